@@ -1,0 +1,459 @@
+//! Reads `quotes.yaml` and turns it into a [`Catalog`], or into every problem
+//! found in it at once, each with its line, so that one run tells the editor
+//! everything to fix.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use super::locate::{key_lines, line_containing, top_level_line};
+use super::{Catalog, Quote, Speaker};
+
+/// A list larger than this is not a list of quotations; refusing it early
+/// bounds memory before the parser sees it.
+const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    #[serde(default)]
+    speakers: Vec<RawSpeaker>,
+    quotes: Vec<RawQuote>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSpeaker {
+    id: String,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    pronouns: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuote {
+    id: String,
+    speaker: String,
+    text: String,
+    #[serde(default)]
+    date: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    /// Free-form remarks for the people who keep the list.
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// One thing wrong with the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub line: Option<usize>,
+    pub column: Option<usize>,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+/// Why the list could not be used. `Display` prints one problem per line as
+/// `path:line:column: message`, with a `help:` line where a fix is known.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogError {
+    pub path: PathBuf,
+    pub problems: Vec<Problem>,
+}
+
+impl fmt::Display for CatalogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{}", self.path.display())?;
+            if let Some(line) = p.line {
+                write!(f, ":{line}")?;
+                if let Some(column) = p.column {
+                    write!(f, ":{column}")?;
+                }
+            }
+            write!(f, ": {}", p.message)?;
+            if let Some(help) = &p.help {
+                write!(f, "\n  help: {help}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CatalogError {}
+
+fn problem(line: Option<usize>, message: String, help: &str) -> Problem {
+    Problem {
+        line,
+        column: None,
+        message,
+        help: (!help.is_empty()).then(|| help.to_string()),
+    }
+}
+
+pub fn load(path: &Path) -> Result<Catalog, CatalogError> {
+    let fail = |message: String, help: &str| CatalogError {
+        path: path.to_path_buf(),
+        problems: vec![problem(None, message, help)],
+    };
+    let help_missing = "pass the list with --quotes PATH, or run quotecheck where quotes.yaml is";
+    let meta = std::fs::metadata(path)
+        .map_err(|e| fail(format!("cannot read the quote list: {e}"), help_missing))?;
+    if meta.is_dir() {
+        return Err(fail(
+            "is a directory, not a quote list".into(),
+            "pass the YAML file itself with --quotes PATH",
+        ));
+    }
+    if meta.len() > MAX_CATALOG_BYTES {
+        return Err(fail(
+            format!(
+                "is {} bytes; quote lists are limited to {MAX_CATALOG_BYTES} bytes",
+                meta.len()
+            ),
+            "split the list, or check that --quotes names the right file",
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| fail(format!("cannot read the quote list: {e}"), help_missing))?;
+    let source = String::from_utf8(bytes).map_err(|e| {
+        fail(
+            format!("is not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()),
+            "save the list as UTF-8",
+        )
+    })?;
+    parse(path, &source)
+}
+
+pub fn parse(path: &Path, source: &str) -> Result<Catalog, CatalogError> {
+    let fail = |problems| CatalogError {
+        path: path.to_path_buf(),
+        problems,
+    };
+    if source.trim().is_empty() {
+        return Err(fail(vec![problem(
+            None,
+            "the quote list is empty".into(),
+            "list statements under `quotes:` (see the README for the format)",
+        )]));
+    }
+    let source = source.strip_prefix('\u{FEFF}').unwrap_or(source);
+    let raw: RawCatalog =
+        serde_yaml::from_str(source).map_err(|e| fail(vec![yaml_problem(source, &e)]))?;
+    let problems = validate(source, &raw);
+    if !problems.is_empty() {
+        return Err(fail(problems));
+    }
+    Ok(build(path, raw))
+}
+
+/// Turns a parser error into a problem with a position and, for the common
+/// mistakes, a fix.
+fn yaml_problem(source: &str, error: &serde_yaml::Error) -> Problem {
+    let text = error.to_string();
+    let message = match text.rsplit_once(" at line ") {
+        Some((message, _)) => message.to_string(),
+        None => text.clone(),
+    };
+    let mut line = error.location().map(|l| l.line());
+    let mut column = error.location().map(|l| l.column());
+    let help = if let Some(field) = message
+        .split_once("unknown field `")
+        .and_then(|(_, rest)| rest.split_once('`'))
+        .map(|(field, _)| field)
+    {
+        // Top-level unknown keys are reported at 1:1; point at the key.
+        if line == Some(1)
+            && column == Some(1)
+            && let Some(at) = top_level_line(source, field)
+        {
+            line = Some(at);
+            column = Some(1);
+        }
+        "check the spelling; the README lists every field of quotes.yaml"
+    } else if message.contains("missing field") {
+        "every speaker needs `id` and `name`; every quote needs `id`, `speaker` and `text`"
+    } else if message.contains("repetition limit") || message.contains("recursion limit") {
+        "the list expands YAML aliases too far; write the entries out"
+    } else {
+        ""
+    };
+    if line.is_none() {
+        column = None;
+    }
+    problem(line, message, help).with_column(column)
+}
+
+impl Problem {
+    fn with_column(mut self, column: Option<usize>) -> Self {
+        self.column = column;
+        self
+    }
+}
+
+fn is_valid_id(id: &str) -> bool {
+    !id.is_empty() && !id.chars().any(char::is_whitespace)
+}
+
+fn is_valid_date(date: &str) -> bool {
+    let parts: Vec<&str> = date.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return false;
+    };
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    matches!(
+        (num(y, 4), num(m, 2), num(d, 2)),
+        (Some(_), Some(1..=12), Some(1..=31))
+    )
+}
+
+fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let speaker_lines = key_lines(source, "speakers", "id");
+    let quote_lines = key_lines(source, "quotes", "id");
+    let line_of = |lines: &[(usize, String)], index: usize, id: &str| {
+        lines
+            .get(index)
+            .filter(|(_, value)| value == id)
+            .map(|(line, _)| *line)
+            .or_else(|| {
+                (!id.is_empty())
+                    .then(|| line_containing(source, id))
+                    .flatten()
+            })
+    };
+    let field_line =
+        |key: &str, index: usize| key_lines(source, "quotes", key).get(index).map(|(l, _)| *l);
+
+    let mut speakers: HashMap<&str, usize> = HashMap::new();
+    for (i, s) in raw.speakers.iter().enumerate() {
+        let line = line_of(&speaker_lines, i, &s.id);
+        if !is_valid_id(&s.id) {
+            problems.push(problem(
+                line,
+                format!("speaker id `{}` is empty or contains white space", s.id),
+                "use a slug such as `antony-blinken`",
+            ));
+        } else if let Some(&first) = speakers.get(s.id.as_str()) {
+            let first_line = line_of(&speaker_lines, first, &s.id);
+            problems.push(problem(
+                line,
+                format!(
+                    "duplicate speaker id `{}` (first listed{})",
+                    s.id,
+                    first_line
+                        .map(|l| format!(" at line {l}"))
+                        .unwrap_or_default()
+                ),
+                "give each speaker one entry, with all its names under `aliases`",
+            ));
+        } else {
+            speakers.insert(&s.id, i);
+        }
+        if s.name.trim().is_empty() {
+            problems.push(problem(
+                line,
+                format!("speaker `{}` has an empty name", s.id),
+                "",
+            ));
+        }
+        if let Some(p) = &s.pronouns
+            && !matches!(p.as_str(), "he" | "she" | "they" | "it")
+        {
+            problems.push(problem(
+                line,
+                format!("speaker `{}` has pronouns `{p}`", s.id),
+                "use one of he, she, they, it",
+            ));
+        }
+    }
+
+    let mut quotes: HashMap<&str, usize> = HashMap::new();
+    for (i, q) in raw.quotes.iter().enumerate() {
+        let line = line_of(&quote_lines, i, &q.id);
+        if !is_valid_id(&q.id) {
+            problems.push(problem(
+                line,
+                format!("quote id `{}` is empty or contains white space", q.id),
+                "use a slug such as `blinken-geneva-objective`",
+            ));
+        } else if let Some(&first) = quotes.get(q.id.as_str()) {
+            let first_line = line_of(&quote_lines, first, &q.id);
+            problems.push(problem(
+                line,
+                format!(
+                    "duplicate quote id `{}` (first listed{})",
+                    q.id,
+                    first_line
+                        .map(|l| format!(" at line {l}"))
+                        .unwrap_or_default()
+                ),
+                "give each statement its own id",
+            ));
+        } else {
+            quotes.insert(&q.id, i);
+        }
+        if !speakers.contains_key(q.speaker.as_str()) {
+            problems.push(problem(
+                field_line("speaker", i).or(line),
+                format!(
+                    "quote `{}` names speaker `{}`, who is not listed under `speakers`",
+                    q.id, q.speaker
+                ),
+                "add the speaker under `speakers:` or correct the id",
+            ));
+        }
+        if !q.text.chars().any(crate::text::fold::is_word_char) {
+            problems.push(problem(
+                field_line("text", i).or(line),
+                format!("quote `{}` has an empty text", q.id),
+                "give the exact wording of record",
+            ));
+        }
+        if let Some(date) = &q.date
+            && !is_valid_date(date)
+        {
+            problems.push(problem(
+                field_line("date", i).or(line),
+                format!(
+                    "quote `{}` has date `{date}`, which is not YYYY-MM-DD",
+                    q.id
+                ),
+                "write dates as 2022-01-21",
+            ));
+        }
+    }
+    problems
+}
+
+fn build(path: &Path, raw: RawCatalog) -> Catalog {
+    let index: HashMap<String, usize> = raw
+        .speakers
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
+    let quotes = raw
+        .quotes
+        .into_iter()
+        .map(|q| Quote::new(q.id, index[&q.speaker], q.text, q.date, q.source))
+        .collect();
+    let speakers = raw
+        .speakers
+        .into_iter()
+        .map(|s| Speaker {
+            id: s.id,
+            name: s.name,
+            aliases: s.aliases,
+            pronouns: s.pronouns,
+        })
+        .collect();
+    Catalog {
+        path: path.to_path_buf(),
+        speakers,
+        quotes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(source: &str) -> String {
+        parse(Path::new("quotes.yaml"), source)
+            .unwrap_err()
+            .to_string()
+    }
+
+    const SPEAKER: &str = "speakers:\n  - id: a\n    name: A\n";
+
+    #[test]
+    fn valid_list_loads() {
+        let c = parse(
+            Path::new("q.yaml"),
+            &format!("{SPEAKER}quotes:\n  - id: q\n    speaker: a\n    text: Hello there.\n    date: 2022-01-21\n"),
+        )
+        .unwrap();
+        assert_eq!(c.quotes[0].words.len(), 2);
+        assert_eq!(c.speaker_of(&c.quotes[0]).name, "A");
+    }
+
+    #[test]
+    fn unknown_field_names_line() {
+        let e = errors(&format!(
+            "{SPEAKER}quotes:\n  - id: q\n    speaker: a\n    txt: Hello\n"
+        ));
+        assert!(
+            e.starts_with("quotes.yaml:7:5: quotes[0]: unknown field `txt`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn top_level_unknown_field_names_its_line() {
+        let e = errors(&format!("{SPEAKER}quote:\n  - id: q\n"));
+        assert!(
+            e.starts_with("quotes.yaml:4:1: unknown field `quote`"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn semantic_problems_are_all_reported() {
+        let e = errors(&format!(
+            "{SPEAKER}quotes:\n  - id: q\n    speaker: a\n    text: Hi there\n  - id: q\n    speaker: zz\n    text: \"  \"\n"
+        ));
+        assert!(
+            e.contains("quotes.yaml:8: duplicate quote id `q` (first listed at line 5)"),
+            "{e}"
+        );
+        assert!(
+            e.contains("quotes.yaml:9: quote `q` names speaker `zz`"),
+            "{e}"
+        );
+        assert!(
+            e.contains("quotes.yaml:10: quote `q` has an empty text"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        // Billion laughs: nine levels of nine aliases each would expand to
+        // 9^9 strings if the parser followed them blindly.
+        let mut src = String::from(
+            "speakers:\n  - id: s0\n    name: S\n    aliases: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+        );
+        for level in 1..9 {
+            let prev = format!("*l{}", level - 1);
+            let items = [prev.as_str(); 9].join(", ");
+            src.push_str(&format!(
+                "  - id: s{level}\n    name: S\n    aliases: &l{level} [{items}]\n"
+            ));
+        }
+        src.push_str("quotes: []\n");
+        let e = parse(Path::new("q.yaml"), &src).unwrap_err();
+        assert_eq!(e.problems.len(), 1, "{e}");
+        assert!(e.problems[0].line.is_some(), "{e}");
+    }
+
+    #[test]
+    fn dates_are_checked() {
+        assert!(is_valid_date("2022-01-21"));
+        assert!(!is_valid_date("2022-13-01"));
+        assert!(!is_valid_date("21.01.2022"));
+    }
+}

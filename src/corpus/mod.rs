@@ -1,0 +1,113 @@
+//! The corpus: which articles to check, and their text.
+//!
+//! Archives are messy: a folder of articles holds images, exports in old
+//! encodings, files nobody may read. One bad file must never stop the run,
+//! so reading yields either an [`Article`] or a [`Skip`] that says what was
+//! wrong with that file and how to fix it, and the caller goes on.
+
+mod decode;
+mod walk;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+pub use walk::discover;
+
+/// Where an article comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Source {
+    /// The name used in reports: the path as given, or `<stdin>`.
+    pub fn display_name(&self) -> String {
+        match self {
+            Source::File(path) => path.display().to_string(),
+            Source::Stdin => "<stdin>".to_string(),
+        }
+    }
+
+    fn is_markdown(&self) -> bool {
+        match self {
+            Source::File(path) => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx")
+            }),
+            Source::Stdin => false,
+        }
+    }
+}
+
+/// One article's text, ready for the text stage.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub name: String,
+    pub text: String,
+    /// Markdown syntax (links) is read as such.
+    pub markdown: bool,
+}
+
+impl Article {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            name: name.into(),
+            text: text.into(),
+            markdown: false,
+        }
+    }
+}
+
+/// A file that was not checked, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    pub name: String,
+    pub reason: String,
+    pub help: Option<String>,
+    /// `false` for files that are skipped by design (binary files found while
+    /// walking a folder); `true` when an article could not be checked.
+    pub is_error: bool,
+}
+
+impl Skip {
+    fn error(source: &Source, reason: String, help: &str) -> Self {
+        Self {
+            name: source.display_name(),
+            reason,
+            help: (!help.is_empty()).then(|| help.to_string()),
+            is_error: true,
+        }
+    }
+}
+
+/// Reads one article.
+pub fn read(source: &Source) -> Result<Article, Skip> {
+    let bytes = match source {
+        Source::File(path) => read_file(source, path)?,
+        Source::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|e| Skip::error(source, format!("cannot read standard input: {e}"), ""))?;
+            bytes
+        }
+    };
+    let text = decode::decode(source, bytes)?;
+    Ok(Article {
+        name: source.display_name(),
+        text,
+        markdown: source.is_markdown(),
+    })
+}
+
+fn read_file(source: &Source, path: &Path) -> Result<Vec<u8>, Skip> {
+    std::fs::read(path).map_err(|e| {
+        let help = match e.kind() {
+            std::io::ErrorKind::NotFound => "check the path",
+            std::io::ErrorKind::PermissionDenied => "give the user running quotecheck read access",
+            _ if path.is_dir() => "pass the folder itself; quotecheck walks folders",
+            _ => "",
+        };
+        Skip::error(source, format!("cannot read: {e}"), help)
+    })
+}

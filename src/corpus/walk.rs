@@ -1,0 +1,60 @@
+//! Turns the paths on the command line into the list of articles to read.
+//!
+//! Folders are walked as ripgrep walks them (hidden files and git-ignored
+//! files skipped); files named explicitly are always read. The result is
+//! sorted and free of duplicates, so output never depends on the file
+//! system's order or on a path given twice.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::{Skip, Source};
+
+/// The articles under `paths` (`-` is standard input), and the paths that
+/// could not be walked.
+pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
+    let mut found = BTreeSet::new();
+    let mut seen_real = BTreeSet::new();
+    let mut skips = Vec::new();
+    for path in paths {
+        if path == Path::new("-") {
+            found.insert(Source::Stdin);
+            continue;
+        }
+        if !path.exists() {
+            skips.push(Skip::error(
+                &Source::File(path.clone()),
+                "no such file or directory".into(),
+                "check the path; with no paths quotecheck reads articles/",
+            ));
+            continue;
+        }
+        if !path.is_dir() {
+            add(&mut found, &mut seen_real, path.clone());
+            continue;
+        }
+        for entry in ignore::WalkBuilder::new(path).build() {
+            match entry {
+                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                    add(&mut found, &mut seen_real, entry.into_path());
+                }
+                Ok(_) => {}
+                Err(e) => skips.push(Skip {
+                    name: path.display().to_string(),
+                    reason: format!("cannot walk: {e}"),
+                    help: None,
+                    is_error: true,
+                }),
+            }
+        }
+    }
+    (found.into_iter().collect(), skips)
+}
+
+/// Adds a file unless the same file was already added under another name.
+fn add(found: &mut BTreeSet<Source>, seen_real: &mut BTreeSet<PathBuf>, path: PathBuf) {
+    let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    if seen_real.insert(real) {
+        found.insert(Source::File(path));
+    }
+}

@@ -1,0 +1,283 @@
+//! Word-level local alignment of a quotation against one statement.
+//!
+//! Smith–Waterman over words: the best-scoring stretch of the quotation that
+//! lines up with a stretch of the statement, so that a quotation may hold a
+//! part of a statement, or parts of two. Style-guide edits are free: an
+//! ellipsis may skip any number of the statement's words, and a `[bracketed]`
+//! group may stand for any number of them, at no cost. Everything else that
+//! does not line up costs the same, so the score is "words that agree minus
+//! words that do not".
+
+use std::ops::Range;
+
+use crate::text::Token;
+
+/// One step of a quotation as the aligner sees it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unit {
+    /// A word (index into the article's tokens).
+    Word(usize),
+    /// An ellipsis (index into the article's tokens).
+    Gap(usize),
+    /// A `[bracketed]` group (range of the article's tokens).
+    Bracket(Range<usize>),
+}
+
+impl Unit {
+    pub fn is_free(&self) -> bool {
+        !matches!(self, Unit::Word(_))
+    }
+}
+
+/// Builds the units of the tokens `range` of an article.
+pub fn units(tokens: &[Token], range: Range<usize>) -> Vec<Unit> {
+    let mut units = Vec::new();
+    let mut i = range.start;
+    while i < range.end {
+        let token = &tokens[i];
+        if !token.is_word() {
+            units.push(Unit::Gap(i));
+            i += 1;
+        } else if let Some(group) = token.bracket {
+            let start = i;
+            while i < range.end && tokens[i].bracket == Some(group) {
+                i += 1;
+            }
+            units.push(Unit::Bracket(start..i));
+        } else {
+            units.push(Unit::Word(i));
+            i += 1;
+        }
+    }
+    units
+}
+
+/// A word that agrees earns more than a changed word costs, so an alignment
+/// carries on through moderate drift (a back-translation changes every few
+/// words) instead of splitting into short verbatim islands.
+const MATCH: i32 = 2;
+const MISMATCH: i32 = -1;
+const INDEL: i32 = -1;
+
+/// The best local alignment of some units with some statement words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alignment {
+    pub score: i32,
+    /// Aligned units (indices into the unit list).
+    pub units: Range<usize>,
+    /// Aligned statement words.
+    pub window: Range<usize>,
+    /// Words that agree.
+    pub matched: usize,
+    /// Statement words skipped by each free unit inside `units`.
+    pub free: Vec<(usize, Range<usize>)>,
+    /// No word changed, added or dropped (edits aside).
+    pub verbatim: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Move {
+    Start,
+    Diag,
+    /// The quotation has a word the statement lacks.
+    Up,
+    /// The statement has a word the quotation lacks.
+    Left,
+    /// A free unit skipped statement words from the column stored beside it.
+    Free,
+}
+
+#[derive(Clone, Copy)]
+struct Cell {
+    score: i32,
+    mv: Move,
+    from: u32,
+}
+
+/// Aligns `units` (over the article's `tokens`) with `statement`. Returns
+/// `None` when nothing lines up.
+pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Alignment> {
+    let m = units.len();
+    let n = statement.len();
+    if m == 0 || n == 0 {
+        return None;
+    }
+    let width = n + 1;
+    let start = Cell {
+        score: 0,
+        mv: Move::Start,
+        from: 0,
+    };
+    let mut grid = vec![start; (m + 1) * width];
+    let mut best = (0, 0, 0);
+    for i in 1..=m {
+        let row = i * width;
+        let prev = (i - 1) * width;
+        match &units[i - 1] {
+            Unit::Word(t) => {
+                let key = &tokens[*t].key;
+                for j in 1..=n {
+                    let diag = grid[prev + j - 1].score
+                        + if statement[j - 1].key == *key {
+                            MATCH
+                        } else {
+                            MISMATCH
+                        };
+                    let up = grid[prev + j].score + INDEL;
+                    let left = grid[row + j - 1].score + INDEL;
+                    // Ties favour extending an alignment over starting afresh,
+                    // so a changed word at the edge ("never" for "always")
+                    // stays inside and is reported.
+                    let mut cell = Cell {
+                        score: diag,
+                        mv: Move::Diag,
+                        from: 0,
+                    };
+                    if up > cell.score {
+                        cell = Cell {
+                            score: up,
+                            mv: Move::Up,
+                            from: 0,
+                        };
+                    }
+                    if left > cell.score {
+                        cell = Cell {
+                            score: left,
+                            mv: Move::Left,
+                            from: 0,
+                        };
+                    }
+                    if cell.score < 0 {
+                        cell = start;
+                    }
+                    grid[row + j] = cell;
+                    if cell.score > best.0 {
+                        best = (cell.score, i, j);
+                    }
+                }
+            }
+            Unit::Gap(_) | Unit::Bracket(_) => {
+                let mut running = (grid[prev].score, 0u32);
+                for j in 0..=n {
+                    if grid[prev + j].score > running.0 {
+                        running = (grid[prev + j].score, j as u32);
+                    }
+                    grid[row + j] = Cell {
+                        score: running.0,
+                        mv: if running.0 > 0 {
+                            Move::Free
+                        } else {
+                            Move::Start
+                        },
+                        from: running.1,
+                    };
+                }
+            }
+        }
+    }
+    let (score, mut i, mut j) = best;
+    if score <= 0 {
+        return None;
+    }
+    let (end_i, end_j) = (i, j);
+    let mut matched = 0;
+    let mut verbatim = true;
+    let mut free = Vec::new();
+    loop {
+        let cell = grid[i * width + j];
+        match cell.mv {
+            Move::Start => break,
+            Move::Diag => {
+                if let Unit::Word(t) = &units[i - 1]
+                    && tokens[*t].key == statement[j - 1].key
+                {
+                    matched += 1;
+                } else {
+                    verbatim = false;
+                }
+                i -= 1;
+                j -= 1;
+            }
+            Move::Up => {
+                verbatim = false;
+                i -= 1;
+            }
+            Move::Left => {
+                verbatim = false;
+                j -= 1;
+            }
+            Move::Free => {
+                let from = cell.from as usize;
+                free.push((i - 1, from..j));
+                i -= 1;
+                j = from;
+            }
+        }
+    }
+    free.reverse();
+    Some(Alignment {
+        score,
+        units: i..end_i,
+        window: j..end_j,
+        matched,
+        free,
+        verbatim,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::tokenize;
+
+    fn run(quote: &str, statement: &str) -> (Alignment, Vec<Token>, Vec<Unit>) {
+        let tokens = tokenize(quote, false);
+        let units = units(&tokens, 0..tokens.len());
+        let statement = tokenize(statement, false);
+        let a = align(&units, &tokens, &statement).expect("aligns");
+        (a, tokens, units)
+    }
+
+    #[test]
+    fn verbatim_part_is_found() {
+        let (a, _, _) = run(
+            "empty and unfounded",
+            "These claims are empty and unfounded.",
+        );
+        assert!(a.verbatim);
+        assert_eq!(a.window, 3..6);
+        assert_eq!(a.matched, 3);
+    }
+
+    #[test]
+    fn ellipsis_skips_words_for_free() {
+        let (a, _, _) = run(
+            "we could ... address concerns",
+            "we could make real progress and address concerns",
+        );
+        assert!(a.verbatim);
+        assert_eq!(a.free, vec![(2, 2..6)]);
+        assert_eq!(a.window, 0..8);
+    }
+
+    #[test]
+    fn brackets_stand_for_any_words() {
+        let (a, _, units) = run(
+            "One of such [solutions] can be Ukraine",
+            "One of such options can be Ukraine",
+        );
+        assert!(a.verbatim);
+        assert_eq!(units[3], Unit::Bracket(3..4));
+        assert_eq!(a.free, vec![(3, 3..4)]);
+    }
+
+    #[test]
+    fn changed_edge_word_stays_inside() {
+        let (a, _, _) = run(
+            "Russia never wanted this war",
+            "Russia always wanted this war",
+        );
+        assert!(!a.verbatim);
+        assert_eq!(a.units, 0..5);
+    }
+}

@@ -1,0 +1,373 @@
+//! Finds the passages an article puts between quotation marks.
+//!
+//! Real copy mixes every convention: straight and curly marks in one
+//! quotation (`" I made clear ...”`), German low-9 openers, guillemets,
+//! single marks for scare quotes, apostrophes that look like closing marks,
+//! a stray opener where a closer was meant, and quotations never closed.
+//! Each mark is judged by its glyph (opening, closing or neutral) and by its
+//! shape in the text (does it lean on the word after it or on the word before
+//! it), the way a reader does.
+//!
+//! An unclosed quotation ends at the end of its paragraph: journalists open
+//! every paragraph of a long quotation again and close only the last one. A
+//! single line break continues the quotation only when the next closing mark
+//! comes before any new opening one (hard-wrapped text); otherwise the line
+//! break is taken as the paragraph end.
+
+use std::ops::Range;
+
+use crate::text::fold::is_word_char;
+
+/// One passage between quotation marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quotation {
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The quoted text, without its marks.
+    pub content: Range<usize>,
+    /// Byte offset just past the closing mark; `None` when never closed.
+    pub close: Option<usize>,
+    /// Whether the marks are single (`‘…’`) rather than double.
+    pub single: bool,
+}
+
+impl Quotation {
+    /// The byte range from the opening mark to the closing mark (or the end of
+    /// the content, when unclosed).
+    pub fn outer(&self) -> Range<usize> {
+        self.open..self.close.unwrap_or(self.content.end)
+    }
+
+    pub fn is_closed(&self) -> bool {
+        self.close.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Glyph {
+    Open,
+    Close,
+    Neutral,
+}
+
+fn double_glyph(c: char) -> Option<Glyph> {
+    match c {
+        '"' | '\u{FF02}' => Some(Glyph::Neutral),
+        '\u{201C}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{301D}' => Some(Glyph::Open),
+        '\u{201D}' | '\u{00BB}' | '\u{301E}' => Some(Glyph::Close),
+        _ => None,
+    }
+}
+
+fn single_glyph(c: char) -> Option<Glyph> {
+    match c {
+        '\'' => Some(Glyph::Neutral),
+        '\u{2018}' | '\u{201A}' | '\u{2039}' => Some(Glyph::Open),
+        '\u{2019}' | '\u{203A}' => Some(Glyph::Close),
+        _ => None,
+    }
+}
+
+fn is_mark(c: char) -> bool {
+    double_glyph(c).is_some() || single_glyph(c).is_some()
+}
+
+/// How a mark sits between its neighbours.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    /// Leans on the next word: `␣"word`.
+    opening: bool,
+    /// Leans on the previous word: `word"␣` or `word,"`.
+    closing: bool,
+}
+
+fn shape(text: &str, at: usize, mark: char) -> Shape {
+    let prev = text[..at].chars().next_back();
+    let next = text[at + mark.len_utf8()..].chars().next();
+    let opening = next.is_some_and(|n| !n.is_whitespace())
+        && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p) || is_mark(p));
+    let closing = prev.is_some_and(|p| !p.is_whitespace())
+        && next.is_none_or(|n| {
+            n.is_whitespace() || n.is_ascii_punctuation() || "—–…".contains(n) || is_mark(n)
+        });
+    Shape { opening, closing }
+}
+
+/// Would this mark close a quotation opened with `opener`?
+fn closes(glyph: Glyph, shape: Shape, opener: char, mark: char) -> bool {
+    match glyph {
+        Glyph::Close => true,
+        Glyph::Neutral => shape.closing || !shape.opening,
+        // German style: „text“. Otherwise an opening glyph leaning on the word
+        // before it is a typo for the closing one (`impending“ Russian`).
+        Glyph::Open => {
+            (opener == '\u{201E}' && mark == '\u{201C}') || (shape.closing && !shape.opening)
+        }
+    }
+}
+
+/// Would this mark open a quotation when none is open?
+fn opens(glyph: Glyph, shape: Shape) -> bool {
+    match glyph {
+        Glyph::Open => true,
+        Glyph::Neutral => !shape.closing || shape.opening,
+        // Swedish and German guillemet styles open with a "closing" glyph.
+        Glyph::Close => shape.opening && !shape.closing,
+    }
+}
+
+/// All quotations of `text`, in order of their opening marks.
+pub fn find(text: &str) -> Vec<Quotation> {
+    let doubles = find_double(text);
+    let singles = find_single(text, &doubles);
+    let mut all: Vec<Quotation> = doubles
+        .into_iter()
+        .filter(|d| {
+            !singles
+                .iter()
+                .any(|s| s.open < d.open && d.outer().end <= s.outer().end)
+        })
+        .collect();
+    all.extend(singles);
+    all.sort_by_key(|q| q.open);
+    all
+}
+
+/// Offset of the first character of the line after the line break at `nl`.
+fn after_line_break(text: &str, nl: usize) -> usize {
+    let bytes = text.as_bytes();
+    if bytes[nl] == b'\r' && bytes.get(nl + 1) == Some(&b'\n') {
+        nl + 2
+    } else {
+        nl + 1
+    }
+}
+
+/// Does the line starting at `from` hold only white space?
+fn blank_line_at(text: &str, from: usize) -> bool {
+    text[from..]
+        .chars()
+        .take_while(|&c| c != '\n' && c != '\r')
+        .all(char::is_whitespace)
+}
+
+/// After a line break inside a quotation opened with `opener`: is the next
+/// mark before the paragraph's end a closing one?
+fn continues_past_line_break(text: &str, nl: usize, opener: char) -> bool {
+    let mut line_start = after_line_break(text, nl);
+    while line_start < text.len() && !blank_line_at(text, line_start) {
+        let line_end = text[line_start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| line_start + i);
+        for (i, c) in text[line_start..line_end].char_indices() {
+            if let Some(glyph) = double_glyph(c) {
+                let at = line_start + i;
+                return closes(glyph, shape(text, at, c), opener, c);
+            }
+        }
+        if line_end == text.len() {
+            break;
+        }
+        line_start = after_line_break(text, line_end);
+    }
+    false
+}
+
+fn find_double(text: &str) -> Vec<Quotation> {
+    let mut found = Vec::new();
+    // The open quotation: offset of its mark and the mark itself.
+    let mut open: Option<(usize, char)> = None;
+    for (at, c) in text.char_indices() {
+        let line_break = c == '\r' || (c == '\n' && (at == 0 || text.as_bytes()[at - 1] != b'\r'));
+        if line_break {
+            if let Some((start, opener)) = open
+                && !continues_past_line_break(text, at, opener)
+            {
+                found.push(unclosed(start, opener, at, false));
+                open = None;
+            }
+            continue;
+        }
+        let Some(glyph) = double_glyph(c) else {
+            continue;
+        };
+        let shape = shape(text, at, c);
+        match open {
+            None => {
+                if opens(glyph, shape) {
+                    open = Some((at, c));
+                }
+            }
+            Some((start, opener)) => {
+                if closes(glyph, shape, opener, c) {
+                    found.push(Quotation {
+                        open: start,
+                        content: start + opener.len_utf8()..at,
+                        close: Some(at + c.len_utf8()),
+                        single: false,
+                    });
+                    open = None;
+                } else {
+                    // A new opening mark: the previous quotation was never closed.
+                    found.push(unclosed(start, opener, at, false));
+                    open = Some((at, c));
+                }
+            }
+        }
+    }
+    if let Some((start, opener)) = open {
+        found.push(unclosed(start, opener, text.len(), false));
+    }
+    found
+}
+
+fn unclosed(start: usize, opener: char, end: usize, single: bool) -> Quotation {
+    Quotation {
+        open: start,
+        content: start + opener.len_utf8()..end,
+        close: None,
+        single,
+    }
+}
+
+/// Single marks double as apostrophes, so a single quotation must open before
+/// a word, close after one, and close on the line it opened on. Text inside
+/// double quotations is skipped: single marks there are nested quotations.
+fn find_single(text: &str, doubles: &[Quotation]) -> Vec<Quotation> {
+    let mut found = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut next_double = doubles.iter().peekable();
+    let mut skip_until = 0;
+    for (at, c) in text.char_indices() {
+        if at < skip_until {
+            continue;
+        }
+        if let Some(d) = next_double.peek()
+            && at >= d.open
+        {
+            skip_until = d.outer().end;
+            next_double.next();
+            continue;
+        }
+        if c == '\n' || c == '\r' {
+            open = None;
+            continue;
+        }
+        let Some(glyph) = single_glyph(c) else {
+            continue;
+        };
+        let shape = shape(text, at, c);
+        let next = text[at + c.len_utf8()..].chars().next();
+        match open {
+            None => {
+                if glyph != Glyph::Close
+                    && shape.opening
+                    && !shape.closing
+                    && next.is_some_and(is_word_char)
+                {
+                    open = Some((at, c));
+                }
+            }
+            Some((start, opener)) => {
+                if glyph != Glyph::Open && shape.closing && !next.is_some_and(is_word_char) {
+                    found.push(Quotation {
+                        open: start,
+                        content: start + opener.len_utf8()..at,
+                        close: Some(at + c.len_utf8()),
+                        single: true,
+                    });
+                    open = None;
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        find(text).into_iter().map(|q| &text[q.content]).collect()
+    }
+
+    #[test]
+    fn straight_and_curly_marks() {
+        assert_eq!(quoted(r#"He said "yes" and "no"."#), ["yes", "no"]);
+        assert_eq!(quoted("He said “yes” and “no”."), ["yes", "no"]);
+        assert_eq!(quoted("Er sagte „ja“."), ["ja"]);
+        assert_eq!(quoted("Il a dit « oui »."), [" oui "]);
+    }
+
+    #[test]
+    fn mixed_styles_in_one_quotation() {
+        let text = "Blinken: \" I made clear to Minister Lavrov. There is no trade space there – none.”\nNext.";
+        assert_eq!(
+            quoted(text),
+            [" I made clear to Minister Lavrov. There is no trade space there – none."]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert_eq!(
+            quoted("Blinken’s visit to Russia’s ‘invasion’ claims"),
+            ["invasion"]
+        );
+        assert_eq!(
+            quoted("the students' books of the ’90s"),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn nested_single_marks_stay_inside() {
+        let text =
+            "Lavrov: \"We are waiting for an official response ‘on paper’ to our proposals.\"";
+        assert_eq!(find(text).len(), 1);
+    }
+
+    #[test]
+    fn unclosed_quotation_ends_with_its_paragraph() {
+        let text = "As he put it: \"We continue to provide this assistance.\nBy the way, the White House said \"partners\" here.";
+        let quotes = find(text);
+        assert_eq!(
+            &text[quotes[0].content.clone()],
+            "We continue to provide this assistance."
+        );
+        assert!(!quotes[0].is_closed());
+        assert_eq!(&text[quotes[1].content.clone()], "partners");
+    }
+
+    #[test]
+    fn hard_wrapped_quotation_continues() {
+        let text = "He said: \"we could make\nreal progress,\" he said.";
+        assert_eq!(quoted(text), ["we could make\nreal progress,"]);
+    }
+
+    #[test]
+    fn stray_opener_before_full_stop_is_dropped_at_paragraph_end() {
+        let text = "urged Blinken “not to repeat speculation about the alleged impending” Russian aggression “.\n\nNext paragraph.";
+        let quotes = find(text);
+        assert_eq!(
+            &text[quotes[0].content.clone()],
+            "not to repeat speculation about the alleged impending"
+        );
+        assert_eq!(&text[quotes[1].content.clone()], ".");
+    }
+
+    #[test]
+    fn closer_after_a_space() {
+        let text = "“I think it is too early. ” said the official.";
+        assert_eq!(quoted(text), ["I think it is too early. "]);
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_end_paragraphs() {
+        let text = "\"Open here.\r\n\r\nNot quoted.";
+        assert_eq!(find(text)[0].content, 1..11);
+        let text = "\"Open here.\rNot quoted.";
+        assert_eq!(find(text)[0].content, 1..11);
+    }
+}

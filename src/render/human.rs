@@ -1,0 +1,190 @@
+//! Human output: findings grouped by article, each with its position, kind
+//! and statement, the word diff for drift, and a one-line summary.
+//!
+//! Without colour (pipes, `NO_COLOR`, `--color never`) the diff is spelled the
+//! way `git diff --word-diff=plain` spells it, `[-removed-]{+added+}`, so it
+//! stays readable in a CI log; edits the style guides allow are shown in
+//! parentheses: `(… omitted words)`.
+
+use std::fmt::Write;
+
+use colored::Colorize;
+
+use crate::drift::{DiffPart, Edit, Kind, Op};
+use crate::report::{Finding, Report, Severity};
+
+/// Printed text longer than this is shortened in the listing; the JSON
+/// output always has it whole.
+const MAX_SHOWN_CHARS: usize = 160;
+
+pub fn render(report: &Report, color: bool) -> String {
+    let mut out = String::new();
+    let mut article: Option<&str> = None;
+    for f in &report.findings {
+        if article != Some(&f.article) {
+            if article.is_some() {
+                out.push('\n');
+            }
+            article = Some(&f.article);
+            let _ = writeln!(
+                out,
+                "{}",
+                paint(&f.article, color, |s| s.bold().underline())
+            );
+        }
+        finding(&mut out, f, color);
+    }
+    if !report.missing.is_empty() {
+        if article.is_some() {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{}",
+            paint("Not found in any article:", color, |s| s.bold())
+        );
+        for id in &report.missing {
+            let _ = writeln!(out, "  {id}");
+        }
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    let _ = writeln!(out, "{}", summary(report));
+    out
+}
+
+fn paint(s: &str, color: bool, style: impl Fn(&str) -> colored::ColoredString) -> String {
+    if color {
+        style(s).to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+fn finding(out: &mut String, f: &Finding, color: bool) {
+    let kind = match (f.kind, f.quoted) {
+        (Kind::Drift, _) => paint("drift", color, |s| s.red().bold()),
+        (Kind::Partial, true) => paint("partial", color, |s| s.yellow()),
+        (Kind::Exact, true) => paint("exact", color, |s| s.green()),
+        (kind, false) => paint(&format!("{} (unquoted)", kind.as_str()), color, |s| {
+            s.cyan()
+        }),
+    };
+    let severity = match f.severity {
+        Severity::Error => paint("error", color, |s| s.red().bold()),
+        Severity::Warning => paint("warning", color, |s| s.yellow().bold()),
+        Severity::Info => paint("info", color, |s| s.dimmed()),
+    };
+    let _ = write!(
+        out,
+        "  {}:{}  {severity}  {kind}  {}  ({})",
+        f.line, f.column, f.quote_id, f.speaker_name
+    );
+    if f.kind == Kind::Drift {
+        let _ = write!(out, "  similarity {:.2}", f.similarity);
+    }
+    out.push('\n');
+    let mut notes = Vec::new();
+    if f.changes.negation {
+        notes.push("a negation was added or removed".to_string());
+    }
+    if f.changes.moved > 0 {
+        notes.push(format!("{} word(s) moved", f.changes.moved));
+    }
+    if !f.edits.is_empty() {
+        let edits: Vec<&str> = f
+            .edits
+            .iter()
+            .map(|e| match e {
+                Edit::Ellipsis => "ellipsis",
+                Edit::Brackets => "brackets",
+                Edit::Split => "split quotation",
+            })
+            .collect();
+        notes.push(format!("edits: {}", edits.join(", ")));
+    }
+    if f.unclosed {
+        notes.push("the quotation is never closed".to_string());
+    }
+    if f.kind == Kind::Drift {
+        let _ = writeln!(out, "      {}", diff(&f.diff, color));
+    } else {
+        let _ = writeln!(out, "      {}", shorten(&squeeze(&f.text)));
+    }
+    if !notes.is_empty() {
+        let _ = writeln!(out, "      = {}", notes.join("; "));
+    }
+}
+
+fn diff(parts: &[DiffPart], color: bool) -> String {
+    let rendered: Vec<String> = parts
+        .iter()
+        .map(|p| match (p.op, p.edit, color) {
+            (Op::Equal, _, _) => p.text.clone(),
+            (Op::Delete, Some(_), true) => p.text.dimmed().strikethrough().to_string(),
+            (Op::Delete, Some(Edit::Ellipsis), false) => format!("(… {})", p.text),
+            (Op::Delete, Some(_), false) => format!("({})", p.text),
+            (Op::Delete, None, true) => p.text.red().strikethrough().to_string(),
+            (Op::Delete, None, false) => format!("[-{}-]", p.text),
+            (Op::Insert, Some(_), true) => p.text.dimmed().to_string(),
+            (Op::Insert, Some(_), false) => p.text.clone(),
+            (Op::Insert, None, true) => p.text.green().underline().to_string(),
+            (Op::Insert, None, false) => format!("{{+{}+}}", p.text),
+        })
+        .collect();
+    // A deletion and the insertion that replaces it stand together, as in
+    // `git diff --word-diff`: `[-could-]{+can+}`.
+    let mut out = String::new();
+    for (i, part) in rendered.iter().enumerate() {
+        let replaces = i > 0 && parts[i - 1].op == Op::Delete && parts[i].op == Op::Insert;
+        if i > 0 && !replaces {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn shorten(s: &str) -> String {
+    if s.chars().count() <= MAX_SHOWN_CHARS {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(MAX_SHOWN_CHARS - 1).collect();
+    format!("{head}…")
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn summary(report: &Report) -> String {
+    let s = &report.summary;
+    let mut line = format!(
+        "{} checked: {} ({} exact, {} partial, {} drift",
+        plural(s.articles, "article", "articles"),
+        plural(s.findings, "finding", "findings"),
+        s.exact,
+        s.partial,
+        s.drift
+    );
+    if s.unquoted > 0 {
+        let _ = write!(line, "; {} unquoted", s.unquoted);
+    }
+    line.push(')');
+    let _ = write!(
+        line,
+        ", {} not found, {}, {}",
+        plural(s.missing, "statement", "statements"),
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings")
+    );
+    if s.skipped > 0 {
+        let _ = write!(line, ", {} skipped", plural(s.skipped, "file", "files"));
+    }
+    line
+}

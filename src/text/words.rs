@@ -1,0 +1,281 @@
+//! Splits text into words that remember where they were printed.
+//!
+//! Every later stage compares folded keys but reports positions in the
+//! original bytes, so each token carries both. Two editorial marks are kept
+//! as tokens because the style guides give them meaning inside a quotation:
+//! an ellipsis (`...`, `…`, `[...]`) marks an omission, and words in
+//! `[square brackets]` were replaced or added by the writer for clarity.
+
+use std::ops::Range;
+
+use super::fold::{fold_word, is_apostrophe, is_ignorable, is_word_char};
+
+/// What a token stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A word; `key` holds its folded form.
+    Word,
+    /// An ellipsis: the writer left words out here.
+    Gap,
+}
+
+/// One word or editorial mark of a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Folded comparison key (empty for a gap).
+    pub key: String,
+    /// Byte range in the original text.
+    pub span: Range<usize>,
+    /// Words inside the same `[...]` share a group number.
+    pub bracket: Option<u32>,
+}
+
+impl Token {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+}
+
+/// How far a `[` may be from its `]` before it is taken as a stray bracket.
+/// Editorial insertions are a few words; a longer span is not one.
+const MAX_BRACKET_BYTES: usize = 200;
+
+/// Splits `text` into tokens. With `markdown`, `[text](url)` is a link: its
+/// text is read as ordinary words and its target is skipped.
+pub fn tokenize(text: &str, markdown: bool) -> Vec<Token> {
+    Tokenizer {
+        text,
+        markdown,
+        pos: 0,
+        tokens: Vec::new(),
+        group: None,
+        group_start: 0,
+        next_group: 0,
+    }
+    .run()
+}
+
+struct Tokenizer<'a> {
+    text: &'a str,
+    markdown: bool,
+    pos: usize,
+    tokens: Vec<Token>,
+    /// The bracket group open at `pos`, if any.
+    group: Option<u32>,
+    /// Index of the first token of the open group.
+    group_start: usize,
+    next_group: u32,
+}
+
+impl Tokenizer<'_> {
+    fn char_at(&self, i: usize) -> Option<char> {
+        self.text.get(i..).and_then(|s| s.chars().next())
+    }
+
+    fn run(mut self) -> Vec<Token> {
+        while let Some(c) = self.char_at(self.pos) {
+            let start = self.pos;
+            if is_word_char(c) {
+                self.word(start);
+                continue;
+            }
+            self.pos += c.len_utf8();
+            match c {
+                '\u{2026}' => self.gap(start, self.pos),
+                '.' => self.dots(start),
+                '[' => self.open_bracket(start),
+                ']' => self.close_bracket(),
+                '(' if self.text[self.pos..].starts_with("...)") => {
+                    self.pos += 4;
+                    self.gap(start, self.pos);
+                }
+                '(' if self.text[self.pos..].starts_with("\u{2026})") => {
+                    self.pos += '\u{2026}'.len_utf8() + 1;
+                    self.gap(start, self.pos);
+                }
+                '\n' => self.group = None,
+                _ => {}
+            }
+        }
+        self.tokens
+    }
+
+    fn gap(&mut self, start: usize, end: usize) {
+        self.tokens.push(Token {
+            kind: TokenKind::Gap,
+            key: String::new(),
+            span: start..end,
+            bracket: None,
+        });
+    }
+
+    /// Three or more dots, optionally spaced (`. . .`), are an ellipsis.
+    fn dots(&mut self, start: usize) {
+        let bytes = self.text.as_bytes();
+        let mut dots = 1;
+        let mut end = self.pos;
+        let mut i = self.pos;
+        loop {
+            if bytes.get(i) == Some(&b'.') {
+                dots += 1;
+                i += 1;
+                end = i;
+            } else if bytes.get(i) == Some(&b' ') && bytes.get(i + 1) == Some(&b'.') {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if dots >= 3 {
+            self.pos = end;
+            self.gap(start, end);
+        }
+    }
+
+    fn open_bracket(&mut self, start: usize) {
+        let rest = &self.text[self.pos..];
+        let limit = rest.len().min(MAX_BRACKET_BYTES);
+        let close = rest.as_bytes()[..limit]
+            .iter()
+            .position(|&b| b == b']' || b == b'\n' || b == b'[');
+        let Some(close) = close.filter(|&i| rest.as_bytes()[i] == b']') else {
+            return; // a stray bracket: ordinary punctuation
+        };
+        let inner = rest[..close].trim();
+        if inner
+            .chars()
+            .all(|c| c == '.' || c == '\u{2026}' || c == ' ')
+            && !inner.is_empty()
+        {
+            self.pos += close + 1;
+            self.gap(start, self.pos);
+            return;
+        }
+        self.group = Some(self.next_group);
+        self.group_start = self.tokens.len();
+        self.next_group += 1;
+    }
+
+    fn close_bracket(&mut self) {
+        if self.group.take().is_none() {
+            return;
+        }
+        if self.markdown && self.text[self.pos..].starts_with('(') {
+            // A Markdown link: its text is ordinary prose, its target is not text.
+            for token in &mut self.tokens[self.group_start..] {
+                token.bracket = None;
+            }
+            if let Some(end) = self.text[self.pos..].find([')', '\n']) {
+                self.pos += end + 1;
+            }
+        }
+    }
+
+    fn word(&mut self, start: usize) {
+        let mut end = start;
+        let mut i = start;
+        while let Some(c) = self.char_at(i) {
+            let next = i + c.len_utf8();
+            if is_word_char(c) {
+                end = next;
+                i = next;
+                continue;
+            }
+            // Joiners count only with a word character right after them.
+            let joins = match c {
+                _ if is_ignorable(c) => true,
+                _ if is_apostrophe(c) => true,
+                '.' | ',' => {
+                    self.text[..end]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_ascii_digit())
+                        && self.char_at(next).is_some_and(|n| n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            let followed = self
+                .char_at(next)
+                .is_some_and(|n| is_word_char(n) || is_ignorable(n));
+            if joins && followed {
+                i = next;
+                continue;
+            }
+            break;
+        }
+        // Joiners and ignorable characters at the very end are not part of the word.
+        self.pos = end;
+        self.tokens.push(Token {
+            kind: TokenKind::Word,
+            key: fold_word(&self.text[start..end]),
+            span: start..end,
+            bracket: self.group,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        tokenize(text, false)
+            .into_iter()
+            .map(|t| if t.is_word() { t.key } else { "…".into() })
+            .collect()
+    }
+
+    #[test]
+    fn words_keep_their_original_spans() {
+        let text = "“We’re ready,” she said.";
+        let tokens = tokenize(text, false);
+        assert_eq!(&text[tokens[0].span.clone()], "We’re");
+        assert_eq!(tokens[0].key, "we're");
+        assert_eq!(&text[tokens[2].span.clone()], "she");
+    }
+
+    #[test]
+    fn hyphens_and_dashes_separate_words() {
+        assert_eq!(keys("de-escalation – none"), ["de", "escalation", "none"]);
+        assert_eq!(keys("de\u{2011}escalation"), ["de", "escalation"]);
+    }
+
+    #[test]
+    fn numbers_keep_their_separators() {
+        assert_eq!(keys("13,000 dead, 3.5 km"), ["13,000", "dead", "3.5", "km"]);
+    }
+
+    #[test]
+    fn ellipses_are_gaps() {
+        assert_eq!(
+            keys("a ... b … c [...] d . . . e"),
+            ["a", "…", "b", "…", "c", "…", "d", "…", "e"]
+        );
+        assert_eq!(keys("end."), ["end"]);
+    }
+
+    #[test]
+    fn brackets_group_words() {
+        let tokens = tokenize("One of such [solutions] can", false);
+        assert_eq!(tokens[3].bracket, Some(0));
+        assert_eq!(tokens[2].bracket, None);
+        assert_eq!(tokens[4].bracket, None);
+    }
+
+    #[test]
+    fn markdown_links_are_prose() {
+        let tokens = tokenize("[Blinken said](https://x.y/z) it", true);
+        let words: Vec<_> = tokens.iter().map(|t| (t.key.as_str(), t.bracket)).collect();
+        assert_eq!(words, [("blinken", None), ("said", None), ("it", None)]);
+    }
+
+    #[test]
+    fn invisible_characters_stay_inside_words() {
+        let text = "Ukr\u{00AD}aine";
+        let tokens = tokenize(text, false);
+        assert_eq!(tokens.len(), 1);
+        assert_eq!(tokens[0].key, "ukraine");
+        assert_eq!(tokens[0].span, 0..text.len());
+    }
+}
