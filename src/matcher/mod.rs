@@ -180,16 +180,8 @@ fn match_quotation(
         .zip(limits)
         .map(|(s, limit)| {
             let statement = &catalog.quotes[s.quote].words;
-            let (unit_range, window) = extend(&s.alignment, &units, statement, limit);
-            build_match(
-                s.quote,
-                qi,
-                &units,
-                tokens,
-                &s.alignment,
-                unit_range,
-                window,
-            )
+            let extent = extend(&s.alignment, &units, statement, limit);
+            build_match(s.quote, qi, &units, tokens, &s.alignment, extent)
         })
         .collect()
 }
@@ -244,12 +236,7 @@ fn dice(matched: usize, a: usize, b: usize) -> f64 {
 /// in only as many extra words as the statement has beside it, and only if
 /// the result still agrees well enough; otherwise the extra words are the
 /// writer's, quoting beyond the record.
-fn extend(
-    a: &Alignment,
-    units: &[Unit],
-    statement: &[Token],
-    limit: Range<usize>,
-) -> (Range<usize>, Range<usize>) {
+fn extend(a: &Alignment, units: &[Unit], statement: &[Token], limit: Range<usize>) -> Extent {
     let before = units[limit.start..a.units.start]
         .iter()
         .rev()
@@ -266,7 +253,7 @@ fn extend(
     } else {
         (before, after)
     };
-    let mut unit_range = a.units.start - q_lo..a.units.end + q_hi;
+    let unit_range = a.units.start - q_lo..a.units.end + q_hi;
     let window = a.window.start - q_lo.min(s_before)..a.window.end + q_hi.min(s_after);
     if a.verbatim && (q_lo > 0 || q_hi > 0) {
         let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();
@@ -276,30 +263,60 @@ fn extend(
             window.len() - skipped,
         );
         if d < DRIFT_MIN_DICE {
-            return (
-                with_adjacent_edits(a.units.clone(), units, limit),
+            return with_edge_edits(
+                a.units.clone(),
                 a.window.clone(),
+                units,
+                statement.len(),
+                limit,
             );
         }
     }
-    unit_range = with_adjacent_edits(unit_range, units, limit);
-    (unit_range, window)
+    with_edge_edits(unit_range, window, units, statement.len(), limit)
+}
+
+/// The extent of an appearance: its units, the statement words it covers,
+/// and how many of those words an edit at each edge stands for.
+struct Extent {
+    units: Range<usize>,
+    window: Range<usize>,
+    lead: usize,
+    trail: usize,
 }
 
 /// An ellipsis or bracket right at the edge of an appearance belongs to it:
 /// `"... we could make real progress"` is a partial quotation with an edit.
-fn with_adjacent_edits(
+/// An edge bracket stands for as many of the statement's neighbouring words as
+/// it holds (`"[Lavrov] heard from us"` for "He heard from us"); an edge
+/// ellipsis stands for none, since the appearance is partial anyway.
+fn with_edge_edits(
     mut range: Range<usize>,
+    mut window: Range<usize>,
     units: &[Unit],
+    statement_len: usize,
     limit: Range<usize>,
-) -> Range<usize> {
-    while range.start > limit.start && units[range.start - 1].is_free() {
+) -> Extent {
+    let stands_for = |u: &Unit| match u {
+        Unit::Bracket(r) => r.len(),
+        _ => 0,
+    };
+    let (mut lead, mut trail) = (0, 0);
+    if range.start > limit.start && units[range.start - 1].is_free() {
         range.start -= 1;
+        lead = stands_for(&units[range.start]).min(window.start);
+        window.start -= lead;
     }
-    while range.end < limit.end && units[range.end].is_free() {
+    if range.end < limit.end && units[range.end].is_free() {
+        trail = stands_for(&units[range.end]).min(statement_len - window.end);
+        window.end += trail;
         range.end += 1;
     }
-    range
+    Extent {
+        units: range,
+        window,
+        lead,
+        trail,
+    }
 }
 
 fn build_match(
@@ -308,9 +325,14 @@ fn build_match(
     units: &[Unit],
     tokens: &[Token],
     a: &Alignment,
-    unit_range: Range<usize>,
-    window: Range<usize>,
+    extent: Extent,
 ) -> Match {
+    let Extent {
+        units: unit_range,
+        window,
+        lead,
+        trail,
+    } = extent;
     let mut segments = Vec::new();
     let mut words = Vec::new();
     let mut s_from = window.start;
@@ -322,9 +344,9 @@ fn build_match(
                 .map(|(_, r)| r.clone())
                 .unwrap_or_else(|| {
                     if u < a.units.start {
-                        window.start..window.start
+                        window.start..window.start + lead
                     } else {
-                        window.end..window.end
+                        window.end - trail..window.end
                     }
                 })
         };

@@ -1,0 +1,345 @@
+//! The matching contract, rule by rule, on short realistic snippets: what is
+//! typography, what is a part, what is an edit, and what is drift.
+
+use std::path::Path;
+
+use quotecheck::catalog::Catalog;
+use quotecheck::check::check_article;
+use quotecheck::corpus::Article;
+use quotecheck::drift::{Edit, Kind, Op};
+use quotecheck::matcher::Index;
+use quotecheck::report::{Finding, Severity};
+
+/// Checks `article` against statements given as (id, text).
+fn check_many(statements: &[(&str, &str)], article: &str) -> Vec<Finding> {
+    let mut yaml = String::from("speakers:\n  - id: s\n    name: Speaker\nquotes:\n");
+    for (id, text) in statements {
+        yaml.push_str(&format!(
+            "  - id: {id}\n    speaker: s\n    text: {}\n",
+            serde_json::to_string(text).unwrap()
+        ));
+    }
+    let catalog = Catalog::parse(Path::new("quotes.yaml"), &yaml).unwrap();
+    let index = Index::new(&catalog);
+    check_article(&catalog, &index, &Article::new("article.txt", article))
+}
+
+fn check(statement: &str, article: &str) -> Vec<Finding> {
+    check_many(&[("q", statement)], article)
+}
+
+#[track_caller]
+fn one(statement: &str, article: &str) -> Finding {
+    let found = check(statement, article);
+    assert_eq!(
+        found.len(),
+        1,
+        "expected one finding in {article:?}, got {found:#?}"
+    );
+    found.into_iter().next().unwrap()
+}
+
+const READY: &str = "We're ready to talk, but we won't wait forever.";
+
+#[test]
+fn typography_never_counts_as_drift() {
+    let variants = [
+        "“We’re ready to talk, but we won’t wait forever,” she said.",
+        "\"We're ready to talk, but we won't wait forever,\" she said.",
+        "« We’re ready to talk, but we won’t wait forever », a-t-elle dit.",
+        "Sie sagte: „We’re ready to talk, but we won’t wait forever.“",
+        "She said: \"We’re\u{a0}ready  to\u{200b} talk,   but we won’t wait for\u{ad}ever.\"",
+        "She said: \"We're ready to talk,\nbut we won't wait forever.\"",
+        "She said: \"We're ready to talk,\r\nbut we won't wait forever.\"",
+        "She said \"we're ready to talk, but we won't wait forever.\"",
+        "She said: ‘We’re ready to talk, but we won’t wait forever.’",
+        "She said: \"WE'RE READY TO TALK, BUT WE WON'T WAIT FOREVER.\"",
+    ];
+    for article in variants {
+        let f = one(READY, article);
+        assert_eq!(f.kind, Kind::Exact, "{article:?}");
+        assert_eq!(f.similarity, 1.0);
+        assert_eq!(f.severity, Severity::Info);
+    }
+}
+
+#[test]
+fn dash_and_hyphen_variants_are_typography() {
+    let statement = "There is no trade space there - none, and de-escalation is the only way.";
+    for article in [
+        "Blinken: \"There is no trade space there – none, and de‑escalation is the only way.\"",
+        "Blinken: \"There is no trade space there — none, and de-escalation is the only way.\"",
+    ] {
+        assert_eq!(one(statement, article).kind, Kind::Exact, "{article:?}");
+    }
+}
+
+#[test]
+fn unicode_normalization_forms_are_typography() {
+    let statement = "The caf\u{e9} talks in Gen\u{e8}ve were useful.";
+    let article = "He said: \"The cafe\u{301} talks in Gene\u{300}ve were useful.\"";
+    assert_eq!(one(statement, article).kind, Kind::Exact);
+}
+
+#[test]
+fn a_verbatim_part_is_partial_even_when_short() {
+    let statement = "These claims are empty and unfounded.";
+    let f = one(
+        statement,
+        "Peskov castigated these claims as \"empty and unfounded,\" serving as a ploy.",
+    );
+    assert_eq!(f.kind, Kind::Partial);
+    assert!(f.quoted);
+    assert_eq!(f.text, "empty and unfounded");
+    let f = one(
+        "We have fully coordinated with our allies.",
+        "The US \"fully coordinated\" with allies.",
+    );
+    assert_eq!(f.kind, Kind::Partial);
+}
+
+#[test]
+fn one_shared_word_in_quotes_is_not_an_appearance() {
+    assert!(check(READY, "Washington sent more \"aid\" and \"talk\" to Kyiv.").is_empty());
+    assert!(check(READY, "He called it \"ready\" and went home.").is_empty());
+}
+
+#[test]
+fn outside_quotation_marks_only_long_runs_count() {
+    let statement =
+        "Our objective was to determine whether Russia is prepared to take the diplomatic path.";
+    assert!(
+        check(
+            statement,
+            "Blinken wanted to determine whether Russia is prepared, he said."
+        )
+        .is_empty()
+    );
+    let f = one(
+        statement,
+        "He said his objective was to determine whether Russia is prepared to take the diplomatic path.",
+    );
+    assert!(!f.quoted);
+    assert_eq!(f.kind, Kind::Partial);
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(
+        f.text,
+        "objective was to determine whether Russia is prepared to take the diplomatic path"
+    );
+}
+
+#[test]
+fn ellipsis_marks_an_omission_not_drift() {
+    let statement = "If we're seeing de-escalation, that is the kind of environment in which we could make real progress.";
+    for article in [
+        "\"If we're seeing de-escalation ... we could make real progress,\" he said.",
+        "\"If we're seeing de-escalation … we could make real progress,\" he said.",
+        "\"If we're seeing de-escalation [...] we could make real progress,\" he said.",
+    ] {
+        let f = one(statement, article);
+        assert_eq!(f.kind, Kind::Partial, "{article}");
+        assert_eq!(f.edits, [Edit::Ellipsis]);
+        let omitted = f
+            .diff
+            .iter()
+            .find(|p| p.edit == Some(Edit::Ellipsis))
+            .unwrap();
+        assert_eq!(omitted.op, Op::Delete);
+        assert_eq!(omitted.text, "that is the kind of environment in which");
+    }
+}
+
+#[test]
+fn brackets_replace_or_add_words_for_clarity() {
+    let statement = "He heard from us that nothing about Ukraine is decided without Ukraine.";
+    let f = one(
+        statement,
+        "\"[Lavrov] heard from us that nothing about Ukraine is decided without Ukraine.\"",
+    );
+    assert_eq!(f.kind, Kind::Partial);
+    assert_eq!(f.edits, [Edit::Brackets]);
+    assert_eq!(f.diff[0].op, Op::Delete);
+    assert_eq!(f.diff[0].text, "He");
+    assert_eq!(f.diff[1].op, Op::Insert);
+    assert_eq!(f.diff[1].text, "[Lavrov]");
+    let f = one(
+        "One of such solutions can definitely be Ukraine.",
+        "\"One of such [solutions] can definitely be Ukraine,\" the expert noted.",
+    );
+    assert_eq!(f.kind, Kind::Partial);
+    assert_eq!(f.similarity, 1.0);
+}
+
+#[test]
+fn a_substituted_word_is_drift_with_a_word_diff() {
+    let f = one(
+        READY,
+        "\"We're ready to talk, but we won't wait long,\" she said.",
+    );
+    assert_eq!(f.kind, Kind::Drift);
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.changes.substituted, 1);
+    let changed: Vec<(Op, &str)> = f
+        .diff
+        .iter()
+        .filter(|p| p.op != Op::Equal)
+        .map(|p| (p.op, p.text.as_str()))
+        .collect();
+    assert_eq!(changed, [(Op::Delete, "forever"), (Op::Insert, "long")]);
+    assert!(f.similarity < 1.0 && f.similarity > 0.8, "{}", f.similarity);
+}
+
+#[test]
+fn an_inserted_word_is_drift() {
+    let f = one(
+        READY,
+        "\"We're ready to talk, but we won't wait around forever,\" she said.",
+    );
+    assert_eq!(f.kind, Kind::Drift);
+    assert_eq!(f.changes.inserted, 1);
+    assert_eq!(f.changes.substituted, 0);
+}
+
+#[test]
+fn a_silently_dropped_word_is_drift() {
+    let statement = "We will resolve our differences through diplomacy and through dialogue.";
+    let f = one(
+        statement,
+        "\"We will resolve our differences through diplomacy and dialogue.\"",
+    );
+    assert_eq!(f.kind, Kind::Drift);
+    assert_eq!(f.changes.dropped, 1);
+    let dropped: Vec<&str> = f
+        .diff
+        .iter()
+        .filter(|p| p.op == Op::Delete)
+        .map(|p| p.text.as_str())
+        .collect();
+    assert_eq!(dropped, ["through"]);
+}
+
+#[test]
+fn reordered_words_are_drift_and_counted_as_moved() {
+    let statement = "Russia must choose diplomacy and de-escalation over confrontation.";
+    let f = one(
+        statement,
+        "\"Russia must choose de-escalation and diplomacy over confrontation.\"",
+    );
+    assert_eq!(f.kind, Kind::Drift);
+    assert!(f.changes.moved >= 1, "{:?}", f.changes);
+}
+
+#[test]
+fn an_inserted_or_dropped_negation_is_always_drift() {
+    let statement = "Russia is prepared to take the diplomatic path and other necessary steps.";
+    let f = one(
+        statement,
+        "\"Russia is not prepared to take the diplomatic path and other necessary steps.\"",
+    );
+    assert_eq!(f.kind, Kind::Drift);
+    assert!(f.changes.negation);
+    let f = one(
+        "I do not think that the West is ready to demand this.",
+        "\"I do think that the West is ready to demand this.\"",
+    );
+    assert_eq!(f.kind, Kind::Drift);
+    assert!(f.changes.negation);
+    let f = one(
+        "Russia never wanted this war in Europe.",
+        "\"Russia always wanted this war in Europe.\"",
+    );
+    assert_eq!(f.kind, Kind::Drift);
+    assert!(f.changes.negation);
+}
+
+#[test]
+fn a_changed_letter_is_drift_not_typography() {
+    // A Cyrillic а (U+0430) in "Ukraine".
+    let f = one(
+        READY.replace("talk", "t\u{0430}lk").as_str(),
+        &format!("\"{READY}\""),
+    );
+    assert_eq!(f.kind, Kind::Drift);
+}
+
+#[test]
+fn a_quote_split_by_its_attribution_is_matched_across_the_break() {
+    let statement = "We are finalizing at NATO the proposals. The written document we will send to them later this week.";
+    let article = "\"We are finalizing at NATO the proposals,\" Stoltenberg told CNN. \"The written document we will send to them later this week.\"";
+    let f = one(statement, article);
+    assert_eq!(f.kind, Kind::Exact);
+    assert_eq!(f.column, 2);
+    assert!(f.text.ends_with("later this week"), "{}", f.text);
+    let article = "\"We are finalizing at NATO the proposals,\" he said, \"the written document we will send to them later this weak.\"";
+    let f = one(statement, article);
+    assert_eq!(f.kind, Kind::Drift);
+    assert_eq!(f.changes.substituted, 1);
+}
+
+#[test]
+fn split_parts_may_skip_words_between_them() {
+    let statement = "We continue to provide this assistance. We have additional deliveries scheduled for the coming weeks.";
+    let article = "\"We continue to provide this assistance,\" Blinken said. \"Additional deliveries scheduled for the coming weeks.\"";
+    let f = one(statement, article);
+    assert_eq!(f.kind, Kind::Partial);
+    assert_eq!(f.edits, [Edit::Split]);
+}
+
+#[test]
+fn every_appearance_is_a_finding() {
+    let statement = "There is no trade space there.";
+    let found = check(
+        statement,
+        "Blinken said: \"There is no trade space there.\"\n\nLater he repeated: \"There is no trade space there.\"",
+    );
+    assert_eq!(found.len(), 2);
+    assert_eq!((found[0].line, found[1].line), (1, 3));
+}
+
+#[test]
+fn two_statements_in_one_quotation_are_both_found() {
+    let statements = [
+        (
+            "objective",
+            "Our objective was to determine whether Russia is prepared to take the diplomatic path.",
+        ),
+        ("no-trade", "There is no trade space there, none."),
+    ];
+    let article = "\"Our objective was to determine whether Russia is prepared to take the diplomatic path. There is no trade space there, none,\" he said.";
+    let found = check_many(&statements, article);
+    let ids: Vec<(&str, Kind)> = found
+        .iter()
+        .map(|f| (f.quote_id.as_str(), f.kind))
+        .collect();
+    assert_eq!(ids, [("objective", Kind::Exact), ("no-trade", Kind::Exact)]);
+}
+
+#[test]
+fn a_quote_of_other_words_on_the_same_topic_is_not_drift() {
+    let statement =
+        "We're now at a stage where Russia could at any point launch an attack in Ukraine.";
+    let article = "\"Russia has a gun to the head of Ukraine with 100,000 troops near its borders,\" he said.";
+    assert!(check(statement, article).is_empty());
+}
+
+#[test]
+fn a_back_translation_is_drift() {
+    let statement =
+        "We're now at a stage where Russia could at any point launch an attack in Ukraine.";
+    let article = "“We are now at a stage where Russia can launch an attack on Ukraine at any time,” Psaki told reporters.";
+    let f = one(statement, article);
+    assert_eq!(f.kind, Kind::Drift);
+    assert_eq!(
+        f.text,
+        "We are now at a stage where Russia can launch an attack on Ukraine at any time"
+    );
+}
+
+#[test]
+fn positions_point_at_the_quoted_words() {
+    let article =
+        "Kiev, 20 января.\r\nОн сказал: “We’re ready to talk, but we won’t wait forever.”";
+    let f = one(READY, article);
+    assert_eq!((f.line, f.column), (2, 13));
+    assert_eq!((f.end_line, f.end_column), (2, 59));
+}

@@ -1,0 +1,222 @@
+//! The shipped sample corpus (five real articles on the January 2022
+//! Russia–US security talks) checked against the shipped quotes.yaml: every
+//! curated quote at its file, line and kind, and nothing else.
+
+mod support;
+
+use support::{repo_root, run_in};
+
+fn sample_json() -> serde_json::Value {
+    let args = ["check", "--format", "json"].map(String::from);
+    let out = run_in(&repo_root(), &args, None, &[]);
+    assert_eq!(
+        out.status, 1,
+        "the corpus holds one drifted quotation\n{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr, "", "no file is skipped");
+    serde_json::from_str(&out.stdout).expect("JSON")
+}
+
+const RUSSIA_MUST_ACT: &str = "articles/2022-01-22-russia-must-act-without-regard-to-dialogue.txt";
+const US_SENT: &str = "articles/2022-01-26-us-sent-russia-response-security-guarantees.txt";
+const AFP: &str = "articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt";
+const TASS_ABC: &str = "articles/tass-2022-01-10-blinken-talks-unlikely-progress.txt";
+const TASS_BORTNIK: &str = "articles/tass-2022-01-20-bortnik-blinken-kiev-compromise.txt";
+
+#[test]
+fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
+    let expected: &[(&str, u64, u64, &str, &str)] = &[
+        (RUSSIA_MUST_ACT, 3, 149, "blinken-geneva-objective", "exact"),
+        (RUSSIA_MUST_ACT, 6, 39, "blinken-no-trade-space", "exact"),
+        (
+            RUSSIA_MUST_ACT,
+            9,
+            91,
+            "blinken-nothing-about-ukraine",
+            "exact",
+        ),
+        (RUSSIA_MUST_ACT, 12, 77, "ryabkov-usa-plus", "exact"),
+        (RUSSIA_MUST_ACT, 14, 115, "blinken-share-response", "exact"),
+        (
+            RUSSIA_MUST_ACT,
+            16,
+            211,
+            "lavrov-blinken-satisfied",
+            "exact",
+        ),
+        (
+            RUSSIA_MUST_ACT,
+            17,
+            132,
+            "lavrov-response-on-paper",
+            "exact",
+        ),
+        (
+            RUSSIA_MUST_ACT,
+            21,
+            176,
+            "lithuania-stingers-javelins",
+            "exact",
+        ),
+        (
+            RUSSIA_MUST_ACT,
+            22,
+            201,
+            "blinken-continue-assistance",
+            "exact",
+        ),
+        (US_SENT, 4, 2, "mfa-grushko-received-sullivan", "exact"),
+        (US_SENT, 9, 45, "blinken-fully-coordinated", "exact"),
+        (US_SENT, 9, 190, "blinken-chooses-de-escalation", "exact"),
+        (US_SENT, 15, 142, "state-department-best-chance", "exact"),
+        (US_SENT, 23, 2, "stoltenberg-finalizing-proposals", "exact"),
+        (AFP, 17, 2, "psaki-attack-at-any-point", "drift"),
+        (AFP, 19, 2, "psaki-no-alternative", "exact"),
+        (AFP, 19, 61, "psaki-extremely-dangerous", "partial"),
+        (AFP, 21, 53, "psaki-putin-created-crisis", "partial"),
+        (AFP, 25, 2, "us-official-diplomatic-exit", "partial"),
+        (AFP, 25, 156, "mfa-lavrov-urged-no-speculation", "partial"),
+        (AFP, 27, 55, "price-diplomatic-path", "exact"),
+        (AFP, 29, 88, "us-official-diplomatic-exit", "exact"),
+        (AFP, 29, 124, "us-official-common-ground", "exact"),
+        (AFP, 43, 2, "us-official-too-early", "exact"),
+        (AFP, 47, 132, "us-official-beyond-normal", "exact"),
+        (TASS_ABC, 5, 2, "blinken-de-escalation-progress", "partial"),
+        (TASS_ABC, 9, 2, "blinken-gun-to-the-head", "exact"),
+        (TASS_ABC, 9, 252, "blinken-de-escalation-progress", "exact"),
+        (TASS_BORTNIK, 2, 2, "bortnik-compromise-models", "partial"),
+        (TASS_BORTNIK, 3, 150, "bortnik-minsk-proposals", "exact"),
+        (TASS_BORTNIK, 3, 473, "bortnik-west-not-ready", "exact"),
+        (
+            TASS_BORTNIK,
+            5,
+            168,
+            "peskov-claims-empty-unfounded",
+            "partial",
+        ),
+    ];
+    let report = sample_json();
+    let found: Vec<(String, u64, u64, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            assert_eq!(f["quoted"], true, "no unquoted run in the sample: {f}");
+            (
+                f["article"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["quote_id"].as_str().unwrap().to_string(),
+                f["kind"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, u64, u64, String, String)> = expected
+        .iter()
+        .map(|(a, l, c, q, k)| (a.to_string(), *l, *c, q.to_string(), k.to_string()))
+        .collect();
+    assert_eq!(found, expected);
+    assert_eq!(
+        report["missing"],
+        serde_json::json!(["blinken-no-major-breakthroughs"])
+    );
+    assert_eq!(report["summary"]["articles"], 5);
+    assert_eq!(report["summary"]["errors"], 1);
+}
+
+fn finding<'a>(report: &'a serde_json::Value, quote_id: &str) -> &'a serde_json::Value {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["quote_id"] == quote_id)
+        .unwrap_or_else(|| panic!("{quote_id} found"))
+}
+
+#[test]
+fn back_translated_psaki_quote_is_drift_with_its_word_diff() {
+    let report = sample_json();
+    let f = finding(&report, "psaki-attack-at-any-point");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["speaker"], "jen-psaki");
+    assert_eq!(
+        f["text"],
+        "We are now at a stage where Russia can launch an attack on Ukraine at any time"
+    );
+    assert_eq!(
+        f["diff"],
+        serde_json::json!([
+            {"op": "delete", "text": "We're"},
+            {"op": "insert", "text": "We are"},
+            {"op": "equal", "text": "now at a stage where Russia"},
+            {"op": "delete", "text": "could at any point"},
+            {"op": "insert", "text": "can"},
+            {"op": "equal", "text": "launch an attack"},
+            {"op": "delete", "text": "in"},
+            {"op": "insert", "text": "on"},
+            {"op": "equal", "text": "Ukraine"},
+            {"op": "insert", "text": "at any time"},
+        ])
+    );
+    assert_eq!(f["changes"]["moved"], 2);
+    assert_eq!(f["changes"]["negation"], false);
+    let similarity = f["similarity"].as_f64().unwrap();
+    assert!(similarity > 0.3 && similarity < 0.7, "{similarity}");
+}
+
+#[test]
+fn tass_bracketed_word_is_an_edit_not_drift() {
+    let report = sample_json();
+    let f = finding(&report, "bortnik-compromise-models");
+    assert_eq!(f["kind"], "partial");
+    assert_eq!(f["edits"], serde_json::json!(["brackets"]));
+    assert_eq!(f["similarity"], 1.0);
+    let bracket = f["diff"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["edit"] == "brackets")
+        .unwrap();
+    assert_eq!(bracket["op"], "equal");
+    assert_eq!(bracket["text"], "[solutions]");
+}
+
+#[test]
+fn quotation_never_closed_is_found_and_flagged() {
+    let report = sample_json();
+    let f = finding(&report, "blinken-continue-assistance");
+    assert_eq!(f["kind"], "exact");
+    assert_eq!(f["unclosed"], true);
+    assert_eq!(f["end_line"], 22);
+}
+
+#[test]
+fn headline_quote_is_a_verbatim_part() {
+    let report = sample_json();
+    let f = &report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["article"] == TASS_ABC && f["line"] == 5)
+        .unwrap();
+    assert_eq!(f["quote_id"], "blinken-de-escalation-progress");
+    assert_eq!(f["kind"], "partial");
+    assert_eq!(f["edits"], serde_json::json!([]));
+}
+
+#[test]
+fn human_output_is_grouped_with_a_summary() {
+    let args = ["check", "--color", "never"].map(String::from);
+    let out = run_in(&repo_root(), &args, None, &[]);
+    assert_eq!(out.status, 1);
+    assert!(out.stdout.contains(
+        "articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt\n  17:2  error  drift  psaki-attack-at-any-point  (Jen Psaki)  similarity"
+    ), "{}", out.stdout);
+    assert!(out.stdout.contains(
+        "[-We're-]{+We are+} now at a stage where Russia [-could at any point-]{+can+} launch an attack [-in-]{+on+} Ukraine {+at any time+}"
+    ), "{}", out.stdout);
+    assert!(out.stdout.ends_with(
+        "5 articles checked: 32 findings (24 exact, 7 partial, 1 drift), 1 statement not found, 1 error, 0 warnings\n"
+    ), "{}", out.stdout);
+}
