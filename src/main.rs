@@ -27,7 +27,15 @@ fn main() -> ExitCode {
                 }
                 message.push_str(&cause.to_string());
             }
-            eprintln!("quotecheck: error: {message}");
+            // One `error:` line per problem; indented lines (help, causes)
+            // belong to the problem above them.
+            for line in message.lines() {
+                if line.starts_with(' ') {
+                    eprintln!("{line}");
+                } else {
+                    eprintln!("quotecheck: error: {line}");
+                }
+            }
             ExitCode::from(exit::ERROR)
         }
     }

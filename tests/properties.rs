@@ -1,0 +1,134 @@
+//! Invariants that must hold for any text, checked on generated input.
+
+use std::path::Path;
+
+use proptest::prelude::*;
+use quotecheck::catalog::Catalog;
+use quotecheck::check::check_article;
+use quotecheck::corpus::Article;
+use quotecheck::drift::Kind;
+use quotecheck::matcher::Index;
+use quotecheck::text::fold::fold_word;
+use quotecheck::text::{LineIndex, tokenize};
+
+const WORDS: &[&str] = &[
+    "Russia",
+    "Ukraine",
+    "security",
+    "guarantees",
+    "talks",
+    "Geneva",
+    "diplomatic",
+    "path",
+    "we",
+    "are",
+    "ready",
+    "to",
+    "the",
+    "of",
+    "and",
+    "NATO",
+    "response",
+    "written",
+    "proposals",
+    "will",
+    "not",
+    "concerns",
+    "allies",
+    "partners",
+    "troops",
+    "border",
+    "de-escalation",
+    "we’re",
+    "it’s",
+    "Kyiv",
+];
+
+fn catalog_of(statement: &str) -> Catalog {
+    let yaml = format!(
+        "speakers:\n  - id: s\n    name: S\nquotes:\n  - id: q\n    speaker: s\n    text: {}\n",
+        serde_json::to_string(statement).unwrap()
+    );
+    Catalog::parse(Path::new("quotes.yaml"), &yaml).unwrap()
+}
+
+fn statement() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 4..30).prop_map(|w| {
+        let mut s = w.join(" ");
+        s.push('.');
+        s
+    })
+}
+
+/// Lines before the quotation: multibyte text and any line ending.
+fn preamble() -> impl Strategy<Value = Vec<(String, &'static str)>> {
+    let line = prop::sample::select(
+        &[
+            "",
+            "Москва, 20 января.",
+            "“Blinken’s” visit —",
+            "café",
+            "plain",
+            "日本語のテキスト",
+        ][..],
+    );
+    let ending = prop::sample::select(&["\n", "\r\n", "\r"][..]);
+    prop::collection::vec((line.prop_map(String::from), ending), 0..6)
+}
+
+proptest! {
+    #[test]
+    fn folding_twice_changes_nothing(s in "\\PC{0,40}") {
+        let once = fold_word(&s);
+        prop_assert_eq!(fold_word(&once), once);
+    }
+
+    #[test]
+    fn token_spans_map_back_into_the_original(s in "\\PC{0,80}") {
+        for token in tokenize(&s, false) {
+            prop_assert!(s.is_char_boundary(token.span.start) && s.is_char_boundary(token.span.end));
+            if token.is_word() {
+                prop_assert_eq!(fold_word(&s[token.span.clone()]), token.key);
+            }
+        }
+    }
+
+    #[test]
+    fn a_verbatim_copy_is_exact_with_similarity_one(statement in statement(), lead in preamble()) {
+        let catalog = catalog_of(&statement);
+        let index = Index::new(&catalog);
+        let mut article: String = lead.iter().map(|(l, e)| format!("{l}{e}")).collect();
+        article.push_str("She said: “");
+        article.push_str(&statement);
+        article.push_str("” Then she left.");
+        let found = check_article(&catalog, &index, &Article::new("a.txt", article.as_str()));
+        prop_assert_eq!(found.len(), 1, "{:?}", found);
+        prop_assert_eq!(found[0].kind, Kind::Exact);
+        prop_assert_eq!(found[0].similarity, 1.0);
+    }
+
+    #[test]
+    fn positions_point_at_the_quoted_words(statement in statement(), lead in preamble(), indent in "[ a-zé]{0,12}") {
+        let catalog = catalog_of(&statement);
+        let index = Index::new(&catalog);
+        let mut article: String = lead.iter().map(|(l, e)| format!("{l}{e}")).collect();
+        article.push_str(&indent);
+        article.push('"');
+        article.push_str(&statement);
+        article.push('"');
+        let found = check_article(&catalog, &index, &Article::new("a.txt", article.as_str()));
+        prop_assert_eq!(found.len(), 1);
+        // Expected position, counted independently of LineIndex: one line per
+        // line ending of the preamble (a CR and an LF that meet are one
+        // CRLF), columns in characters.
+        let preamble: String = lead.iter().map(|(l, e)| format!("{l}{e}")).collect();
+        let expected_line = preamble.replace("\r\n", "\n").matches(['\n', '\r']).count() + 1;
+        let expected_column = indent.chars().count() + 2;
+        prop_assert_eq!((found[0].line, found[0].column), (expected_line, expected_column));
+        let lines = LineIndex::new(&article);
+        let at = lines.position(&article, found[0].span.start);
+        prop_assert_eq!((at.line, at.column), (expected_line, expected_column));
+        prop_assert_eq!(&article[found[0].span.clone()], found[0].text.as_str());
+        prop_assert!(statement.starts_with(&found[0].text));
+    }
+}
