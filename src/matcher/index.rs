@@ -33,9 +33,13 @@ impl Index {
         let mut index = Index::default();
         for (q, quote) in catalog.quotes.iter().enumerate() {
             let ids: Vec<WordId> = quote.words.iter().map(|w| index.intern(&w.key)).collect();
+            // A statement made only of stopwords ("We will.") is posted under
+            // all its words, or it could never be found.
+            let all_stopwords = quote.words.iter().all(|w| is_stopword(&w.key));
             for (&id, word) in ids.iter().zip(&quote.words) {
                 let posting = &mut index.postings[id as usize];
-                if !is_stopword(&word.key) && posting.last() != Some(&(q as u32)) {
+                let post = all_stopwords || !is_stopword(&word.key);
+                if post && posting.last() != Some(&(q as u32)) {
                     posting.push(q as u32);
                 }
             }
@@ -66,8 +70,8 @@ impl Index {
         self.vocabulary.get(key).copied()
     }
 
-    /// Statements sharing at least one distinctive word with `keys`, in
-    /// catalog order.
+    /// Statements sharing at least one distinctive word with `keys` (any
+    /// word, for statements made only of stopwords), in catalog order.
     pub fn candidates<'a>(&self, keys: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
         let mut hits: Vec<usize> = keys
             .into_iter()

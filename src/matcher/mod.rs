@@ -208,7 +208,8 @@ fn accept(a: &Alignment, units: &[Unit], tokens: &[Token], statement: &[Token]) 
         .count();
     if a.verbatim {
         let whole = region_words == word_count(units);
-        (whole && a.matched >= MIN_WHOLE_QUOTATION_WORDS && content >= 1)
+        let entire_statement = a.window == (0..statement.len());
+        (whole && a.matched >= MIN_WHOLE_QUOTATION_WORDS && (content >= 1 || entire_statement))
             || a.matched >= MIN_EMBEDDED_RUN
     } else {
         let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();

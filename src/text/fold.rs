@@ -75,15 +75,18 @@ pub fn fold_word(printed: &str) -> String {
 }
 
 fn fold_word_slow(printed: &str) -> String {
-    let cleaned: String = printed
+    let apostrophe = |c: char| if is_apostrophe(c) { '\'' } else { c };
+    // Apostrophes are mapped before NFKC (which would split `´` into a space
+    // and a combining accent) and after it (which turns a full-width grave
+    // accent into a backtick).
+    printed
         .chars()
         .filter(|&c| !is_ignorable(c))
-        .map(|c| if is_apostrophe(c) { '\'' } else { c })
-        .collect();
-    cleaned
+        .map(apostrophe)
         .nfkc()
         .flat_map(char::to_lowercase)
         .filter(|&c| !is_ignorable(c))
+        .map(apostrophe)
         .collect()
 }
 
