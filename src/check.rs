@@ -3,6 +3,8 @@
 //! The stages are pure functions of their input, so this file is only the
 //! pipeline's order: text → quotations → matcher → drift → findings.
 
+use std::collections::HashSet;
+
 use crate::catalog::Catalog;
 use crate::corpus::{self, Article, Source};
 use crate::drift::{self, Kind};
@@ -27,10 +29,14 @@ pub fn check(catalog: &Catalog, sources: &[Source], walk_errors: Vec<corpus::Ski
             Err(skip) => skipped.push(self::skipped(skip)),
         }
     }
+    let found: HashSet<&str> = findings
+        .iter()
+        .map(|f: &Finding| f.quote_id.as_str())
+        .collect();
     let missing = catalog
         .quotes
         .iter()
-        .filter(|q| !findings.iter().any(|f: &Finding| f.quote_id == q.id))
+        .filter(|q| !found.contains(q.id.as_str()))
         .map(|q| q.id.clone())
         .collect();
     Report::new(findings, missing, skipped, articles)
@@ -76,7 +82,7 @@ pub fn check_article(catalog: &Catalog, index: &Index, article: &Article) -> Vec
                 text: text[m.span.clone()].to_string(),
                 kind: assessment.kind,
                 quoted: m.quoted,
-                unclosed: m.quotation.is_some_and(|q| !quotations[q].is_closed()),
+                unclosed: m.unclosed,
                 similarity: assessment.similarity,
                 diff: assessment.diff,
                 edits: assessment.edits,

@@ -197,7 +197,7 @@ fn standard_input_is_an_article() {
         .run()
         .status(1)
         .stdout_has("<stdin>\n  1:9  error  drift  ready  (Jen Psaki)")
-        .stdout_has("[-forever-]{+long+}");
+        .stdout_has("[-forever.-]{+long.+}");
 }
 
 #[test]
@@ -275,11 +275,11 @@ fn json_output_is_the_documented_contract() {
             "similarity": 0.889,
             "diff": [
                 {"op": "equal", "text": "We’re ready to talk, but we won’t wait"},
-                {"op": "delete", "text": "forever"},
-                {"op": "insert", "text": "long"}
+                {"op": "delete", "text": "forever."},
+                {"op": "insert", "text": "long."}
             ],
             "edits": [],
-            "changes": {"substituted": 1, "inserted": 0, "dropped": 0, "moved": 0, "negation": false},
+            "changes": {"substituted": 1, "inserted": 0, "dropped": 0, "moved": 0, "negation": false, "lookalike": false},
             "severity": "error"
         })
     );

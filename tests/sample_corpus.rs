@@ -156,7 +156,7 @@ fn back_translated_psaki_quote_is_drift_with_its_word_diff() {
             {"op": "delete", "text": "in"},
             {"op": "insert", "text": "on"},
             {"op": "equal", "text": "Ukraine"},
-            {"op": "insert", "text": "at any time"},
+            {"op": "insert", "text": "at any time,"},
         ])
     );
     assert_eq!(f["changes"]["moved"], 2);
@@ -214,7 +214,7 @@ fn human_output_is_grouped_with_a_summary() {
         "articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt\n  17:2  error  drift  psaki-attack-at-any-point  (Jen Psaki)  similarity"
     ), "{}", out.stdout);
     assert!(out.stdout.contains(
-        "[-We're-]{+We are+} now at a stage where Russia [-could at any point-]{+can+} launch an attack [-in-]{+on+} Ukraine {+at any time+}"
+        "[-We're-]{+We are+} now at a stage where Russia [-could at any point-]{+can+} launch an attack [-in-]{+on+} Ukraine {+at any time,+}"
     ), "{}", out.stdout);
     assert!(out.stdout.ends_with(
         "5 articles checked: 32 findings (24 exact, 7 partial, 1 drift), 1 statement not found, 1 error, 0 warnings\n"

@@ -15,7 +15,9 @@ use similar::{Algorithm, DiffOp, capture_diff_slices};
 use crate::catalog::Quote;
 use crate::matcher::{Match, Segment};
 use crate::text::Token;
-use crate::text::fold::is_negation;
+use crate::text::fold::{is_negation, is_word_char};
+use crate::text::squeeze;
+use crate::text::words::bracket_span;
 
 /// How faithfully a statement appears.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -83,8 +85,12 @@ pub struct Changes {
     pub dropped: usize,
     /// Words removed in one place and printed in another (reordering).
     pub moved: usize,
-    /// A negation (not, never, no, n't, ...) was added or dropped.
+    /// The number of negations (not, never, no, n't, ...) differs: one was
+    /// added or dropped, possibly behind an ellipsis or brackets.
     pub negation: bool,
+    /// A word differs from the record only by letters from another script
+    /// that look the same (a Cyrillic `а` for a Latin `a`).
+    pub lookalike: bool,
 }
 
 impl Changes {
@@ -104,9 +110,16 @@ pub struct Assessment {
     pub changes: Changes,
 }
 
+fn negations<'a>(keys: impl IntoIterator<Item = &'a str>) -> usize {
+    keys.into_iter().filter(|k| is_negation(k)).count()
+}
+
 /// Compares an appearance with its statement.
 pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessment {
     let record = &quote.words;
+    let record_keys = |w: &Range<usize>| -> Vec<&str> {
+        record[w.clone()].iter().map(|t| t.key.as_str()).collect()
+    };
     let mut diff = Diff::default();
     let mut edits = Vec::new();
     let (mut old_all, mut new_all) = (Vec::new(), Vec::new());
@@ -116,31 +129,56 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
                 tokens: printed,
                 window,
             } => {
-                let old: Vec<&str> = record[window.clone()]
-                    .iter()
-                    .map(|t| t.key.as_str())
-                    .collect();
+                let old = record_keys(window);
                 let new: Vec<&str> = printed.iter().map(|&t| tokens[t].key.as_str()).collect();
                 for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
-                    diff.apply(
-                        &op,
-                        |r| record_text(quote, window.start + r.start..window.start + r.end),
-                        |r| printed_text(text, tokens, printed[r.start]..printed[r.end - 1] + 1),
-                        &old,
-                        &new,
-                    );
+                    let deleted = op.old_range();
+                    let inserted = op.new_range();
+                    if let DiffOp::Equal { .. } = op {
+                        diff.push(
+                            Op::Equal,
+                            printed_text(text, tokens, &printed[inserted]),
+                            None,
+                        );
+                        continue;
+                    }
+                    if matches!(op, DiffOp::Replace { .. }) {
+                        diff.substituted(&old[deleted.clone()], &new[inserted.clone()]);
+                    }
+                    if !deleted.is_empty() {
+                        let w = window.start + deleted.start..window.start + deleted.end;
+                        diff.drift(Op::Delete, record_text(quote, w), &old[deleted]);
+                    }
+                    if !inserted.is_empty() {
+                        diff.drift(
+                            Op::Insert,
+                            printed_text(text, tokens, &printed[inserted.clone()]),
+                            &new[inserted],
+                        );
+                    }
                 }
                 old_all.extend(old);
                 new_all.extend(new);
             }
-            Segment::Ellipsis { window, .. } => {
-                edits.push(Edit::Ellipsis);
-                if !window.is_empty() {
-                    diff.push(
-                        Op::Delete,
-                        record_text(quote, window.clone()),
-                        Some(Edit::Ellipsis),
-                    );
+            // Leaving words out is an edit, unless a negation goes with them:
+            // no style guide allows an ellipsis to turn "not yet done" into
+            // "done".
+            Segment::Ellipsis { window, .. } | Segment::Split { window } => {
+                let edit = if matches!(segment, Segment::Split { .. }) {
+                    Edit::Split
+                } else {
+                    Edit::Ellipsis
+                };
+                edits.push(edit);
+                if window.is_empty() {
+                    continue;
+                }
+                let omitted = record_keys(window);
+                if negations(omitted.iter().copied()) > 0 {
+                    diff.drift(Op::Delete, record_text(quote, window.clone()), &omitted);
+                    old_all.extend(omitted);
+                } else {
+                    diff.push(Op::Delete, record_text(quote, window.clone()), Some(edit));
                 }
             }
             Segment::Brackets {
@@ -148,14 +186,20 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
                 window,
             } => {
                 edits.push(Edit::Brackets);
-                let same = printed.len() == window.len()
-                    && printed
-                        .clone()
-                        .zip(window.clone())
-                        .all(|(t, w)| tokens[t].key == record[w].key);
-                let shown = bracket_text(text, tokens, printed.clone());
-                if same {
+                let old = record_keys(window);
+                let new: Vec<&str> = printed.clone().map(|t| tokens[t].key.as_str()).collect();
+                let shown = squeeze(&text[bracket_span(text, tokens, printed.clone())]);
+                if old == new {
                     diff.push(Op::Equal, shown, Some(Edit::Brackets));
+                } else if negations(old.iter().copied()) != negations(new.iter().copied()) {
+                    // "[do] take" for "do not take" is not a clarification.
+                    diff.substituted(&old, &new);
+                    if !old.is_empty() {
+                        diff.drift(Op::Delete, record_text(quote, window.clone()), &old);
+                    }
+                    diff.drift(Op::Insert, shown, &new);
+                    old_all.extend(old);
+                    new_all.extend(new);
                 } else {
                     if !window.is_empty() {
                         diff.push(
@@ -166,14 +210,6 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
                     }
                     diff.push(Op::Insert, shown, Some(Edit::Brackets));
                 }
-            }
-            Segment::Split { window } => {
-                edits.push(Edit::Split);
-                diff.push(
-                    Op::Delete,
-                    record_text(quote, window.clone()),
-                    Some(Edit::Split),
-                );
             }
         }
     }
@@ -203,44 +239,94 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
     }
 }
 
+/// Where the punctuation attached to the word ending at `end` stops
+/// (`4.25%,` → after the comma), without running into the next word, a
+/// bracket or a quotation mark.
+fn attached_end(text: &str, end: usize, limit: usize) -> usize {
+    let tail = text[end..limit]
+        .char_indices()
+        .find(|&(_, c)| {
+            c.is_whitespace() || is_word_char(c) || matches!(c, '[' | ']') || is_quotation_mark(c)
+        })
+        .map_or(limit - end, |(i, _)| i);
+    end + tail
+}
+
+fn is_quotation_mark(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '\u{2018}'..='\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}'
+    )
+}
+
 /// The record's words `words`, as written in the record.
 fn record_text(quote: &Quote, words: Range<usize>) -> String {
-    let span = quote.words[words.start].span.start..quote.words[words.end - 1].span.end;
-    squeeze(&quote.text[span])
+    let limit = quote
+        .words
+        .get(words.end)
+        .map_or(quote.text.len(), |w| w.span.start);
+    let end = attached_end(&quote.text, quote.words[words.end - 1].span.end, limit);
+    squeeze(&quote.text[quote.words[words.start].span.start..end])
 }
 
-/// The article's tokens `range`, as printed (punctuation between included).
-fn printed_text(text: &str, tokens: &[Token], range: Range<usize>) -> String {
-    squeeze(&text[tokens[range.start].span.start..tokens[range.end - 1].span.end])
+/// The article's tokens `printed` (consecutive), as printed, with the
+/// punctuation between and after them.
+fn printed_text(text: &str, tokens: &[Token], printed: &[usize]) -> String {
+    let (first, last) = (printed[0], printed[printed.len() - 1]);
+    let limit = tokens.get(last + 1).map_or(text.len(), |t| t.span.start);
+    let end = attached_end(text, tokens[last].span.end, limit);
+    squeeze(&text[tokens[first].span.start..end])
 }
 
-/// Bracketed words with their brackets, as printed.
-fn bracket_text(text: &str, tokens: &[Token], range: Range<usize>) -> String {
-    let start = text[..tokens[range.start].span.start]
-        .rfind('[')
-        .unwrap_or(tokens[range.start].span.start);
-    let end_word = tokens[range.end - 1].span.end;
-    let end = text[end_word..]
-        .find(']')
-        .map_or(end_word, |i| end_word + i + 1);
-    squeeze(&text[start..end])
+/// Letters of other scripts that print like Latin ones, mapped to them.
+fn latin_lookalike(c: char) -> char {
+    match c {
+        'а' | 'α' => 'a',
+        'е' | 'ε' => 'e',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'с' => 'c',
+        'у' => 'y',
+        'х' | 'χ' => 'x',
+        'і' | 'ι' => 'i',
+        'ј' => 'j',
+        'ѕ' => 's',
+        'ԁ' => 'd',
+        'ν' => 'v',
+        'κ' | 'к' => 'k',
+        'т' | 'τ' => 't',
+        'м' => 'm',
+        'н' => 'h',
+        'в' => 'b',
+        _ => c,
+    }
 }
 
-/// Line breaks and runs of spaces inside a quotation are typography.
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+fn looks_alike(a: &str, b: &str) -> bool {
+    a != b
+        && a.chars()
+            .map(latin_lookalike)
+            .eq(b.chars().map(latin_lookalike))
 }
 
 #[derive(Default)]
 struct Diff {
     parts: Vec<DiffPart>,
-    deleted: Vec<String>,
-    inserted: Vec<String>,
+    /// Changed words, each with the number of the change it belongs to.
+    deleted: Vec<(String, usize)>,
+    inserted: Vec<(String, usize)>,
+    /// Numbers the changes: a delete and an insert standing together are
+    /// one change (a substitution), not a move.
+    change: usize,
     substituted: usize,
+    lookalike: bool,
 }
 
 impl Diff {
     fn push(&mut self, op: Op, text: String, edit: Option<Edit>) {
+        if op == Op::Equal || edit.is_some() {
+            self.change += 1;
+        }
         if let Some(last) = self.parts.last_mut()
             && last.op == op
             && last.edit == edit
@@ -252,60 +338,47 @@ impl Diff {
         self.parts.push(DiffPart { op, text, edit });
     }
 
-    fn apply(
-        &mut self,
-        op: &DiffOp,
-        old_text: impl Fn(Range<usize>) -> String,
-        new_text: impl Fn(Range<usize>) -> String,
-        old: &[&str],
-        new: &[&str],
-    ) {
-        let deleted = op.old_range();
-        let inserted = op.new_range();
-        match op {
-            DiffOp::Equal { .. } => self.push(Op::Equal, new_text(inserted), None),
-            _ => {
-                if matches!(op, DiffOp::Replace { .. }) {
-                    self.substituted += deleted.len().min(inserted.len());
-                }
-                if !deleted.is_empty() {
-                    self.deleted
-                        .extend(old[deleted.clone()].iter().map(|s| s.to_string()));
-                    self.push(Op::Delete, old_text(deleted), None);
-                }
-                if !inserted.is_empty() {
-                    self.inserted
-                        .extend(new[inserted.clone()].iter().map(|s| s.to_string()));
-                    self.push(Op::Insert, new_text(inserted), None);
-                }
-            }
-        }
+    /// A deletion or insertion that is drift, with the keys it changes.
+    fn drift(&mut self, op: Op, text: String, keys: &[&str]) {
+        let side = if op == Op::Delete {
+            &mut self.deleted
+        } else {
+            &mut self.inserted
+        };
+        side.extend(keys.iter().map(|k| (k.to_string(), self.change)));
+        self.push(op, text, None);
+    }
+
+    /// Record words `old` replaced by printed words `new`.
+    fn substituted(&mut self, old: &[&str], new: &[&str]) {
+        self.substituted += old.len().min(new.len());
+        self.lookalike |= old.iter().zip(new).any(|(a, b)| looks_alike(a, b));
     }
 
     fn changes(&self) -> Changes {
-        let mut pool: HashMap<&str, usize> = HashMap::new();
-        for w in &self.deleted {
-            *pool.entry(w).or_default() += 1;
+        // A word is moved when it is removed in one change and printed in
+        // another.
+        let mut pool: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (w, change) in &self.deleted {
+            pool.entry(w).or_default().push(*change);
         }
         let mut moved = 0;
-        for w in &self.inserted {
-            if let Some(n) = pool.get_mut(w.as_str())
-                && *n > 0
+        for (w, change) in &self.inserted {
+            if let Some(changes) = pool.get_mut(w.as_str())
+                && let Some(i) = changes.iter().position(|c| c != change)
             {
-                *n -= 1;
+                changes.swap_remove(i);
                 moved += 1;
             }
         }
+        let words = |side: &[(String, usize)]| negations(side.iter().map(|(w, _)| w.as_str()));
         Changes {
             substituted: self.substituted,
             inserted: self.inserted.len() - self.substituted,
             dropped: self.deleted.len() - self.substituted,
             moved,
-            negation: self
-                .deleted
-                .iter()
-                .chain(&self.inserted)
-                .any(|w| is_negation(w)),
+            negation: words(&self.deleted) != words(&self.inserted),
+            lookalike: self.lookalike,
         }
     }
 }

@@ -4,9 +4,9 @@
 //! lines up with a stretch of the statement, so that a quotation may hold a
 //! part of a statement, or parts of two. Style-guide edits are free: an
 //! ellipsis may skip any number of the statement's words, and a `[bracketed]`
-//! group may stand for any number of them, at no cost. Everything else that
-//! does not line up costs the same, so the score is "words that agree minus
-//! words that do not".
+//! group may stand for any number of them, at no cost, and so may the seam
+//! between the parts of a split quotation. Everything else that does not line
+//! up costs the same.
 
 use std::ops::Range;
 
@@ -21,11 +21,20 @@ pub enum Unit {
     Gap(usize),
     /// A `[bracketed]` group (range of the article's tokens).
     Bracket(Range<usize>),
+    /// The break between two parts of a split quotation, before the part with
+    /// this quotation index.
+    Seam(usize),
 }
 
 impl Unit {
+    /// Aligns with any number of statement words at no cost.
     pub fn is_free(&self) -> bool {
         !matches!(self, Unit::Word(_))
+    }
+
+    /// A style-guide edit printed in the article (not a seam).
+    pub fn is_edit(&self) -> bool {
+        matches!(self, Unit::Gap(_) | Unit::Bracket(_))
     }
 }
 
@@ -94,6 +103,23 @@ struct Cell {
     from: u32,
 }
 
+/// Aligns the units `range` with `statement`; the result's unit indices
+/// count from the start of `units`.
+pub fn align_in(
+    units: &[Unit],
+    range: Range<usize>,
+    tokens: &[Token],
+    statement: &[Token],
+) -> Option<Alignment> {
+    let offset = range.start;
+    let mut a = align(&units[range], tokens, statement)?;
+    a.units = a.units.start + offset..a.units.end + offset;
+    for (unit, _) in &mut a.free {
+        *unit += offset;
+    }
+    Some(a)
+}
+
 /// Aligns `units` (over the article's `tokens`) with `statement`. Returns
 /// `None` when nothing lines up.
 pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Alignment> {
@@ -156,7 +182,7 @@ pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Al
                     }
                 }
             }
-            Unit::Gap(_) | Unit::Bracket(_) => {
+            Unit::Gap(_) | Unit::Bracket(_) | Unit::Seam(_) => {
                 let mut running = (grid[prev].score, 0u32);
                 for j in 0..=n {
                     if grid[prev + j].score > running.0 {

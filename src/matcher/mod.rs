@@ -1,11 +1,14 @@
 //! The matcher: where does each statement of the catalog appear in an article?
 //!
-//! Inside quotation marks, every quotation is aligned with the statements the
-//! index proposes (see [`align`]); the alignments that pass the thresholds
-//! below are kept, best first, as long as they do not claim the same words.
-//! The parts of a quotation split by its attribution (`"A," he said. "B."`)
-//! are then joined into one appearance. Outside quotation marks, only long
-//! verbatim runs count: shorter overlaps with a statement are ordinary prose.
+//! Quotations are first grouped into chains: the parts of a quotation split
+//! by its attribution (`"A," he said, "B."`) and the paragraphs of a long
+//! quotation left open until the last one. Each chain is aligned with the
+//! statements the index proposes (see [`align`]), the seams between parts
+//! costing nothing; alignments that pass the thresholds below are kept, best
+//! first, as long as they do not claim the same words, and the rest of the
+//! chain is searched again, since one quotation may hold a statement twice.
+//! Outside quotation marks, only long verbatim runs count: shorter overlaps
+//! with a statement are ordinary prose.
 
 pub mod align;
 mod index;
@@ -16,15 +19,18 @@ use crate::catalog::Catalog;
 use crate::quotations::Quotation;
 use crate::text::Token;
 use crate::text::fold::is_stopword;
+use crate::text::words::bracket_span;
 use align::{Alignment, Unit};
 
 pub use index::Index;
 
-/// A quotation that is exactly a verbatim part of a statement counts from
-/// this many words ("empty and unfounded", "fully coordinated"): short
-/// quotations are how papers quote officials, and one distinctive word must
-/// be among them.
-const MIN_WHOLE_QUOTATION_WORDS: usize = 2;
+/// A quotation part that is exactly a verbatim part of a statement counts
+/// from this many words, this many of them not stopwords ("empty and
+/// unfounded", "fully coordinated"): short quotations are how papers quote
+/// officials. With one distinctive word ("the bank", "the data") it is a
+/// scare quote or a title, not a quotation of the speaker.
+const MIN_SHORT_QUOTATION_WORDS: usize = 2;
+const MIN_SHORT_QUOTATION_CONTENT: usize = 2;
 
 /// Inside a longer quotation that holds other words too, a verbatim run of a
 /// statement counts from this many words; shorter shared runs ("the United
@@ -42,8 +48,10 @@ const DRIFT_MIN_CONTENT: usize = 3;
 const DRIFT_MIN_DICE: f64 = 0.5;
 
 /// Outside quotation marks, a verbatim run of a statement counts from this
-/// many words. Reported speech borrows a few words all the time; a run this
-/// long is the statement itself, printed without marks.
+/// many words. Reported speech borrows a few words all the time ("in parallel
+/// with the United States", "US Secretary of State Antony Blinken": six
+/// words each in the sample); a run this long is the statement itself,
+/// printed without marks.
 pub const MIN_UNQUOTED_RUN: usize = 8;
 
 /// Two quotations are parts of one split quotation when at most this many
@@ -78,8 +86,11 @@ pub struct Match {
     pub span: Range<usize>,
     /// Inside quotation marks.
     pub quoted: bool,
-    /// The (first) quotation it was found in.
+    /// The quotation the appearance begins in.
     pub quotation: Option<usize>,
+    /// The quotation it ends in was never closed (and no next paragraph
+    /// continues it).
+    pub unclosed: bool,
     /// Statement words covered.
     pub window: Range<usize>,
     pub segments: Vec<Segment>,
@@ -98,10 +109,10 @@ pub fn find(
         .map(|q| token_range(tokens, q.content.clone()))
         .collect();
     let mut matches = Vec::new();
-    for (qi, range) in ranges.iter().enumerate() {
-        matches.extend(match_quotation(catalog, index, tokens, range.clone(), qi));
+    for chain in chains(text, tokens, quotations, &ranges) {
+        let chain = Chain::new(text, tokens, quotations, &ranges, chain);
+        matches.extend(chain.find(catalog, index));
     }
-    let mut matches = join_split_quotations(text, tokens, quotations, &ranges, matches);
     matches.extend(unquoted_runs(index, tokens, quotations));
     matches.sort_by_key(|m| (m.span.start, m.quote));
     matches
@@ -114,295 +125,8 @@ fn token_range(tokens: &[Token], bytes: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
-/// An accepted alignment of one statement with part of a quotation.
-struct Selection {
-    quote: usize,
-    alignment: Alignment,
-}
-
-fn match_quotation(
-    catalog: &Catalog,
-    index: &Index,
-    tokens: &[Token],
-    range: Range<usize>,
-    qi: usize,
-) -> Vec<Match> {
-    let units = align::units(tokens, range.clone());
-    let keys = tokens[range]
-        .iter()
-        .filter(|t| t.is_word())
-        .map(|t| t.key.as_str());
-    let mut selections: Vec<Selection> = index
-        .candidates(keys)
-        .into_iter()
-        .filter_map(|q| {
-            let statement = &catalog.quotes[q].words;
-            let alignment = align::align(&units, tokens, statement)?;
-            accept(&alignment, &units, tokens, statement).then_some(Selection {
-                quote: q,
-                alignment,
-            })
-        })
-        .collect();
-    // Best first; equal scores keep catalog order, so results are stable.
-    selections.sort_by(|a, b| {
-        b.alignment
-            .score
-            .cmp(&a.alignment.score)
-            .then(a.quote.cmp(&b.quote))
-    });
-    let mut taken: Vec<Selection> = Vec::new();
-    for s in selections {
-        let overlaps = taken.iter().any(|t| {
-            t.alignment.units.start < s.alignment.units.end
-                && s.alignment.units.start < t.alignment.units.end
-        });
-        if !overlaps {
-            taken.push(s);
-        }
-    }
-    taken.sort_by_key(|s| s.alignment.units.start);
-    let limits: Vec<Range<usize>> = (0..taken.len())
-        .map(|i| {
-            let lo = if i == 0 {
-                0
-            } else {
-                taken[i - 1].alignment.units.end
-            };
-            let hi = taken
-                .get(i + 1)
-                .map_or(units.len(), |n| n.alignment.units.start);
-            lo..hi
-        })
-        .collect();
-    taken
-        .iter()
-        .zip(limits)
-        .map(|(s, limit)| {
-            let statement = &catalog.quotes[s.quote].words;
-            let extent = extend(&s.alignment, &units, statement, limit);
-            build_match(s.quote, qi, &units, tokens, &s.alignment, extent)
-        })
-        .collect()
-}
-
-fn word_count(units: &[Unit]) -> usize {
-    units.iter().filter(|u| !u.is_free()).count()
-}
-
-/// Does the alignment show the statement, by the thresholds above?
-fn accept(a: &Alignment, units: &[Unit], tokens: &[Token], statement: &[Token]) -> bool {
-    let region = &units[a.units.clone()];
-    let region_words = word_count(region);
-    let window_keys: Vec<&str> = statement[a.window.clone()]
-        .iter()
-        .map(|t| t.key.as_str())
-        .collect();
-    let content = region
-        .iter()
-        .filter_map(|u| match u {
-            Unit::Word(t) => Some(tokens[*t].key.as_str()),
-            _ => None,
-        })
-        .filter(|k| !is_stopword(k) && window_keys.contains(k))
-        .count();
-    if a.verbatim {
-        let whole = region_words == word_count(units);
-        let entire_statement = a.window == (0..statement.len());
-        (whole && a.matched >= MIN_WHOLE_QUOTATION_WORDS && (content >= 1 || entire_statement))
-            || a.matched >= MIN_EMBEDDED_RUN
-    } else {
-        let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();
-        let statement_words = a.window.len() - skipped;
-        a.matched >= DRIFT_MIN_MATCHED
-            && content >= DRIFT_MIN_CONTENT
-            && dice(a.matched, region_words, statement_words) >= DRIFT_MIN_DICE
-    }
-}
-
-fn dice(matched: usize, a: usize, b: usize) -> f64 {
-    if a + b == 0 {
-        return 0.0;
-    }
-    2.0 * matched as f64 / (a + b) as f64
-}
-
-/// Widens an alignment to the words of the quotation around it.
-///
-/// A local alignment stops before changed words at its edges, yet those words
-/// are printed as the speaker's: `"We are now ..."` for the record's
-/// `"We're now ..."`. A drifted appearance takes in the whole quotation
-/// (within `limit`, the part not claimed by other statements), pairing its
-/// extra words with the statement's neighbouring words. A verbatim one takes
-/// in only as many extra words as the statement has beside it, and only if
-/// the result still agrees well enough; otherwise the extra words are the
-/// writer's, quoting beyond the record.
-fn extend(a: &Alignment, units: &[Unit], statement: &[Token], limit: Range<usize>) -> Extent {
-    let before = units[limit.start..a.units.start]
-        .iter()
-        .rev()
-        .take_while(|u| !u.is_free())
-        .count();
-    let after = units[a.units.end..limit.end]
-        .iter()
-        .take_while(|u| !u.is_free())
-        .count();
-    let s_before = a.window.start;
-    let s_after = statement.len() - a.window.end;
-    let (q_lo, q_hi) = if a.verbatim {
-        (before.min(s_before), after.min(s_after))
-    } else {
-        (before, after)
-    };
-    let unit_range = a.units.start - q_lo..a.units.end + q_hi;
-    let window = a.window.start - q_lo.min(s_before)..a.window.end + q_hi.min(s_after);
-    if a.verbatim && (q_lo > 0 || q_hi > 0) {
-        let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();
-        let d = dice(
-            a.matched,
-            word_count(&units[unit_range.clone()]),
-            window.len() - skipped,
-        );
-        if d < DRIFT_MIN_DICE {
-            return with_edge_edits(
-                a.units.clone(),
-                a.window.clone(),
-                units,
-                statement.len(),
-                limit,
-            );
-        }
-    }
-    with_edge_edits(unit_range, window, units, statement.len(), limit)
-}
-
-/// The extent of an appearance: its units, the statement words it covers,
-/// and how many of those words an edit at each edge stands for.
-struct Extent {
-    units: Range<usize>,
-    window: Range<usize>,
-    lead: usize,
-    trail: usize,
-}
-
-/// An ellipsis or bracket right at the edge of an appearance belongs to it:
-/// `"... we could make real progress"` is a partial quotation with an edit.
-/// An edge bracket stands for as many of the statement's neighbouring words as
-/// it holds (`"[Lavrov] heard from us"` for "He heard from us"); an edge
-/// ellipsis stands for none, since the appearance is partial anyway.
-fn with_edge_edits(
-    mut range: Range<usize>,
-    mut window: Range<usize>,
-    units: &[Unit],
-    statement_len: usize,
-    limit: Range<usize>,
-) -> Extent {
-    let stands_for = |u: &Unit| match u {
-        Unit::Bracket(r) => r.len(),
-        _ => 0,
-    };
-    let (mut lead, mut trail) = (0, 0);
-    if range.start > limit.start && units[range.start - 1].is_free() {
-        range.start -= 1;
-        lead = stands_for(&units[range.start]).min(window.start);
-        window.start -= lead;
-    }
-    if range.end < limit.end && units[range.end].is_free() {
-        trail = stands_for(&units[range.end]).min(statement_len - window.end);
-        window.end += trail;
-        range.end += 1;
-    }
-    Extent {
-        units: range,
-        window,
-        lead,
-        trail,
-    }
-}
-
-fn build_match(
-    quote: usize,
-    quotation: usize,
-    units: &[Unit],
-    tokens: &[Token],
-    a: &Alignment,
-    extent: Extent,
-) -> Match {
-    let Extent {
-        units: unit_range,
-        window,
-        lead,
-        trail,
-    } = extent;
-    let mut segments = Vec::new();
-    let mut words = Vec::new();
-    let mut s_from = window.start;
-    for u in unit_range.clone() {
-        let free_window = || {
-            a.free
-                .iter()
-                .find(|(i, _)| *i == u)
-                .map(|(_, r)| r.clone())
-                .unwrap_or_else(|| {
-                    if u < a.units.start {
-                        window.start..window.start + lead
-                    } else {
-                        window.end - trail..window.end
-                    }
-                })
-        };
-        match &units[u] {
-            Unit::Word(t) => words.push(*t),
-            Unit::Gap(t) => {
-                let w = free_window();
-                push_words(&mut segments, &mut words, s_from..w.start.max(s_from));
-                s_from = w.end.max(s_from);
-                segments.push(Segment::Ellipsis {
-                    token: *t,
-                    window: w,
-                });
-            }
-            Unit::Bracket(r) => {
-                let w = free_window();
-                push_words(&mut segments, &mut words, s_from..w.start.max(s_from));
-                s_from = w.end.max(s_from);
-                segments.push(Segment::Brackets {
-                    tokens: r.clone(),
-                    window: w,
-                });
-            }
-        }
-    }
-    push_words(&mut segments, &mut words, s_from..window.end.max(s_from));
-    let first = match &units[unit_range.start] {
-        Unit::Word(t) | Unit::Gap(t) => *t,
-        Unit::Bracket(r) => r.start,
-    };
-    let last = match &units[unit_range.end - 1] {
-        Unit::Word(t) | Unit::Gap(t) => *t,
-        Unit::Bracket(r) => r.end - 1,
-    };
-    Match {
-        quote,
-        span: tokens[first].span.start..tokens[last].span.end,
-        quoted: true,
-        quotation: Some(quotation),
-        window,
-        segments,
-    }
-}
-
-fn push_words(segments: &mut Vec<Segment>, words: &mut Vec<usize>, window: Range<usize>) {
-    if !words.is_empty() || !window.is_empty() {
-        segments.push(Segment::Words {
-            tokens: std::mem::take(words),
-            window,
-        });
-    }
-}
-
-/// Are quotations `a` and `a + 1` two parts of one split quotation?
-fn split_parts(
+/// Are quotations `a` and `a + 1` two parts of one quotation?
+fn continues(
     text: &str,
     tokens: &[Token],
     quotations: &[Quotation],
@@ -425,61 +149,421 @@ fn split_parts(
     }
 }
 
-/// Joins the appearances of one statement in consecutive parts of a split
-/// quotation: the first part must end the quotation it is in, the second
-/// must begin its own, and they must follow each other in the statement.
-fn join_split_quotations(
+/// Groups consecutive quotations that are parts of one quotation.
+fn chains(
     text: &str,
     tokens: &[Token],
     quotations: &[Quotation],
     ranges: &[Range<usize>],
-    matches: Vec<Match>,
-) -> Vec<Match> {
-    let last_word = |qi: usize| ranges[qi].clone().rev().find(|&t| tokens[t].is_word());
-    let first_word = |qi: usize| ranges[qi].clone().find(|&t| tokens[t].is_word());
-    let mut joined: Vec<Match> = Vec::with_capacity(matches.len());
-    for m in matches {
-        let Some(prev) = joined.iter_mut().rev().find(|p| {
-            p.quote == m.quote
-                && p.quotation.zip(m.quotation).is_some_and(|(a, b)| {
-                    b == a + 1 && split_parts(text, tokens, quotations, ranges, a)
-                })
-        }) else {
-            joined.push(m);
-            continue;
-        };
-        let (a, b) = (
-            prev.quotation.unwrap_or_default(),
-            m.quotation.unwrap_or_default(),
-        );
-        let ends_part = last_word(a).is_some_and(|t| tokens[t].span.end <= prev.span.end);
-        let starts_part = first_word(b).is_some_and(|t| tokens[t].span.start >= m.span.start);
-        if !(ends_part && starts_part && prev.window.end <= m.window.start) {
-            joined.push(m);
-            continue;
+) -> Vec<Range<usize>> {
+    let mut chains: Vec<Range<usize>> = Vec::new();
+    for q in 0..quotations.len() {
+        match chains.last_mut() {
+            Some(chain) if chain.end == q && continues(text, tokens, quotations, ranges, q - 1) => {
+                chain.end = q + 1
+            }
+            _ => chains.push(q..q + 1),
         }
-        if m.window.start > prev.window.end {
-            prev.segments.push(Segment::Split {
-                window: prev.window.end..m.window.start,
+    }
+    chains
+}
+
+/// One chain of quotation parts, as units for the aligner.
+struct Chain<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    quotations: &'a [Quotation],
+    units: Vec<Unit>,
+    /// Unit range of each part, and its quotation index.
+    parts: Vec<(Range<usize>, usize)>,
+    /// Quotation indices of the chain.
+    members: Range<usize>,
+}
+
+/// An accepted alignment of one statement with part of a chain.
+struct Selection {
+    quote: usize,
+    alignment: Alignment,
+}
+
+impl<'a> Chain<'a> {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        quotations: &'a [Quotation],
+        ranges: &[Range<usize>],
+        members: Range<usize>,
+    ) -> Self {
+        let mut units = Vec::new();
+        let mut parts = Vec::new();
+        for q in members.clone() {
+            if q > members.start {
+                units.push(Unit::Seam(q));
+            }
+            let start = units.len();
+            units.extend(align::units(tokens, ranges[q].clone()));
+            parts.push((start..units.len(), q));
+        }
+        Chain {
+            text,
+            tokens,
+            quotations,
+            units,
+            parts,
+            members,
+        }
+    }
+
+    fn find(&self, catalog: &Catalog, index: &Index) -> Vec<Match> {
+        let keys = self.units.iter().filter_map(|u| match u {
+            Unit::Word(t) => Some(self.tokens[*t].key.as_str()),
+            _ => None,
+        });
+        let mut selections = Vec::new();
+        for q in index.candidates(keys) {
+            self.select(
+                &catalog.quotes[q].words,
+                q,
+                0..self.units.len(),
+                &mut selections,
+            );
+        }
+        // Best first; equal scores keep catalog order, so results are stable.
+        selections.sort_by(|a, b| {
+            b.alignment
+                .score
+                .cmp(&a.alignment.score)
+                .then(a.quote.cmp(&b.quote))
+                .then(a.alignment.units.start.cmp(&b.alignment.units.start))
+        });
+        let mut taken: Vec<Selection> = Vec::new();
+        for s in selections {
+            let overlaps = taken.iter().any(|t| {
+                t.alignment.units.start < s.alignment.units.end
+                    && s.alignment.units.start < t.alignment.units.end
             });
+            if !overlaps {
+                taken.push(s);
+            }
         }
-        prev.segments.extend(m.segments);
-        prev.span.end = m.span.end;
-        prev.window.end = m.window.end;
-        prev.quotation = Some(b);
+        taken.sort_by_key(|s| s.alignment.units.start);
+        (0..taken.len())
+            .map(|i| {
+                let lo = if i == 0 {
+                    0
+                } else {
+                    taken[i - 1].alignment.units.end
+                };
+                let hi = taken
+                    .get(i + 1)
+                    .map_or(self.units.len(), |n| n.alignment.units.start);
+                let s = &taken[i];
+                let statement = &catalog.quotes[s.quote].words;
+                let extent = self.extend(&s.alignment, statement, lo..hi);
+                self.build_match(s.quote, &s.alignment, extent)
+            })
+            .collect()
     }
-    // `quotation` moved to the last part while joining (to chain a third
-    // part); report the first part, where the appearance begins.
-    for m in &mut joined {
-        if let Some(q) = m.quotation {
-            let first = (0..=q)
-                .rev()
-                .find(|&i| quotations[i].content.start <= m.span.start)
-                .unwrap_or(q);
-            m.quotation = Some(first);
+
+    /// Aligns `statement` with the units `range`; when it is found, searches
+    /// the units on either side again for further appearances.
+    fn select(
+        &self,
+        statement: &[Token],
+        quote: usize,
+        range: Range<usize>,
+        out: &mut Vec<Selection>,
+    ) {
+        if range.is_empty() {
+            return;
+        }
+        let Some(alignment) = align::align_in(&self.units, range.clone(), self.tokens, statement)
+        else {
+            return;
+        };
+        if !self.accept(&alignment, statement) {
+            return;
+        }
+        let (before, after) = (
+            range.start..alignment.units.start,
+            alignment.units.end..range.end,
+        );
+        out.push(Selection { quote, alignment });
+        self.select(statement, quote, before, out);
+        self.select(statement, quote, after, out);
+    }
+
+    fn key(&self, u: usize) -> Option<&str> {
+        match &self.units[u] {
+            Unit::Word(t) => Some(self.tokens[*t].key.as_str()),
+            _ => None,
         }
     }
-    joined
+
+    /// Does the alignment show the statement, by the thresholds above?
+    fn accept(&self, a: &Alignment, statement: &[Token]) -> bool {
+        let region_words = self.word_count(a.units.clone());
+        let window_keys: Vec<&str> = statement[a.window.clone()]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect();
+        let content = a
+            .units
+            .clone()
+            .filter_map(|u| self.key(u))
+            .filter(|k| !is_stopword(k) && window_keys.contains(k))
+            .count();
+        if a.verbatim {
+            let entire_statement = a.window == (0..statement.len());
+            let short = self.covers_whole_parts(&a.units)
+                && a.matched >= MIN_SHORT_QUOTATION_WORDS
+                && (entire_statement
+                    || (content >= MIN_SHORT_QUOTATION_CONTENT
+                        && self.several_printed_words(&a.units)));
+            short || a.matched >= MIN_EMBEDDED_RUN
+        } else {
+            let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();
+            let statement_words = a.window.len() - skipped;
+            a.matched >= DRIFT_MIN_MATCHED
+                && content >= DRIFT_MIN_CONTENT
+                && dice(a.matched, region_words, statement_words) >= DRIFT_MIN_DICE
+        }
+    }
+
+    fn word_count(&self, units: Range<usize>) -> usize {
+        units.filter(|&u| !self.units[u].is_free()).count()
+    }
+
+    /// Does `units` hold every word of each part it touches?
+    fn covers_whole_parts(&self, units: &Range<usize>) -> bool {
+        self.parts
+            .iter()
+            .filter(|(p, _)| p.start < units.end && units.start < p.end)
+            .all(|(p, _)| {
+                p.clone()
+                    .filter(|&u| !self.units[u].is_free())
+                    .all(|u| units.contains(&u))
+            })
+    }
+
+    /// A hyphenated compound ("cost-of-living") is one printed word: quoted
+    /// alone, it is a term, not somebody's words.
+    fn several_printed_words(&self, units: &Range<usize>) -> bool {
+        let words: Vec<&Token> = units
+            .clone()
+            .filter_map(|u| match &self.units[u] {
+                Unit::Word(t) => Some(&self.tokens[*t]),
+                _ => None,
+            })
+            .collect();
+        words.windows(2).any(|w| {
+            self.text[w[0].span.end..w[1].span.start]
+                .chars()
+                .any(char::is_whitespace)
+        })
+    }
+
+    /// Is there a sentence end between the word units `a` and `a + 1`?
+    fn sentence_break(&self, a: usize) -> bool {
+        match (&self.units[a], &self.units[a + 1]) {
+            (Unit::Word(x), Unit::Word(y)) => self.text
+                [self.tokens[*x].span.end..self.tokens[*y].span.start]
+                .contains(['.', '!', '?']),
+            _ => true,
+        }
+    }
+
+    /// Widens an alignment to the words of its sentence.
+    ///
+    /// A local alignment stops before changed words at its edges, yet those
+    /// words are printed as the speaker's: `"We are now ..."` for the record's
+    /// `"We're now ..."`. A drifted appearance takes in the rest of its
+    /// sentence inside the quotation (within `limit`, the part no other
+    /// statement claims), pairing the extra words with the statement's
+    /// neighbouring words. A verbatim one takes in only as many extra words as
+    /// the statement has beside it, and only if the result still agrees well
+    /// enough; otherwise the extra words are the writer's, quoting beyond the
+    /// record. Neither crosses a seam, an edit or a sentence end: the
+    /// neighbouring sentences of a long quotation are other words.
+    fn extend(&self, a: &Alignment, statement: &[Token], limit: Range<usize>) -> Extent {
+        let mut before = 0;
+        while a.units.start - before > limit.start {
+            let u = a.units.start - before - 1;
+            if self.units[u].is_free() || self.sentence_break(u) {
+                break;
+            }
+            before += 1;
+        }
+        let mut after = 0;
+        while a.units.end + after < limit.end {
+            let u = a.units.end + after;
+            if self.units[u].is_free() || self.sentence_break(u - 1) {
+                break;
+            }
+            after += 1;
+        }
+        let s_before = a.window.start;
+        let s_after = statement.len() - a.window.end;
+        let (q_lo, q_hi) = if a.verbatim {
+            (before.min(s_before), after.min(s_after))
+        } else {
+            (before, after)
+        };
+        let unit_range = a.units.start - q_lo..a.units.end + q_hi;
+        let window = a.window.start - q_lo.min(s_before)..a.window.end + q_hi.min(s_after);
+        if a.verbatim && (q_lo > 0 || q_hi > 0) {
+            let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();
+            let d = dice(
+                a.matched,
+                self.word_count(unit_range.clone()),
+                window.len() - skipped,
+            );
+            if d < DRIFT_MIN_DICE {
+                return self.with_edge_edits(
+                    a.units.clone(),
+                    a.window.clone(),
+                    statement.len(),
+                    limit,
+                );
+            }
+        }
+        self.with_edge_edits(unit_range, window, statement.len(), limit)
+    }
+
+    /// An ellipsis or bracket right at the edge of an appearance belongs to
+    /// it: `"... we could make real progress"` is a partial quotation with an
+    /// edit. An edge bracket stands for as many of the statement's
+    /// neighbouring words as it holds (`"[Lavrov] heard from us"` for "He
+    /// heard from us"); an edge ellipsis stands for none, since the
+    /// appearance is partial anyway.
+    fn with_edge_edits(
+        &self,
+        mut range: Range<usize>,
+        mut window: Range<usize>,
+        statement_len: usize,
+        limit: Range<usize>,
+    ) -> Extent {
+        let stands_for = |u: &Unit| match u {
+            Unit::Bracket(r) => r.len(),
+            _ => 0,
+        };
+        let (mut lead, mut trail) = (0, 0);
+        if range.start > limit.start && self.units[range.start - 1].is_edit() {
+            range.start -= 1;
+            lead = stands_for(&self.units[range.start]).min(window.start);
+            window.start -= lead;
+        }
+        if range.end < limit.end && self.units[range.end].is_edit() {
+            trail = stands_for(&self.units[range.end]).min(statement_len - window.end);
+            window.end += trail;
+            range.end += 1;
+        }
+        Extent {
+            units: range,
+            window,
+            lead,
+            trail,
+        }
+    }
+
+    /// The part (its quotation index) holding unit `u`.
+    fn part_of(&self, u: usize) -> usize {
+        self.parts
+            .iter()
+            .find(|(p, _)| p.contains(&u))
+            .map_or(self.members.start, |(_, q)| *q)
+    }
+
+    fn byte_span(&self, u: usize) -> Range<usize> {
+        match &self.units[u] {
+            Unit::Word(t) | Unit::Gap(t) => self.tokens[*t].span.clone(),
+            Unit::Bracket(r) => bracket_span(self.text, self.tokens, r.clone()),
+            Unit::Seam(q) => self.quotations[*q].open..self.quotations[*q].open,
+        }
+    }
+
+    fn build_match(&self, quote: usize, a: &Alignment, extent: Extent) -> Match {
+        let Extent {
+            units: unit_range,
+            window,
+            lead,
+            trail,
+        } = extent;
+        let mut segments = Vec::new();
+        let mut words = Vec::new();
+        let mut s_from = window.start;
+        for u in unit_range.clone() {
+            let free = a.free.iter().find(|(i, _)| *i == u).map(|(_, r)| r.clone());
+            let free = free.unwrap_or_else(|| {
+                if u < a.units.start {
+                    window.start..window.start + lead
+                } else {
+                    window.end - trail..window.end
+                }
+            });
+            let segment = match &self.units[u] {
+                Unit::Word(t) => {
+                    words.push(*t);
+                    continue;
+                }
+                Unit::Gap(t) => Segment::Ellipsis {
+                    token: *t,
+                    window: free.clone(),
+                },
+                Unit::Bracket(r) => Segment::Brackets {
+                    tokens: r.clone(),
+                    window: free.clone(),
+                },
+                Unit::Seam(_) => Segment::Split {
+                    window: free.clone(),
+                },
+            };
+            push_words(&mut segments, &mut words, s_from..free.start.max(s_from));
+            s_from = free.end.max(s_from);
+            if !matches!(&segment, Segment::Split { window } if window.is_empty()) {
+                segments.push(segment);
+            }
+        }
+        push_words(&mut segments, &mut words, s_from..window.end.max(s_from));
+        let first = self.part_of(unit_range.start);
+        let last = self.part_of(unit_range.end - 1);
+        // A paragraph left open is fine when the next one continues it.
+        let unclosed = !self.quotations[last].is_closed() && last + 1 == self.members.end;
+        Match {
+            quote,
+            span: self.byte_span(unit_range.start).start..self.byte_span(unit_range.end - 1).end,
+            quoted: true,
+            quotation: Some(first),
+            unclosed,
+            window,
+            segments,
+        }
+    }
+}
+
+/// The extent of an appearance: its units, the statement words it covers,
+/// and how many of those words an edit at each edge stands for.
+struct Extent {
+    units: Range<usize>,
+    window: Range<usize>,
+    lead: usize,
+    trail: usize,
+}
+
+fn dice(matched: usize, a: usize, b: usize) -> f64 {
+    if a + b == 0 {
+        return 0.0;
+    }
+    2.0 * matched as f64 / (a + b) as f64
+}
+
+fn push_words(segments: &mut Vec<Segment>, words: &mut Vec<usize>, window: Range<usize>) {
+    if !words.is_empty() || !window.is_empty() {
+        segments.push(Segment::Words {
+            tokens: std::mem::take(words),
+            window,
+        });
+    }
 }
 
 /// Long verbatim runs of statements in the text outside quotation marks.
@@ -532,6 +616,7 @@ fn unquoted_runs(index: &Index, tokens: &[Token], quotations: &[Quotation]) -> V
                 span: tokens[i].span.start..tokens[i + len - 1].span.end,
                 quoted: false,
                 quotation: None,
+                unclosed: false,
                 window: window.clone(),
                 segments: vec![Segment::Words {
                     tokens: (i..i + len).collect(),

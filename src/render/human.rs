@@ -12,6 +12,7 @@ use colored::Colorize;
 
 use crate::drift::{DiffPart, Edit, Kind, Op};
 use crate::report::{Finding, Report, Severity};
+use crate::text::squeeze;
 
 /// Printed text longer than this is shortened in the listing; the JSON
 /// output always has it whole.
@@ -34,7 +35,9 @@ pub fn render(report: &Report, color: bool) -> String {
         }
         finding(&mut out, f, color);
     }
-    if !report.missing.is_empty() {
+    // With no article checked, every statement is "missing": saying so
+    // would bury the reason (the errors on stderr).
+    if !report.missing.is_empty() && report.summary.articles > 0 {
         if article.is_some() {
             out.push('\n');
         }
@@ -88,6 +91,9 @@ fn finding(out: &mut String, f: &Finding, color: bool) {
     let mut notes = Vec::new();
     if f.changes.negation {
         notes.push("a negation was added or removed".to_string());
+    }
+    if f.changes.lookalike {
+        notes.push("a letter was replaced by a look-alike from another script".to_string());
     }
     if f.changes.moved > 0 {
         notes.push(format!("{} word(s) moved", f.changes.moved));
@@ -144,10 +150,6 @@ fn diff(parts: &[DiffPart], color: bool) -> String {
         out.push_str(part);
     }
     out
-}
-
-fn squeeze(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn shorten(s: &str) -> String {

@@ -215,6 +215,15 @@ impl Tokenizer<'_> {
     }
 }
 
+/// The bytes of the bracketed words `range`, brackets included.
+pub fn bracket_span(text: &str, tokens: &[Token], range: Range<usize>) -> Range<usize> {
+    let first = tokens[range.start].span.start;
+    let last = tokens[range.end - 1].span.end;
+    let start = text[..first].rfind('[').unwrap_or(first);
+    let end = text[last..].find(']').map_or(last, |i| last + i + 1);
+    start..end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
