@@ -54,6 +54,10 @@ const DRIFT_MIN_DICE: f64 = 0.5;
 /// printed without marks.
 pub const MIN_UNQUOTED_RUN: usize = 8;
 
+/// Quotations longer than this many units are aligned in overlapping windows
+/// of this size: the alignment grid costs units × statement words of memory.
+const MAX_ALIGN_UNITS: usize = 4096;
+
 /// Two quotations are parts of one split quotation when at most this many
 /// words stand between them (`"A," the foreign minister told reporters, "B."`).
 const MAX_SPLIT_GAP_WORDS: usize = 12;
@@ -277,8 +281,7 @@ impl<'a> Chain<'a> {
         if range.is_empty() {
             return;
         }
-        let Some(alignment) = align::align_in(&self.units, range.clone(), self.tokens, statement)
-        else {
+        let Some(alignment) = self.best_alignment(statement, range.clone()) else {
             return;
         };
         if !self.accept(&alignment, statement) {
@@ -291,6 +294,32 @@ impl<'a> Chain<'a> {
         out.push(Selection { quote, alignment });
         self.select(statement, quote, before, out);
         self.select(statement, quote, after, out);
+    }
+
+    /// The best alignment of `statement` within `range`. A quotation never
+    /// closed can run to the end of a long article; it is aligned in
+    /// overlapping windows so that memory stays bounded whatever its length.
+    fn best_alignment(&self, statement: &[Token], range: Range<usize>) -> Option<Alignment> {
+        let overlap = 2 * statement.len();
+        let width = MAX_ALIGN_UNITS.max(2 * overlap);
+        if range.len() <= width {
+            return align::align_in(&self.units, range, self.tokens, statement);
+        }
+        let mut best: Option<Alignment> = None;
+        let mut start = range.start;
+        loop {
+            let end = (start + width).min(range.end);
+            if let Some(a) = align::align_in(&self.units, start..end, self.tokens, statement)
+                && best.as_ref().is_none_or(|b| a.score > b.score)
+            {
+                best = Some(a);
+            }
+            if end == range.end {
+                break;
+            }
+            start = end - overlap;
+        }
+        best
     }
 
     fn key(&self, u: usize) -> Option<&str> {
