@@ -9,7 +9,7 @@ use crate::catalog::Catalog;
 use crate::corpus::{self, Article, Source};
 use crate::drift::{self, Kind};
 use crate::matcher::{self, Index};
-use crate::quotations;
+use crate::quotations::Quoted;
 use crate::report::{Finding, Report, Severity, Skipped};
 use crate::text::{LineIndex, tokenize};
 
@@ -55,9 +55,9 @@ fn skipped(skip: corpus::Skip) -> Skipped {
 pub fn check_article(catalog: &Catalog, index: &Index, article: &Article) -> Vec<Finding> {
     let text = article.text.as_str();
     let tokens = tokenize(text, article.markdown);
-    let quotations = quotations::find(text);
+    let quoted = Quoted::new(text, &tokens);
     let lines = LineIndex::new(text);
-    matcher::find(catalog, index, text, &tokens, &quotations)
+    matcher::find(catalog, index, text, &tokens, &quoted)
         .into_iter()
         .map(|m| {
             let quote = &catalog.quotes[m.quote];

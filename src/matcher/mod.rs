@@ -16,7 +16,7 @@ mod index;
 use std::ops::Range;
 
 use crate::catalog::Catalog;
-use crate::quotations::Quotation;
+use crate::quotations::{Quotation, Quoted};
 use crate::text::Token;
 use crate::text::fold::is_stopword;
 use crate::text::words::bracket_span;
@@ -57,10 +57,6 @@ pub const MIN_UNQUOTED_RUN: usize = 8;
 /// Quotations longer than this many units are aligned in overlapping windows
 /// of this size: the alignment grid costs units × statement words of memory.
 const MAX_ALIGN_UNITS: usize = 4096;
-
-/// Two quotations are parts of one split quotation when at most this many
-/// words stand between them (`"A," the foreign minister told reporters, "B."`).
-const MAX_SPLIT_GAP_WORDS: usize = 12;
 
 /// One piece of an appearance.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -106,70 +102,16 @@ pub fn find(
     index: &Index,
     text: &str,
     tokens: &[Token],
-    quotations: &[Quotation],
+    quoted: &Quoted,
 ) -> Vec<Match> {
-    let ranges: Vec<Range<usize>> = quotations
-        .iter()
-        .map(|q| token_range(tokens, q.content.clone()))
-        .collect();
     let mut matches = Vec::new();
-    for chain in chains(text, tokens, quotations, &ranges) {
-        let chain = Chain::new(text, tokens, quotations, &ranges, chain);
+    for chain in &quoted.chains {
+        let chain = Chain::new(text, tokens, quoted, chain.clone());
         matches.extend(chain.find(catalog, index));
     }
-    matches.extend(unquoted_runs(index, tokens, quotations));
+    matches.extend(unquoted_runs(index, tokens, &quoted.marks));
     matches.sort_by_key(|m| (m.span.start, m.quote));
     matches
-}
-
-/// Token indices whose spans lie inside `bytes`.
-fn token_range(tokens: &[Token], bytes: Range<usize>) -> Range<usize> {
-    let start = tokens.partition_point(|t| t.span.start < bytes.start);
-    let end = tokens.partition_point(|t| t.span.end <= bytes.end);
-    start..end.max(start)
-}
-
-/// Are quotations `a` and `a + 1` two parts of one quotation?
-fn continues(
-    text: &str,
-    tokens: &[Token],
-    quotations: &[Quotation],
-    ranges: &[Range<usize>],
-    a: usize,
-) -> bool {
-    let (first, second) = (&quotations[a], &quotations[a + 1]);
-    let between = &text[first.outer().end..second.open];
-    match first.close {
-        // A paragraph left open continues in the next one that opens with a mark.
-        None => between.trim().is_empty(),
-        Some(_) => {
-            let words = ranges[a].end..ranges[a + 1].start;
-            let gap_words = tokens[words].iter().filter(|t| t.is_word()).count();
-            let paragraph_break = between.contains("\n\n")
-                || between.contains("\r\n\r\n")
-                || between.contains("\r\r");
-            gap_words <= MAX_SPLIT_GAP_WORDS && !paragraph_break
-        }
-    }
-}
-
-/// Groups consecutive quotations that are parts of one quotation.
-fn chains(
-    text: &str,
-    tokens: &[Token],
-    quotations: &[Quotation],
-    ranges: &[Range<usize>],
-) -> Vec<Range<usize>> {
-    let mut chains: Vec<Range<usize>> = Vec::new();
-    for q in 0..quotations.len() {
-        match chains.last_mut() {
-            Some(chain) if chain.end == q && continues(text, tokens, quotations, ranges, q - 1) => {
-                chain.end = q + 1
-            }
-            _ => chains.push(q..q + 1),
-        }
-    }
-    chains
 }
 
 /// One chain of quotation parts, as units for the aligner.
@@ -191,13 +133,8 @@ struct Selection {
 }
 
 impl<'a> Chain<'a> {
-    fn new(
-        text: &'a str,
-        tokens: &'a [Token],
-        quotations: &'a [Quotation],
-        ranges: &[Range<usize>],
-        members: Range<usize>,
-    ) -> Self {
+    fn new(text: &'a str, tokens: &'a [Token], quoted: &'a Quoted, members: Range<usize>) -> Self {
+        let (quotations, ranges) = (&quoted.marks, &quoted.words);
         let mut units = Vec::new();
         let mut parts = Vec::new();
         for q in members.clone() {

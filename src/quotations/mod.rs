@@ -14,9 +14,13 @@
 //! comes before any new opening one (hard-wrapped text); otherwise the line
 //! break is taken as the paragraph end.
 
+mod chain;
+
 use std::ops::Range;
 
 use crate::text::fold::is_word_char;
+
+pub use chain::{Quoted, token_range};
 
 /// One passage between quotation marks.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,0 +1,101 @@
+//! Groups quotations into chains: the parts of one quotation.
+//!
+//! A quotation split by its attribution (`"A," she said, "B."`) is one
+//! quotation in two parts, and so is a long quotation whose paragraphs each
+//! open again and only the last closes. Matching aligns a chain as a whole;
+//! attribution credits a chain to one speaker.
+
+use std::ops::Range;
+
+use super::Quotation;
+use crate::text::Token;
+
+/// What an article puts between quotation marks.
+#[derive(Debug, Clone, Default)]
+pub struct Quoted {
+    /// The quotations, in order.
+    pub marks: Vec<Quotation>,
+    /// The article tokens inside each quotation.
+    pub words: Vec<Range<usize>>,
+    /// Runs of consecutive quotations that are parts of one quotation.
+    pub chains: Vec<Range<usize>>,
+}
+
+impl Quoted {
+    pub fn new(text: &str, tokens: &[Token]) -> Self {
+        let marks = super::find(text);
+        let words: Vec<Range<usize>> = marks
+            .iter()
+            .map(|q| token_range(tokens, q.content.clone()))
+            .collect();
+        let chains = chains(text, tokens, &marks, &words);
+        Quoted {
+            marks,
+            words,
+            chains,
+        }
+    }
+
+    /// The chain holding quotation `q`.
+    pub fn chain_of(&self, q: usize) -> Range<usize> {
+        self.chains
+            .iter()
+            .find(|c| c.contains(&q))
+            .cloned()
+            .unwrap_or(q..q + 1)
+    }
+}
+
+/// Two quotations are parts of one split quotation when at most this many
+/// words stand between them (`"A," the foreign minister told reporters, "B."`).
+const MAX_SPLIT_GAP_WORDS: usize = 12;
+
+/// Token indices whose spans lie inside `bytes`.
+pub fn token_range(tokens: &[Token], bytes: Range<usize>) -> Range<usize> {
+    let start = tokens.partition_point(|t| t.span.start < bytes.start);
+    let end = tokens.partition_point(|t| t.span.end <= bytes.end);
+    start..end.max(start)
+}
+
+/// Are quotations `a` and `a + 1` two parts of one quotation?
+fn continues(
+    text: &str,
+    tokens: &[Token],
+    quotations: &[Quotation],
+    ranges: &[Range<usize>],
+    a: usize,
+) -> bool {
+    let (first, second) = (&quotations[a], &quotations[a + 1]);
+    let between = &text[first.outer().end..second.open];
+    match first.close {
+        // A paragraph left open continues in the next one that opens with a mark.
+        None => between.trim().is_empty(),
+        Some(_) => {
+            let words = ranges[a].end..ranges[a + 1].start;
+            let gap_words = tokens[words].iter().filter(|t| t.is_word()).count();
+            let paragraph_break = between.contains("\n\n")
+                || between.contains("\r\n\r\n")
+                || between.contains("\r\r");
+            gap_words <= MAX_SPLIT_GAP_WORDS && !paragraph_break
+        }
+    }
+}
+
+/// Groups consecutive quotations that are parts of one quotation.
+fn chains(
+    text: &str,
+    tokens: &[Token],
+    quotations: &[Quotation],
+    ranges: &[Range<usize>],
+) -> Vec<Range<usize>> {
+    let mut chains: Vec<Range<usize>> = Vec::new();
+    for q in 0..quotations.len() {
+        match chains.last_mut() {
+            Some(chain) if chain.end == q && continues(text, tokens, quotations, ranges, q - 1) => {
+                chain.end = q + 1
+            }
+            _ => chains.push(q..q + 1),
+        }
+    }
+    chains
+}
