@@ -8,10 +8,12 @@
 //! [`catalog`] (quotes.yaml, validated) → [`corpus`] (articles read) →
 //! [`text`] (words with byte spans, typography folded) → [`quotations`] (the
 //! spans between quotation marks) → [`matcher`] (candidates from an index,
-//! then word alignment) → [`drift`] (classify, word diff) → [`report`]
+//! then word alignment) → [`drift`] (classify, word diff) → [`attribution`]
+//! (who the article says spoke) → [`report`]
 //! (findings) → [`render`] (human, json).
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod attribution;
 pub mod catalog;
 pub mod check;
 pub mod config;

@@ -55,7 +55,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
             colored::control::set_override(config.color);
             let catalog = Catalog::load(&config.quotes)?;
             let (sources, walk_errors) = corpus::discover(&config.paths);
-            let report = check::check(&catalog, &sources, walk_errors);
+            let report = check::Checker::new(&catalog).check(&sources, walk_errors);
             report_skipped(&report);
             let output = render::render(&report, config.format, config.color);
             let mut stdout = std::io::stdout().lock();

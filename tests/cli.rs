@@ -110,12 +110,12 @@ fn quotes_option_names_another_list() {
         )
         .article(
             "a.txt",
-            "She said: \"We're ready to talk, but we won't wait forever.\"",
+            "Jen Psaki said: \"We're ready to talk, but we won't wait forever.\"",
         )
         .args(&["--quotes", "lists/record.yaml"])
         .run()
         .status(0)
-        .stdout_has("1:12  info  exact  ready  (Jen Psaki)");
+        .stdout_has("1:18  info  exact  ready  (Jen Psaki)");
 }
 
 #[test]
@@ -123,14 +123,14 @@ fn a_bad_article_is_reported_and_the_others_are_checked() {
     Test::new()
         .quotes(ONE_QUOTE)
         .file("articles/latin1.txt", b"Caf\xE9 \"We're ready\"")
-        .article("good.txt", "She said: \"We're ready to talk, but we won't wait forever.\"")
+        .article("good.txt", "Psaki said: \"We're ready to talk, but we won't wait forever.\"")
         .run()
         .status(2)
         .stderr_is(concat!(
             "quotecheck: error: articles/latin1.txt: skipped: not valid UTF-8 (byte 0xE9 at line 1, column 4)\n",
             "  help: re-encode the file as UTF-8, e.g. `iconv -f windows-1252 -t utf-8`\n"
         ))
-        .stdout_has("articles/good.txt\n  1:12  info  exact  ready")
+        .stdout_has("articles/good.txt\n  1:14  info  exact  ready")
         .stdout_has("1 file skipped");
 }
 
@@ -202,8 +202,8 @@ fn standard_input_is_an_article() {
 
 #[test]
 fn exit_codes_follow_fail_on() {
-    let drift = "\"We're ready to talk, but we won't wait long.\"";
-    let exact = "\"We're ready to talk, but we won't wait forever.\"";
+    let drift = "\"We're ready to talk, but we won't wait long,\" Psaki said.";
+    let exact = "\"We're ready to talk, but we won't wait forever,\" Psaki said.";
     Test::new()
         .quotes(ONE_QUOTE)
         .article("a.txt", drift)
@@ -280,6 +280,14 @@ fn json_output_is_the_documented_contract() {
             ],
             "edits": [],
             "changes": {"substituted": 1, "inserted": 0, "dropped": 0, "moved": 0, "negation": false, "lookalike": false},
+            "attribution": {
+                "status": "match",
+                "speaker": "jen-psaki",
+                "listed": true,
+                "source": "person",
+                "via": "surname",
+                "cue": {"text": "Psaki said", "line": 1, "column": 1}
+            },
             "severity": "error"
         })
     );
@@ -287,7 +295,8 @@ fn json_output_is_the_documented_contract() {
         json["summary"],
         serde_json::json!({
             "articles": 1, "skipped": 0, "findings": 1, "exact": 0, "partial": 0, "drift": 1,
-            "unquoted": 0, "missing": 0, "errors": 1, "warnings": 0, "infos": 0
+            "unquoted": 0, "missing": 0, "mismatched": 0, "unattributed": 0, "unverified": 0,
+            "errors": 1, "warnings": 0, "infos": 0
         })
     );
 }

@@ -4,10 +4,9 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use quotecheck::catalog::Catalog;
-use quotecheck::check::check_article;
+use quotecheck::check::Checker;
 use quotecheck::corpus::Article;
 use quotecheck::drift::Kind;
-use quotecheck::matcher::Index;
 use quotecheck::text::fold::fold_word;
 use quotecheck::text::{LineIndex, tokenize};
 
@@ -96,12 +95,12 @@ proptest! {
     #[test]
     fn a_verbatim_copy_is_exact_with_similarity_one(statement in statement(), lead in preamble()) {
         let catalog = catalog_of(&statement);
-        let index = Index::new(&catalog);
+        let checker = Checker::new(&catalog);
         let mut article: String = lead.iter().map(|(l, e)| format!("{l}{e}")).collect();
         article.push_str("She said: “");
         article.push_str(&statement);
         article.push_str("” Then she left.");
-        let found = check_article(&catalog, &index, &Article::new("a.txt", article.as_str()));
+        let found = checker.article(&Article::new("a.txt", article.as_str())).findings;
         prop_assert_eq!(found.len(), 1, "{:?}", found);
         prop_assert_eq!(found[0].kind, Kind::Exact);
         prop_assert_eq!(found[0].similarity, 1.0);
@@ -110,13 +109,13 @@ proptest! {
     #[test]
     fn positions_point_at_the_quoted_words(statement in statement(), lead in preamble(), indent in "[ a-zé]{0,12}") {
         let catalog = catalog_of(&statement);
-        let index = Index::new(&catalog);
+        let checker = Checker::new(&catalog);
         let mut article: String = lead.iter().map(|(l, e)| format!("{l}{e}")).collect();
         article.push_str(&indent);
         article.push('"');
         article.push_str(&statement);
         article.push('"');
-        let found = check_article(&catalog, &index, &Article::new("a.txt", article.as_str()));
+        let found = checker.article(&Article::new("a.txt", article.as_str())).findings;
         prop_assert_eq!(found.len(), 1);
         // Expected position, counted independently of LineIndex: one line per
         // line ending of the preamble (a CR and an LF that meet are one

@@ -26,24 +26,61 @@ const TASS_BORTNIK: &str = "articles/tass-2022-01-20-bortnik-blinken-kiev-compro
 
 #[test]
 fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
-    let expected: &[(&str, u64, u64, &str, &str)] = &[
-        (RUSSIA_MUST_ACT, 3, 149, "blinken-geneva-objective", "exact"),
-        (RUSSIA_MUST_ACT, 6, 39, "blinken-no-trade-space", "exact"),
+    // (article, line, column, statement, kind, attribution, credited speaker)
+    let expected: &[(&str, u64, u64, &str, &str, &str, Option<&str>)] = &[
+        (
+            RUSSIA_MUST_ACT,
+            3,
+            149,
+            "blinken-geneva-objective",
+            "exact",
+            "match",
+            Some("antony-blinken"),
+        ),
+        (
+            RUSSIA_MUST_ACT,
+            6,
+            39,
+            "blinken-no-trade-space",
+            "exact",
+            "match",
+            Some("antony-blinken"),
+        ),
         (
             RUSSIA_MUST_ACT,
             9,
             91,
             "blinken-nothing-about-ukraine",
             "exact",
+            "match",
+            Some("antony-blinken"),
         ),
-        (RUSSIA_MUST_ACT, 12, 77, "ryabkov-usa-plus", "exact"),
-        (RUSSIA_MUST_ACT, 14, 115, "blinken-share-response", "exact"),
+        (
+            RUSSIA_MUST_ACT,
+            12,
+            77,
+            "ryabkov-usa-plus",
+            "exact",
+            "match",
+            Some("sergey-ryabkov"),
+        ),
+        (
+            RUSSIA_MUST_ACT,
+            14,
+            115,
+            "blinken-share-response",
+            "exact",
+            "match",
+            Some("antony-blinken"),
+        ),
         (
             RUSSIA_MUST_ACT,
             16,
             211,
             "lavrov-blinken-satisfied",
             "exact",
+            "match",
+            Some("sergey-lavrov"),
         ),
         (
             RUSSIA_MUST_ACT,
@@ -51,6 +88,8 @@ fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
             132,
             "lavrov-response-on-paper",
             "exact",
+            "match",
+            Some("sergey-lavrov"),
         ),
         (
             RUSSIA_MUST_ACT,
@@ -58,6 +97,8 @@ fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
             176,
             "lithuania-stingers-javelins",
             "exact",
+            "match",
+            Some("lithuanian-defence-ministry"),
         ),
         (
             RUSSIA_MUST_ACT,
@@ -65,39 +106,219 @@ fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
             201,
             "blinken-continue-assistance",
             "exact",
+            "match",
+            Some("antony-blinken"),
         ),
-        (US_SENT, 4, 2, "mfa-grushko-received-sullivan", "exact"),
-        (US_SENT, 9, 45, "blinken-fully-coordinated", "exact"),
-        (US_SENT, 9, 190, "blinken-chooses-de-escalation", "exact"),
-        (US_SENT, 15, 142, "state-department-best-chance", "exact"),
-        (US_SENT, 23, 2, "stoltenberg-finalizing-proposals", "exact"),
-        (AFP, 17, 2, "psaki-attack-at-any-point", "drift"),
-        (AFP, 19, 2, "psaki-no-alternative", "exact"),
-        (AFP, 19, 61, "psaki-extremely-dangerous", "partial"),
-        (AFP, 21, 53, "psaki-putin-created-crisis", "partial"),
-        (AFP, 25, 2, "us-official-diplomatic-exit", "partial"),
-        (AFP, 25, 156, "mfa-lavrov-urged-no-speculation", "partial"),
-        (AFP, 27, 55, "price-diplomatic-path", "exact"),
-        (AFP, 29, 88, "us-official-diplomatic-exit", "exact"),
-        (AFP, 29, 124, "us-official-common-ground", "exact"),
-        (AFP, 43, 2, "us-official-too-early", "exact"),
-        (AFP, 47, 132, "us-official-beyond-normal", "exact"),
-        (TASS_ABC, 5, 2, "blinken-de-escalation-progress", "partial"),
-        (TASS_ABC, 9, 2, "blinken-gun-to-the-head", "exact"),
-        (TASS_ABC, 9, 252, "blinken-de-escalation-progress", "exact"),
-        (TASS_BORTNIK, 2, 2, "bortnik-compromise-models", "partial"),
-        (TASS_BORTNIK, 3, 150, "bortnik-minsk-proposals", "exact"),
-        (TASS_BORTNIK, 3, 473, "bortnik-west-not-ready", "exact"),
+        (
+            US_SENT,
+            4,
+            2,
+            "mfa-grushko-received-sullivan",
+            "exact",
+            "match",
+            Some("russian-foreign-ministry"),
+        ),
+        (
+            US_SENT,
+            9,
+            45,
+            "blinken-fully-coordinated",
+            "exact",
+            "match",
+            Some("antony-blinken"),
+        ),
+        (
+            US_SENT,
+            9,
+            190,
+            "blinken-chooses-de-escalation",
+            "exact",
+            "match",
+            Some("antony-blinken"),
+        ),
+        (
+            US_SENT,
+            15,
+            142,
+            "state-department-best-chance",
+            "exact",
+            "match",
+            Some("us-state-department"),
+        ),
+        (
+            US_SENT,
+            23,
+            2,
+            "stoltenberg-finalizing-proposals",
+            "exact",
+            "match",
+            Some("jens-stoltenberg"),
+        ),
+        (
+            AFP,
+            17,
+            2,
+            "psaki-attack-at-any-point",
+            "drift",
+            "match",
+            Some("jen-psaki"),
+        ),
+        (
+            AFP,
+            19,
+            2,
+            "psaki-no-alternative",
+            "exact",
+            "match",
+            Some("jen-psaki"),
+        ),
+        (
+            AFP,
+            19,
+            61,
+            "psaki-extremely-dangerous",
+            "partial",
+            "match",
+            Some("jen-psaki"),
+        ),
+        (
+            AFP,
+            21,
+            53,
+            "psaki-putin-created-crisis",
+            "partial",
+            "match",
+            Some("jen-psaki"),
+        ),
+        (
+            AFP,
+            25,
+            2,
+            "us-official-diplomatic-exit",
+            "partial",
+            "unattributed",
+            None,
+        ),
+        (
+            AFP,
+            25,
+            156,
+            "mfa-lavrov-urged-no-speculation",
+            "partial",
+            "match",
+            Some("russian-foreign-ministry"),
+        ),
+        (
+            AFP,
+            27,
+            55,
+            "price-diplomatic-path",
+            "exact",
+            "match",
+            Some("ned-price"),
+        ),
+        (
+            AFP,
+            29,
+            88,
+            "us-official-diplomatic-exit",
+            "exact",
+            "match",
+            Some("us-official"),
+        ),
+        (
+            AFP,
+            29,
+            124,
+            "us-official-common-ground",
+            "exact",
+            "match",
+            Some("us-official"),
+        ),
+        (
+            AFP,
+            43,
+            2,
+            "us-official-too-early",
+            "exact",
+            "match",
+            Some("us-official"),
+        ),
+        (
+            AFP,
+            47,
+            132,
+            "us-official-beyond-normal",
+            "exact",
+            "match",
+            Some("us-official"),
+        ),
+        (
+            TASS_ABC,
+            5,
+            2,
+            "blinken-de-escalation-progress",
+            "partial",
+            "match",
+            Some("antony-blinken"),
+        ),
+        (
+            TASS_ABC,
+            9,
+            2,
+            "blinken-gun-to-the-head",
+            "exact",
+            "match",
+            Some("antony-blinken"),
+        ),
+        (
+            TASS_ABC,
+            9,
+            252,
+            "blinken-de-escalation-progress",
+            "exact",
+            "match",
+            Some("antony-blinken"),
+        ),
+        (
+            TASS_BORTNIK,
+            2,
+            2,
+            "bortnik-compromise-models",
+            "partial",
+            "match",
+            Some("ruslan-bortnik"),
+        ),
+        (
+            TASS_BORTNIK,
+            3,
+            150,
+            "bortnik-minsk-proposals",
+            "exact",
+            "match",
+            Some("ruslan-bortnik"),
+        ),
+        (
+            TASS_BORTNIK,
+            3,
+            473,
+            "bortnik-west-not-ready",
+            "exact",
+            "match",
+            Some("ruslan-bortnik"),
+        ),
         (
             TASS_BORTNIK,
             5,
             168,
             "peskov-claims-empty-unfounded",
             "partial",
+            "match",
+            Some("dmitry-peskov"),
         ),
     ];
     let report = sample_json();
-    let found: Vec<(String, u64, u64, String, String)> = report["findings"]
+    let found: Vec<(String, u64, u64, String, String, String, Option<String>)> = report["findings"]
         .as_array()
         .unwrap()
         .iter()
@@ -109,12 +330,24 @@ fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
                 f["column"].as_u64().unwrap(),
                 f["quote_id"].as_str().unwrap().to_string(),
                 f["kind"].as_str().unwrap().to_string(),
+                f["attribution"]["status"].as_str().unwrap().to_string(),
+                f["attribution"]["speaker"].as_str().map(String::from),
             )
         })
         .collect();
-    let expected: Vec<(String, u64, u64, String, String)> = expected
+    let expected: Vec<(String, u64, u64, String, String, String, Option<String>)> = expected
         .iter()
-        .map(|(a, l, c, q, k)| (a.to_string(), *l, *c, q.to_string(), k.to_string()))
+        .map(|(a, l, c, q, k, st, sp)| {
+            (
+                a.to_string(),
+                *l,
+                *c,
+                q.to_string(),
+                k.to_string(),
+                st.to_string(),
+                sp.map(String::from),
+            )
+        })
         .collect();
     assert_eq!(found, expected);
     assert_eq!(
@@ -123,6 +356,17 @@ fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
     );
     assert_eq!(report["summary"]["articles"], 5);
     assert_eq!(report["summary"]["errors"], 1);
+    // The section heading "Diplomatic exit" echoes the official's words and
+    // credits no one.
+    assert_eq!(report["summary"]["unattributed"], 1);
+    assert_eq!(report["summary"]["mismatched"], 0);
+    assert_eq!(
+        report["unverified"],
+        serde_json::json!([{
+            "article": RUSSIA_MUST_ACT, "line": 15, "column": 265, "end_line": 15, "end_column": 297,
+            "text": "we did not understand each other", "speaker": null
+        }])
+    );
 }
 
 fn finding<'a>(report: &'a serde_json::Value, quote_id: &str) -> &'a serde_json::Value {
@@ -217,6 +461,6 @@ fn human_output_is_grouped_with_a_summary() {
         "[-We're-]{+We are+} now at a stage where Russia [-could at any point-]{+can+} launch an attack [-in-]{+on+} Ukraine {+at any time,+}"
     ), "{}", out.stdout);
     assert!(out.stdout.ends_with(
-        "5 articles checked: 32 findings (24 exact, 7 partial, 1 drift), 1 statement not found, 1 error, 0 warnings\n"
+        "5 articles checked: 32 findings (24 exact, 7 partial, 1 drift), 1 unattributed, 1 quotation unverified, 1 statement not found, 1 error, 1 warning\n"
     ), "{}", out.stdout);
 }

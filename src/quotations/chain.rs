@@ -76,9 +76,19 @@ fn continues(
             let paragraph_break = between.contains("\n\n")
                 || between.contains("\r\n\r\n")
                 || between.contains("\r\r");
-            gap_words <= MAX_SPLIT_GAP_WORDS && !paragraph_break
+            gap_words <= MAX_SPLIT_GAP_WORDS && !paragraph_break && !new_sentence(between)
         }
     }
+}
+
+/// Does a new sentence begin between two quotations, before the second?
+/// In `"A," he said. "B."` the cue ends its sentence and B follows at once: a
+/// split quotation. In `‘invasion’ of Ukraine. Peskov called the claims
+/// "empty"` a new sentence leads to the second quotation: another one.
+fn new_sentence(between: &str) -> bool {
+    between
+        .match_indices(['.', '!', '?'])
+        .any(|(i, _)| between[i + 1..].chars().any(char::is_alphanumeric))
 }
 
 /// Groups consecutive quotations that are parts of one quotation.

@@ -10,30 +10,50 @@ use std::fmt::Write;
 
 use colored::Colorize;
 
+use crate::attribution::Status;
 use crate::drift::{DiffPart, Edit, Kind, Op};
-use crate::report::{Finding, Report, Severity};
+use crate::report::{Finding, Report, Severity, Unverified};
 use crate::text::squeeze;
 
 /// Printed text longer than this is shortened in the listing; the JSON
 /// output always has it whole.
 const MAX_SHOWN_CHARS: usize = 160;
 
+/// One line of an article's listing.
+enum Item<'a> {
+    Finding(&'a Finding),
+    Unverified(&'a Unverified),
+}
+
+impl Item<'_> {
+    fn key(&self) -> (&str, usize, usize) {
+        match self {
+            Item::Finding(f) => (&f.article, f.line, f.column),
+            Item::Unverified(u) => (&u.article, u.line, u.column),
+        }
+    }
+}
+
 pub fn render(report: &Report, color: bool) -> String {
+    let mut items: Vec<Item> = report.findings.iter().map(Item::Finding).collect();
+    items.extend(report.unverified.iter().map(Item::Unverified));
+    // Stable: a finding and an unverified quotation never share a position.
+    items.sort_by(|a, b| a.key().cmp(&b.key()));
     let mut out = String::new();
     let mut article: Option<&str> = None;
-    for f in &report.findings {
-        if article != Some(&f.article) {
+    for item in &items {
+        let (name, _, _) = item.key();
+        if article != Some(name) {
             if article.is_some() {
                 out.push('\n');
             }
-            article = Some(&f.article);
-            let _ = writeln!(
-                out,
-                "{}",
-                paint(&f.article, color, |s| s.bold().underline())
-            );
+            article = Some(name);
+            let _ = writeln!(out, "{}", paint(name, color, |s| s.bold().underline()));
         }
-        finding(&mut out, f, color);
+        match item {
+            Item::Finding(f) => finding(&mut out, f, color),
+            Item::Unverified(u) => unverified(&mut out, u, color),
+        }
     }
     // With no article checked, every statement is "missing": saying so
     // would bury the reason (the errors on stderr).
@@ -57,6 +77,22 @@ pub fn render(report: &Report, color: bool) -> String {
     out
 }
 
+fn unverified(out: &mut String, u: &Unverified, color: bool) {
+    let credit = match &u.display {
+        Some(name) => format!("attributed to {name}"),
+        None => "attributed to no one".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "  {}:{}  {}  {}  ({credit})",
+        u.line,
+        u.column,
+        paint("info", color, |s| s.dimmed()),
+        paint("unverified", color, |s| s.blue()),
+    );
+    let _ = writeln!(out, "      {}", shorten(&squeeze(&u.text)));
+}
+
 fn paint(s: &str, color: bool, style: impl Fn(&str) -> colored::ColoredString) -> String {
     if color {
         style(s).to_string()
@@ -74,6 +110,14 @@ fn finding(out: &mut String, f: &Finding, color: bool) {
             s.cyan()
         }),
     };
+    let kind = match f.attribution.status {
+        Status::Mismatch => format!(
+            "{kind}, {}",
+            paint("misattributed", color, |s| s.red().bold())
+        ),
+        Status::Unattributed => format!("{kind}, {}", paint("unattributed", color, |s| s.yellow())),
+        Status::Match => kind,
+    };
     let severity = match f.severity {
         Severity::Error => paint("error", color, |s| s.red().bold()),
         Severity::Warning => paint("warning", color, |s| s.yellow().bold()),
@@ -89,6 +133,22 @@ fn finding(out: &mut String, f: &Finding, color: bool) {
     }
     out.push('\n');
     let mut notes = Vec::new();
+    let a = &f.attribution;
+    match (a.status, &a.display, &a.cue) {
+        (Status::Mismatch, Some(name), Some(cue)) => notes.push(format!(
+            "attributed to {name} (\"{}\", line {}), but the record says {}",
+            cue.text, cue.line, f.speaker_name
+        )),
+        (Status::Mismatch, Some(name), None) => notes.push(format!(
+            "attributed to {name} (continuing the quotation before), but the record says {}",
+            f.speaker_name
+        )),
+        (Status::Unattributed, _, _) => notes.push(format!(
+            "attributed to no one; the record says {}",
+            f.speaker_name
+        )),
+        _ => {}
+    }
     if f.changes.negation {
         notes.push("a negation was added or removed".to_string());
     }
@@ -178,6 +238,19 @@ fn summary(report: &Report) -> String {
         let _ = write!(line, "; {} unquoted", s.unquoted);
     }
     line.push(')');
+    if s.mismatched > 0 {
+        let _ = write!(line, ", {} misattributed", s.mismatched);
+    }
+    if s.unattributed > 0 {
+        let _ = write!(line, ", {} unattributed", s.unattributed);
+    }
+    if s.unverified > 0 {
+        let _ = write!(
+            line,
+            ", {} unverified",
+            plural(s.unverified, "quotation", "quotations")
+        );
+    }
     let _ = write!(
         line,
         ", {} not found, {}, {}",

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use crate::attribution::{SourceKind, Status, Via};
 use crate::drift::{Changes, DiffPart, Edit, Kind};
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
@@ -51,10 +52,57 @@ pub struct Finding {
     pub diff: Vec<DiffPart>,
     pub edits: Vec<Edit>,
     pub changes: Changes,
+    /// Whom the article credits with the words.
+    pub attribution: Attribution,
     pub severity: Severity,
     /// Byte range in the article (for renderers that show the source line).
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
+}
+
+/// Whom the article credits, compared with the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Attribution {
+    pub status: Status,
+    /// The listed speaker's id when the article's credit resolves to one;
+    /// otherwise the name or description as the article writes it; `null`
+    /// when unattributed.
+    pub speaker: Option<String>,
+    /// Whether `speaker` is an id from quotes.yaml.
+    pub listed: bool,
+    /// `person`, `organisation` or `anonymous`; `null` when unattributed.
+    pub source: Option<SourceKind>,
+    /// How the credit was read: `name`, `alias`, `surname`, `unlisted`,
+    /// `descriptor`, `pronoun` or `continuation`.
+    pub via: Option<Via>,
+    /// The words of the article that give the credit.
+    pub cue: Option<Cue>,
+    /// The name to show people: the listed speaker's name, or `speaker`.
+    #[serde(skip)]
+    pub display: Option<String>,
+}
+
+/// The words that credit a quotation to someone, and where they are.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    pub text: String,
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A quotation of four words or more that matches no statement of the list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Unverified {
+    pub article: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
+    /// Whom the article credits (id, or as written), `null` when no one.
+    pub speaker: Option<String>,
+    #[serde(skip)]
+    pub display: Option<String>,
 }
 
 /// A file that was not checked.
@@ -79,6 +127,9 @@ pub struct Summary {
     pub drift: usize,
     pub unquoted: usize,
     pub missing: usize,
+    pub mismatched: usize,
+    pub unattributed: usize,
+    pub unverified: usize,
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
@@ -91,6 +142,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Ids of statements that appear in no article.
     pub missing: Vec<String>,
+    /// Quotations that match no statement.
+    pub unverified: Vec<Unverified>,
     pub skipped: Vec<Skipped>,
     pub summary: Summary,
 }
@@ -103,10 +156,13 @@ impl Report {
     /// Sorts, counts and freezes a run's results.
     pub fn new(
         mut findings: Vec<Finding>,
+        mut unverified: Vec<Unverified>,
         missing: Vec<String>,
         mut skipped: Vec<Skipped>,
         articles: usize,
     ) -> Self {
+        unverified
+            .sort_by(|a, b| (&a.article, a.line, a.column).cmp(&(&b.article, b.line, b.column)));
         findings.sort_by(|a, b| {
             (&a.article, a.line, a.column, &a.quote_id).cmp(&(
                 &b.article,
@@ -126,6 +182,9 @@ impl Report {
             drift: count(&|f| f.kind == Kind::Drift),
             unquoted: count(&|f| !f.quoted),
             missing: missing.len(),
+            mismatched: count(&|f| f.attribution.status == Status::Mismatch),
+            unattributed: count(&|f| f.attribution.status == Status::Unattributed),
+            unverified: unverified.len(),
             errors: count(&|f| f.severity == Severity::Error),
             warnings: count(&|f| f.severity == Severity::Warning),
             infos: count(&|f| f.severity == Severity::Info),
@@ -134,6 +193,7 @@ impl Report {
             version: REPORT_VERSION,
             findings,
             missing,
+            unverified,
             skipped,
             summary,
         }

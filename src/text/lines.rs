@@ -46,6 +46,12 @@ impl LineIndex {
         }
     }
 
+    /// The number of lines (a text ending in a line break ends with an
+    /// empty line).
+    pub fn count(&self) -> usize {
+        self.starts.len()
+    }
+
     /// The byte range of 1-based line `line`, without its line ending.
     pub fn line_span(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.starts[line - 1];

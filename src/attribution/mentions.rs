@@ -1,0 +1,566 @@
+//! Mentions: the places where an article names, describes or points at
+//! someone who could be a speaker.
+//!
+//! A mention is read at a given token, forwards (`said the official`,
+//! `according to Sergey Lavrov`) or backwards from a verb (`Stoltenberg told`,
+//! `a US official, speaking on condition of anonymity, said`). It is one of:
+//! a name of the catalog (full name, alias, or surname alone), a name the
+//! catalog does not list (a capitalized run, titles stripped), a description
+//! (`the expert`, `a US official`, `Russia's foreign ministry`), or a pronoun.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::lexicon;
+use crate::catalog::Catalog;
+use crate::text::{Token, tokenize};
+
+/// How a mention was recognised, reported as the attribution's `via`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// The speaker's full name as listed (titles around it allowed).
+    Name,
+    /// One of the speaker's aliases.
+    Alias,
+    /// The listed speaker's surname alone.
+    Surname,
+    /// A name the catalog does not list.
+    Unlisted,
+    /// A description: `the expert`, `a US official`.
+    Descriptor,
+    /// `he`, `she`, `they`, `it`.
+    Pronoun,
+    /// No cue of its own; the quotation before it was this speaker's.
+    Continuation,
+}
+
+/// What kind of source the article credits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Person,
+    Organisation,
+    /// Unnamed: `a US official`, `sources`.
+    Anonymous,
+}
+
+/// Who a mention refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Identity {
+    /// A speaker of the catalog (index).
+    Listed(usize),
+    /// Someone the catalog does not list, as the article writes them.
+    Unlisted { name: String, kind: SourceKind },
+}
+
+/// What a mention says, before pronouns and descriptions are resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Reference {
+    Identity(Identity),
+    Pronoun(&'static str),
+    /// `the expert`: someone introduced earlier.
+    Definite {
+        role: String,
+        text: String,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub tokens: Range<usize>,
+    pub reference: Reference,
+    pub via: Via,
+    /// Role words around it (`spokesman` in `Kremlin Spokesman Dmitry Peskov`).
+    pub roles: Vec<String>,
+}
+
+/// One way of naming a listed speaker.
+struct Variant {
+    speaker: usize,
+    via: Via,
+    /// Which words must be capitalized in the article (those capitalized in
+    /// quotes.yaml): `Price` the spokesman is not `the price of oil`.
+    capitalized: Vec<bool>,
+}
+
+/// The catalog's names, aliases and surnames, by their word keys.
+pub struct Names {
+    variants: HashMap<Vec<String>, Vec<Variant>>,
+    longest: usize,
+    /// Listed persons by surname key: (speaker, first-name key).
+    surnames: HashMap<String, Vec<(usize, Option<String>)>>,
+}
+
+/// How close a first name must be to the listed one for the same surname to
+/// be the same person: transliterations (`Sergei`/`Sergey`) score above
+/// 0.9 in Jaro–Winkler; different names (`Ivanka`/`Donald`) below 0.6.
+const SAME_FIRST_NAME: f64 = 0.85;
+
+fn words_of(text: &str) -> Vec<(String, bool)> {
+    tokenize(text, false)
+        .into_iter()
+        .filter(Token::is_word)
+        .map(|t| {
+            let capitalized = text[t.span.clone()]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase);
+            (t.key, capitalized)
+        })
+        .collect()
+}
+
+impl Names {
+    pub fn new(catalog: &Catalog) -> Self {
+        let mut names = Names {
+            variants: HashMap::new(),
+            longest: 0,
+            surnames: HashMap::new(),
+        };
+        for (i, speaker) in catalog.speakers.iter().enumerate() {
+            let organisation = speaker.pronouns.as_deref() == Some("it");
+            names.add(i, Via::Name, &speaker.name);
+            for alias in &speaker.aliases {
+                names.add(i, Via::Alias, alias);
+            }
+            let name = words_of(&speaker.name);
+            if !organisation && name.len() >= 2 {
+                let (surname, _) = &name[name.len() - 1];
+                names.add_words(i, Via::Surname, vec![(surname.clone(), true)]);
+                names
+                    .surnames
+                    .entry(surname.clone())
+                    .or_default()
+                    .push((i, Some(name[0].0.clone())));
+            }
+        }
+        names
+    }
+
+    fn add(&mut self, speaker: usize, via: Via, text: &str) {
+        let words = words_of(text);
+        // "the foreign ministry" is also written "foreign ministry".
+        if words.len() > 1 && matches!(words[0].0.as_str(), "the" | "a" | "an") {
+            self.add_words(speaker, via, words[1..].to_vec());
+        }
+        self.add_words(speaker, via, words);
+    }
+
+    fn add_words(&mut self, speaker: usize, via: Via, words: Vec<(String, bool)>) {
+        if words.is_empty() {
+            return;
+        }
+        self.longest = self.longest.max(words.len());
+        let (keys, capitalized): (Vec<String>, Vec<bool>) = words.into_iter().unzip();
+        let entry = self.variants.entry(keys).or_default();
+        if !entry.iter().any(|v| v.speaker == speaker) {
+            entry.push(Variant {
+                speaker,
+                via,
+                capitalized,
+            });
+        }
+    }
+}
+
+/// Reads mentions in one article.
+pub struct Reader<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token],
+    names: &'a Names,
+    /// Tokens inside quotation marks: never mentions of the speaker.
+    quoted: Vec<bool>,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(text: &'a str, tokens: &'a [Token], names: &'a Names, quoted: Vec<bool>) -> Self {
+        Reader {
+            text,
+            tokens,
+            names,
+            quoted,
+        }
+    }
+
+    pub fn key(&self, i: usize) -> &str {
+        &self.tokens[i].key
+    }
+
+    pub fn is_quoted(&self, i: usize) -> bool {
+        self.quoted[i]
+    }
+
+    fn usable(&self, i: usize) -> bool {
+        i < self.tokens.len() && self.tokens[i].is_word() && !self.quoted[i]
+    }
+
+    pub fn capitalized(&self, i: usize) -> bool {
+        self.text[self.tokens[i].span.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    }
+
+    /// The text between tokens `i` and `i + 1`.
+    pub fn gap_after(&self, i: usize) -> &str {
+        let end = self
+            .tokens
+            .get(i + 1)
+            .map_or(self.text.len(), |t| t.span.start);
+        &self.text[self.tokens[i].span.end..end]
+    }
+
+    /// Are tokens `i` and `i + 1` parts of one name: nothing but spaces
+    /// between them (or the full stop of `Mr.`)?
+    fn joined(&self, i: usize) -> bool {
+        let gap = self.gap_after(i).trim();
+        gap.is_empty() || (gap == "." && lexicon::is_title(self.key(i)))
+    }
+
+    /// Is token `i` a speech verb? Capitalized, it is a name ("United States").
+    pub fn is_speech_verb(&self, i: usize) -> bool {
+        lexicon::is_speech_verb(self.key(i)) && !self.capitalized(i)
+    }
+
+    /// Does a sentence end between tokens `i` and `i + 1`?
+    pub fn sentence_ends_after(&self, i: usize) -> bool {
+        let gap = self.gap_after(i);
+        if gap.contains('\n') || gap.contains('\r') {
+            return true;
+        }
+        if !gap.contains(['.', '!', '?']) {
+            return false;
+        }
+        // "Mr. Blinken", "Alexander V. Grushko", "U.S. officials".
+        let word = &self.text[self.tokens[i].span.clone()];
+        let abbreviation = word.chars().count() == 1
+            || matches!(
+                self.key(i),
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "st"
+                    | "jr"
+                    | "sr"
+                    | "prof"
+                    | "gen"
+                    | "sen"
+                    | "rep"
+                    | "gov"
+                    | "lt"
+                    | "col"
+                    | "capt"
+                    | "u.s"
+                    | "u.k"
+                    | "no"
+                    | "vs"
+            );
+        !(abbreviation && gap.trim_start().starts_with('.') && !gap.contains(['!', '?']))
+    }
+
+    /// The listed speakers named by tokens `range`, if it is a variant.
+    fn variant(&self, range: Range<usize>) -> Option<(usize, Via)> {
+        if !range.clone().all(|i| self.usable(i)) {
+            return None;
+        }
+        let keys: Vec<String> = range.clone().map(|i| self.key(i).to_string()).collect();
+        let variants = self.names.variants.get(&keys)?;
+        let first = variants.iter().find(|v| {
+            v.capitalized
+                .iter()
+                .zip(range.clone())
+                .all(|(&must, i)| !must || self.capitalized(i))
+        })?;
+        Some((first.speaker, first.via))
+    }
+
+    /// The longest variant ending at token `end` (exclusive).
+    fn variant_ending(&self, end: usize) -> Option<(Range<usize>, usize, Via)> {
+        (1..=self.names.longest.min(end)).rev().find_map(|len| {
+            self.variant(end - len..end)
+                .map(|(s, via)| (end - len..end, s, via))
+        })
+    }
+
+    /// The longest variant starting at token `start`.
+    fn variant_starting(&self, start: usize) -> Option<(Range<usize>, usize, Via)> {
+        let max = self.names.longest.min(self.tokens.len() - start);
+        (1..=max).rev().find_map(|len| {
+            self.variant(start..start + len)
+                .map(|(s, via)| (start..start + len, s, via))
+        })
+    }
+
+    /// Can token `i` be part of a capitalized name or title run?
+    fn in_name_run(&self, i: usize) -> bool {
+        self.usable(i)
+            && (self.capitalized(i) || lexicon::is_title(self.key(i)))
+            && !self.key(i).ends_with("'s")
+    }
+
+    /// Role words among tokens `range` (titles and role nouns).
+    fn roles_in(&self, range: Range<usize>) -> Vec<String> {
+        range
+            .map(|i| self.key(i).to_string())
+            .filter(|k| lexicon::is_role(k))
+            .collect()
+    }
+
+    /// Resolves a run of capitalized words and titles to an identity.
+    fn name_run(&self, run: Range<usize>) -> Option<Mention> {
+        // The name is what follows the last title word.
+        let name_start = run
+            .clone()
+            .rev()
+            .find(|&i| {
+                lexicon::is_title(self.key(i)) && !self.names.surnames.contains_key(self.key(i))
+            })
+            .map_or(run.start, |i| i + 1);
+        let roles = self.roles_in(run.start..name_start);
+        let name = name_start..run.end;
+        if name.is_empty() {
+            // Titles only ("the Foreign Minister"): a description.
+            let role = roles.last()?.clone();
+            return Some(Mention {
+                tokens: run.clone(),
+                reference: Reference::Definite {
+                    role,
+                    text: self.written(run),
+                },
+                via: Via::Descriptor,
+                roles,
+            });
+        }
+        if let Some((_, speaker, via)) = self
+            .variant_ending(name.end)
+            .filter(|(r, _, _)| r.start >= name.start)
+        {
+            let covered = self
+                .variant_ending(name.end)
+                .map_or(name.end, |(r, _, _)| r.start);
+            // "Sergei Lavrov" for the listed "Sergey Lavrov": the same person
+            // if the first names are close; "Ivanka Trump" is not "Donald Trump".
+            if via == Via::Surname && covered > name.start {
+                let first = self.key(name.start);
+                let same =
+                    self.names.surnames[self.key(name.end - 1)]
+                        .iter()
+                        .find(|(_, listed)| {
+                            listed
+                                .as_deref()
+                                .is_some_and(|l| strsim::jaro_winkler(l, first) >= SAME_FIRST_NAME)
+                        });
+                return Some(match same {
+                    Some(&(speaker, _)) => Mention {
+                        tokens: run,
+                        reference: Reference::Identity(Identity::Listed(speaker)),
+                        via: Via::Name,
+                        roles,
+                    },
+                    None => self.unlisted(run, name, roles),
+                });
+            }
+            return Some(Mention {
+                tokens: run,
+                reference: Reference::Identity(Identity::Listed(speaker)),
+                via,
+                roles,
+            });
+        }
+        Some(self.unlisted(run, name, roles))
+    }
+
+    fn unlisted(&self, run: Range<usize>, name: Range<usize>, roles: Vec<String>) -> Mention {
+        let organisation = name
+            .clone()
+            .any(|i| lexicon::is_institution_word(self.key(i)))
+            || roles.iter().any(|r| lexicon::is_organisation_role(r));
+        Mention {
+            reference: Reference::Identity(Identity::Unlisted {
+                name: self.written(run.clone()),
+                kind: if organisation {
+                    SourceKind::Organisation
+                } else {
+                    SourceKind::Person
+                },
+            }),
+            tokens: run,
+            via: Via::Unlisted,
+            roles,
+        }
+    }
+
+    /// The article's words `range`, as printed.
+    pub fn written(&self, range: Range<usize>) -> String {
+        crate::text::squeeze(
+            &self.text[self.tokens[range.start].span.start..self.tokens[range.end - 1].span.end],
+        )
+    }
+
+    /// A description `det [modifiers] role` over tokens `range`.
+    fn descriptor(&self, det: usize, role_at: usize) -> Option<Mention> {
+        let range = det..role_at + 1;
+        if !range.clone().all(|i| self.usable(i)) || !lexicon::is_role(self.key(role_at)) {
+            return None;
+        }
+        let role = self.key(role_at).to_string();
+        let text = self.written(range.clone());
+        let determiner = self.key(det);
+        let reference =
+            if matches!(determiner, "a" | "an") || role.ends_with('s') && role != "kremlin" {
+                // "a US official", "officials": someone new and unnamed.
+                Reference::Identity(Identity::Unlisted {
+                    name: text,
+                    kind: if lexicon::is_organisation_role(&role) {
+                        SourceKind::Organisation
+                    } else {
+                        SourceKind::Anonymous
+                    },
+                })
+            } else {
+                Reference::Definite {
+                    role: role.clone(),
+                    text,
+                }
+            };
+        Some(Mention {
+            tokens: range,
+            reference,
+            via: Via::Descriptor,
+            roles: vec![role],
+        })
+    }
+
+    fn is_determiner(&self, i: usize) -> bool {
+        matches!(
+            self.key(i),
+            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+        ) || self.key(i).ends_with("'s")
+    }
+
+    /// The mention that ends at token `end` (exclusive), if any.
+    pub fn mention_ending(&self, end: usize) -> Option<Mention> {
+        if end == 0 || !self.usable(end - 1) {
+            return None;
+        }
+        let last = end - 1;
+        if let Some(p) = lexicon::pronoun(self.key(last)) {
+            return Some(Mention {
+                tokens: last..end,
+                reference: Reference::Pronoun(p),
+                via: Via::Pronoun,
+                roles: Vec::new(),
+            });
+        }
+        if let Some((range, speaker, via)) = self.variant_ending(end) {
+            // Take in the titles before it, for the cue and the roles.
+            let mut start = range.start;
+            while start > 0 && self.in_name_run(start - 1) && self.joined(start - 1) {
+                start -= 1;
+            }
+            return Some(Mention {
+                roles: self.roles_in(start..range.start),
+                tokens: start..end,
+                reference: Reference::Identity(Identity::Listed(speaker)),
+                via,
+            });
+        }
+        if lexicon::is_role(self.key(last)) {
+            // Up to four modifiers back to a determiner: "a senior US official".
+            for det in (last.saturating_sub(5)..last).rev() {
+                if !self.usable(det) || !self.joined(det) {
+                    break;
+                }
+                if self.is_determiner(det) {
+                    return self.descriptor(det, last);
+                }
+            }
+        }
+        if self.in_name_run(last)
+            && self.capitalized(last)
+            && !lexicon::is_function_word(self.key(last))
+        {
+            let mut start = last;
+            while start > 0 && self.joined(start - 1) && self.in_name_run(start - 1) {
+                start -= 1;
+            }
+            while start < last && lexicon::is_function_word(self.key(start)) {
+                start += 1;
+            }
+            return self.name_run(start..end);
+        }
+        None
+    }
+
+    /// The mention that starts at token `start`, if any.
+    pub fn mention_starting(&self, start: usize) -> Option<Mention> {
+        if !self.usable(start) {
+            return None;
+        }
+        if let Some(p) = lexicon::pronoun(self.key(start)) {
+            return Some(Mention {
+                tokens: start..start + 1,
+                reference: Reference::Pronoun(p),
+                via: Via::Pronoun,
+                roles: Vec::new(),
+            });
+        }
+        if let Some((range, speaker, via)) = self.variant_starting(start) {
+            // "US Secretary of State Antony Blinken": the alias is followed by
+            // the name; the name, if there is one, decides.
+            let mut end = range.end;
+            while end < self.tokens.len() && self.in_name_run(end) && self.joined(end - 1) {
+                end += 1;
+            }
+            if end > range.end
+                && let Some(m) = self.name_run(start..end)
+            {
+                return Some(m);
+            }
+            return Some(Mention {
+                roles: self.roles_in(range.clone()),
+                tokens: range,
+                reference: Reference::Identity(Identity::Listed(speaker)),
+                via,
+            });
+        }
+        if self.is_determiner(start) {
+            // "the US Secretary of State": the alias after the article.
+            if self.joined(start)
+                && let Some(mut m) = self.mention_starting(start + 1)
+                && matches!(m.reference, Reference::Identity(Identity::Listed(_)))
+            {
+                m.tokens.start = start;
+                return Some(m);
+            }
+            // The longest description within four modifiers: "the US
+            // Secretary of State" holds both "secretary" and "state".
+            let mut role_at = None;
+            for i in start + 1..(start + 6).min(self.tokens.len()) {
+                if !self.usable(i)
+                    || !self.joined(i - 1)
+                    || self.is_determiner(i)
+                    || self.is_speech_verb(i)
+                {
+                    break;
+                }
+                if lexicon::is_role(self.key(i)) {
+                    role_at = Some(i);
+                }
+            }
+            return role_at.and_then(|r| self.descriptor(start, r));
+        }
+        if self.in_name_run(start)
+            && self.capitalized(start)
+            && !lexicon::is_function_word(self.key(start))
+        {
+            let mut end = start + 1;
+            while end < self.tokens.len() && self.joined(end - 1) && self.in_name_run(end) {
+                end += 1;
+            }
+            return self.name_run(start..end);
+        }
+        None
+    }
+}

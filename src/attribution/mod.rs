@@ -1,0 +1,516 @@
+//! Attribution: whom does the article credit with the words?
+//!
+//! For each quotation (a chain of parts, see [`crate::quotations::Quoted`])
+//! the speech cue is looked for where journalists put it, nearest first:
+//! right after the quotation (`"...," Stoltenberg told CNN`, `"...," said the
+//! official`, `"..." — Jen Psaki`), between the parts of a split quotation
+//! (`"A," she said, "B."`), then before it in the same sentence (`Blinken
+//! stressed: "..."`, `As Antony Blinken put it: "..."`, `According to Sergey
+//! Lavrov, ...: "..."`, `Ned Price said Blinken "..."`). Before the
+//! quotation, the leftmost speech verb of the sentence wins: in `Russia's
+//! foreign ministry said Lavrov had urged Blinken "..."` the words are the
+//! ministry's. Names inside quotation marks never count. A quotation with no
+//! cue right after one by X is X's (continuation).
+//!
+//! Pronouns (`she said`) go to the person the article last introduced who
+//! fits; descriptions (`the expert noted`) to the person introduced in that
+//! role, else the last person the article quoted, else the last person it
+//! named.
+
+mod lexicon;
+mod mentions;
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+use crate::quotations::Quoted;
+use crate::text::{LineIndex, Token};
+pub use mentions::{Identity, Names, SourceKind, Via};
+use mentions::{Mention, Reader, Reference};
+
+/// Whether the article's credit agrees with the record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The article credits the speaker of record.
+    Match,
+    /// The article credits someone else.
+    Mismatch,
+    /// The article credits no one.
+    Unattributed,
+}
+
+/// Whom the article credits, and the words that say so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Credit {
+    pub identity: Identity,
+    pub via: Via,
+    /// Byte span of the cue (the speaker's mention and the speech verb).
+    pub cue: Option<Range<usize>>,
+}
+
+/// One known person or body, in the order the article introduces them.
+#[derive(Debug, Clone)]
+struct Entry {
+    at: usize,
+    identity: Identity,
+    roles: Vec<String>,
+    /// The subject of a speech verb: someone the article quotes.
+    speaks: bool,
+}
+
+/// Reads the attributions of one article.
+pub struct Attributor<'a> {
+    reader: Reader<'a>,
+    catalog: &'a Catalog,
+    quoted: &'a Quoted,
+    history: Vec<Entry>,
+    /// Byte offsets where paragraphs start.
+    paragraphs: Vec<usize>,
+}
+
+/// After a quotation, the speech verb must come within this many words
+/// (`"...," White House Press Secretary Jen Psaki told reporters`): a verb
+/// further on belongs to the next sentence's business.
+const MAX_WORDS_TO_AFTER_CUE: usize = 8;
+
+/// A subject may be separated from its verb by a parenthetical of at most
+/// this many words (`a US official, speaking on condition of anonymity, said`).
+const MAX_PARENTHETICAL_WORDS: usize = 12;
+
+impl<'a> Attributor<'a> {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        quoted: &'a Quoted,
+        catalog: &'a Catalog,
+        names: &'a Names,
+    ) -> Self {
+        let mut inside = vec![false; tokens.len()];
+        for range in &quoted.words {
+            inside[range.clone()].fill(true);
+        }
+        let reader = Reader::new(text, tokens, names, inside);
+        let mut attributor = Attributor {
+            reader,
+            catalog,
+            quoted,
+            history: Vec::new(),
+            paragraphs: paragraphs(text),
+        };
+        attributor.history = attributor.read_history();
+        attributor
+    }
+
+    fn tokens(&self) -> &'a [Token] {
+        self.reader.tokens
+    }
+
+    /// Everyone the article names or describes outside quotation marks.
+    fn read_history(&self) -> Vec<Entry> {
+        let mut history: Vec<Entry> = Vec::new();
+        let mut i = 0;
+        while i < self.tokens().len() {
+            if self.reader.is_quoted(i) || !self.tokens()[i].is_word() {
+                i += 1;
+                continue;
+            }
+            let Some(m) = self.reader.mention_starting(i) else {
+                i += 1;
+                continue;
+            };
+            let end = m.tokens.end;
+            let speaks = self.speech_verb_after(end).is_some();
+            let identity = match &m.reference {
+                Reference::Identity(id) => Some(id.clone()),
+                Reference::Definite { role, text } => {
+                    Some(resolve_definite(&history, i, role, text))
+                }
+                Reference::Pronoun(_) => None,
+            };
+            // A lone capitalized word ("Moscow", "Geneva") is a place more
+            // often than a person, unless it speaks.
+            let lone = m.tokens.len() == 1 && m.via == Via::Unlisted && m.roles.is_empty();
+            if let Some(identity) = identity
+                && (!lone || speaks)
+            {
+                history.push(Entry {
+                    at: i,
+                    identity,
+                    roles: m.roles.clone(),
+                    speaks,
+                });
+            }
+            i = end.max(i + 1);
+        }
+        history
+    }
+
+    /// The speech verb at token `at`, after up to three adverbials.
+    fn speech_verb_after(&self, at: usize) -> Option<usize> {
+        for i in at..(at + 4).min(self.tokens().len()) {
+            if self.reader.is_quoted(i) {
+                return None;
+            }
+            if self.reader.is_speech_verb(i) {
+                return Some(i);
+            }
+            if !lexicon::is_adverbial(self.reader.key(i)) || self.reader.sentence_ends_after(i) {
+                return None;
+            }
+        }
+        None
+    }
+
+    fn paragraph_of(&self, byte: usize) -> usize {
+        self.paragraphs.partition_point(|&p| p <= byte)
+    }
+
+    /// The first token at or after byte `at`.
+    fn token_at(&self, at: usize) -> usize {
+        self.tokens().partition_point(|t| t.span.start < at)
+    }
+
+    /// Words outside quotation marks between bytes `from` and `to`.
+    fn words_between(&self, from: usize, to: usize) -> Vec<usize> {
+        (self.token_at(from)..self.token_at(to))
+            .filter(|&i| self.tokens()[i].is_word() && !self.reader.is_quoted(i))
+            .collect()
+    }
+
+    /// Credits for every chain of the article, in order (`None`:
+    /// unattributed). Chains without words get `None`.
+    pub fn credit_chains(&self) -> Vec<Option<Credit>> {
+        let mut credits: Vec<Option<Credit>> = Vec::with_capacity(self.quoted.chains.len());
+        for (c, chain) in self.quoted.chains.iter().enumerate() {
+            let credit = self
+                .cue_for_chain(chain.clone())
+                .or_else(|| self.continuation(c, &credits));
+            credits.push(credit);
+        }
+        credits
+    }
+
+    /// The credit for a verbatim run printed without quotation marks.
+    pub fn credit_span(&self, span: Range<usize>) -> Option<Credit> {
+        self.cue_before(span.start)
+    }
+
+    fn cue_for_chain(&self, chain: Range<usize>) -> Option<Credit> {
+        let marks = &self.quoted.marks;
+        let last = &marks[chain.end - 1];
+        let after_end = marks
+            .get(chain.end)
+            .map_or(self.reader.text.len(), |q| q.open);
+        self.cue_after(last.outer().end, after_end)
+            .or_else(|| {
+                chain
+                    .clone()
+                    .skip(1)
+                    .find_map(|q| self.cue_after(marks[q - 1].outer().end, marks[q].open))
+            })
+            .or_else(|| self.cue_before(marks[chain.start].open))
+    }
+
+    /// Turns a mention found at a cue into a credit.
+    fn credit(&self, m: &Mention, verb: Option<usize>) -> Option<Credit> {
+        let at = m.tokens.start;
+        let identity = match &m.reference {
+            Reference::Identity(id) => id.clone(),
+            Reference::Definite { role, text } => resolve_definite(&self.history, at, role, text),
+            Reference::Pronoun(p) => resolve_pronoun(&self.history, at, p, self.catalog)?,
+        };
+        let tokens = self.tokens();
+        let mut start = tokens[m.tokens.start].span.start;
+        let mut end = tokens[m.tokens.end - 1].span.end;
+        if let Some(v) = verb {
+            start = start.min(tokens[v].span.start);
+            end = end.max(tokens[v].span.end);
+        }
+        Some(Credit {
+            identity,
+            via: m.via,
+            cue: Some(start..end),
+        })
+    }
+
+    /// A cue after a quotation, in the words from byte `from` to `to`.
+    fn cue_after(&self, from: usize, to: usize) -> Option<Credit> {
+        let mut words = self.words_between(from, to);
+        if self.paragraph_of(from) != self.paragraph_of(to.saturating_sub(1).max(from)) {
+            let paragraph_end = self
+                .paragraphs
+                .get(self.paragraph_of(from))
+                .copied()
+                .unwrap_or(to);
+            words.retain(|&i| self.tokens()[i].span.start < paragraph_end);
+        }
+        if let Some(end) = words
+            .iter()
+            .position(|&i| self.reader.sentence_ends_after(i))
+        {
+            words.truncate(end + 1);
+        }
+        let first = *words.first()?;
+        // "..." — Jen Psaki
+        let lead = &self.reader.text[from..self.tokens()[first].span.start];
+        if lead.trim().starts_with(['—', '–', '-']) {
+            return self
+                .reader
+                .mention_starting(first)
+                .and_then(|m| self.credit(&m, None));
+        }
+        for (n, &v) in words.iter().enumerate().take(MAX_WORDS_TO_AFTER_CUE) {
+            if !self.reader.is_speech_verb(v) || lexicon::is_participle(self.reader.key(v)) {
+                continue;
+            }
+            let subject = (n > 0)
+                .then(|| self.subject_of(v, first))
+                .flatten()
+                .or_else(|| {
+                    self.reader
+                        .mention_starting(v + 1)
+                        .filter(|m| words.contains(&m.tokens.start))
+                });
+            return subject.and_then(|m| self.credit(&m, Some(v)));
+        }
+        None
+    }
+
+    /// The subject of the speech verb at token `v`, no earlier than token
+    /// `floor`: skipping adverbials (`on Sunday`) and one parenthetical.
+    fn subject_of(&self, v: usize, floor: usize) -> Option<Mention> {
+        let mut end = v;
+        if end > floor && self.reader.gap_after(end - 1).contains(',') {
+            // ", speaking on condition of anonymity, said"
+            let open = (floor..end - 1)
+                .rev()
+                .take(MAX_PARENTHETICAL_WORDS)
+                .find(|&k| self.reader.gap_after(k).contains(','));
+            end = open.map(|k| k + 1)?;
+        }
+        let mut skipped = 0;
+        while end > floor && skipped < 3 && lexicon::is_adverbial(self.reader.key(end - 1)) {
+            end -= 1;
+            skipped += 1;
+        }
+        self.reader
+            .mention_ending(end)
+            .filter(|m| m.tokens.start >= floor)
+    }
+
+    /// A cue before the quotation opening at byte `open`, in its sentence.
+    fn cue_before(&self, open: usize) -> Option<Credit> {
+        let paragraph = self.paragraph_of(open).saturating_sub(1);
+        let mut paragraph_start = self.paragraphs[paragraph].min(open);
+        // "Psaki said:⏎“We’re ready ...”": a colon ending the paragraph
+        // before introduces a quotation that opens its own.
+        if paragraph > 0
+            && self.reader.text[paragraph_start..open].trim().is_empty()
+            && self.reader.text[self.paragraphs[paragraph - 1]..paragraph_start]
+                .trim_end()
+                .ends_with(':')
+        {
+            paragraph_start = self.paragraphs[paragraph - 1];
+        }
+        let mut words = self.words_between(paragraph_start, open);
+        // The sentence that leads to the quotation; a colon right before it
+        // ("Psaki said:⏎") does not end that sentence.
+        let introduced = words
+            .last()
+            .is_some_and(|&w| self.reader.text[self.tokens()[w].span.end..open].contains(':'));
+        let search = if introduced {
+            words.len().saturating_sub(1)
+        } else {
+            words.len()
+        };
+        if let Some(end) = words[..search]
+            .iter()
+            .rposition(|&i| self.reader.sentence_ends_after(i))
+        {
+            words.drain(..=end);
+        }
+        let first = *words.first()?;
+        let last = *words.last()?;
+        let key = |i: usize| self.reader.key(i);
+        // According to Sergey Lavrov, ...: "..."
+        if let Some(k) = words
+            .windows(2)
+            .position(|w| key(w[0]) == "according" && key(w[1]) == "to")
+            && let Some(m) = words
+                .get(k + 2)
+                .and_then(|&w| self.reader.mention_starting(w))
+        {
+            return self.credit(&m, Some(words[k]));
+        }
+        // As Antony Blinken put it: "..."
+        if let Some(k) = words
+            .windows(2)
+            .position(|w| key(w[0]) == "put" && key(w[1]) == "it")
+            && let Some(m) = self.subject_of(words[k], first)
+        {
+            return self.credit(&m, Some(words[k]));
+        }
+        // The leftmost speech verb with a subject.
+        for &v in &words {
+            if self.reader.is_speech_verb(v)
+                && let Some(m) = self.subject_of(v, first)
+            {
+                return self.credit(&m, Some(v));
+            }
+        }
+        // The next quote from Antony Blinken: "..."
+        let colon = self.reader.text[self.tokens()[last].span.end..open].contains(':');
+        if colon {
+            for &k in &words {
+                if matches!(key(k), "from" | "of")
+                    && let Some(m) = self
+                        .reader
+                        .mention_starting(k + 1)
+                        .filter(|m| m.tokens.end == last + 1)
+                {
+                    return self.credit(&m, None);
+                }
+            }
+            // The subject of the sentence that introduces the quotation:
+            // "the US Secretary of State identified the purpose ...: "..."".
+            for &k in &words {
+                if let Some(m) = self.reader.mention_starting(k)
+                    && !matches!(m.reference, Reference::Pronoun(_))
+                {
+                    return self.credit(&m, None);
+                }
+            }
+        }
+        None
+    }
+
+    /// A chain with no cue, right after a chain credited to someone: in the
+    /// same paragraph, or opening the next one.
+    fn continuation(&self, c: usize, credits: &[Option<Credit>]) -> Option<Credit> {
+        let chains = &self.quoted.chains;
+        let prev = (0..c)
+            .rev()
+            .find(|&p| !self.chain_is_empty(chains[p].clone()))?;
+        let previous = credits[prev].as_ref()?;
+        let marks = &self.quoted.marks;
+        let open = marks[chains[c].start].open;
+        let prev_end = marks[chains[prev].end - 1].outer().end;
+        let (pa, pb) = (
+            self.paragraph_of(prev_end.saturating_sub(1)),
+            self.paragraph_of(open),
+        );
+        let opens_paragraph = self.reader.text[self.paragraphs[pb - 1]..open]
+            .trim()
+            .is_empty();
+        let follows = pa == pb || (pb == pa + 1 && opens_paragraph);
+        follows.then(|| Credit {
+            identity: previous.identity.clone(),
+            via: Via::Continuation,
+            cue: None,
+        })
+    }
+
+    fn chain_is_empty(&self, chain: Range<usize>) -> bool {
+        chain.clone().all(|q| {
+            self.quoted.words[q]
+                .clone()
+                .all(|t| !self.tokens()[t].is_word())
+        })
+    }
+}
+
+/// `the expert`: the person introduced in that role, else the last person
+/// the article quoted, else the last person it named.
+fn resolve_definite(history: &[Entry], at: usize, role: &str, text: &str) -> Identity {
+    let before = history.iter().rev().filter(|e| e.at < at);
+    let person = |e: &&Entry| {
+        !matches!(
+            e.identity,
+            Identity::Unlisted {
+                kind: SourceKind::Organisation,
+                ..
+            }
+        )
+    };
+    if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
+        return e.identity.clone();
+    }
+    if lexicon::is_organisation_role(role) {
+        return Identity::Unlisted {
+            name: text.to_string(),
+            kind: SourceKind::Organisation,
+        };
+    }
+    before
+        .clone()
+        .filter(person)
+        .find(|e| e.speaks)
+        .or_else(|| before.clone().find(person))
+        .map(|e| e.identity.clone())
+        .unwrap_or_else(|| Identity::Unlisted {
+            name: text.to_string(),
+            kind: SourceKind::Anonymous,
+        })
+}
+
+/// `she said`: the person the article last introduced who fits.
+fn resolve_pronoun(
+    history: &[Entry],
+    at: usize,
+    pronoun: &str,
+    catalog: &Catalog,
+) -> Option<Identity> {
+    let fits = |e: &&Entry| match &e.identity {
+        Identity::Listed(s) => match catalog.speakers[*s].pronouns.as_deref() {
+            Some(declared) => declared == pronoun || (pronoun == "they" && declared == "it"),
+            None => pronoun != "it",
+        },
+        Identity::Unlisted { kind, .. } => match kind {
+            SourceKind::Organisation => matches!(pronoun, "it" | "they"),
+            SourceKind::Person => matches!(pronoun, "he" | "she"),
+            SourceKind::Anonymous => pronoun != "it",
+        },
+    };
+    history
+        .iter()
+        .rev()
+        .filter(|e| e.at < at)
+        .find(fits)
+        .map(|e| e.identity.clone())
+}
+
+/// Paragraph start offsets: blank-line separated blocks when the text has
+/// blank lines, otherwise every line (agency copy often has one paragraph
+/// per line).
+fn paragraphs(text: &str) -> Vec<usize> {
+    let lines = LineIndex::new(text);
+    let spans: Vec<Range<usize>> = (1..=lines.count())
+        .map(|l| lines.line_span(text, l))
+        .collect();
+    let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
+    let has_blank_lines = spans.iter().any(blank);
+    let mut starts = vec![0];
+    for pair in spans.windows(2) {
+        let starts_paragraph = if has_blank_lines {
+            blank(&pair[0]) && !blank(&pair[1])
+        } else {
+            true
+        };
+        if starts_paragraph {
+            starts.push(pair[1].start);
+        }
+    }
+    starts
+}
+
+/// Whether a credit agrees with a statement's speaker.
+pub fn status(credit: Option<&Credit>, speaker: usize) -> Status {
+    match credit.map(|c| &c.identity) {
+        None => Status::Unattributed,
+        Some(Identity::Listed(s)) if *s == speaker => Status::Match,
+        Some(_) => Status::Mismatch,
+    }
+}
