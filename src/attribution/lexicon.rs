@@ -47,6 +47,53 @@ pub fn is_title(key: &str) -> bool {
     titles().contains(key.trim_end_matches('.'))
 }
 
+/// Words that open a prepositional phrase after a subject (`an official
+/// in the ministry said`).
+pub fn is_preposition(key: &str) -> bool {
+    matches!(
+        key,
+        "in" | "of" | "at" | "for" | "from" | "with" | "on" | "to" | "inside" | "within"
+    )
+}
+
+/// The role a title gives (`Dr` → doctor), for "the doctor said".
+pub fn title_role(key: &str) -> Option<&'static str> {
+    match key.trim_end_matches('.') {
+        "dr" => Some("doctor"),
+        "prof" => Some("professor"),
+        "gen" => Some("general"),
+        "sen" => Some("senator"),
+        "gov" => Some("governor"),
+        "rep" => Some("representative"),
+        _ => None,
+    }
+}
+
+/// Abbreviations whose full stop ends no sentence (`Mr. Blinken`).
+pub fn is_abbreviation(key: &str) -> bool {
+    matches!(
+        key,
+        "mr" | "mrs"
+            | "ms"
+            | "dr"
+            | "st"
+            | "jr"
+            | "sr"
+            | "prof"
+            | "gen"
+            | "sen"
+            | "rep"
+            | "gov"
+            | "lt"
+            | "col"
+            | "capt"
+            | "u.s"
+            | "u.k"
+            | "no"
+            | "vs"
+    )
+}
+
 /// Roles that make the thing described an organisation, not a person.
 pub fn is_organisation_role(key: &str) -> bool {
     matches!(

@@ -214,8 +214,14 @@ impl<'a> Reader<'a> {
     /// Are tokens `i` and `i + 1` parts of one name: nothing but spaces
     /// between them (or the full stop of `Mr.`)?
     fn joined(&self, i: usize) -> bool {
-        let gap = self.gap_after(i).trim();
-        gap.is_empty() || (gap == "." && lexicon::is_title(self.key(i)))
+        let raw = self.gap_after(i);
+        if raw.contains(['\n', '\r']) {
+            return false;
+        }
+        let gap = raw.trim();
+        // A plural possessive: "the patients’ advocate".
+        let possessive = matches!(gap, "'" | "\u{2019}") && self.key(i).ends_with('s');
+        gap.is_empty() || possessive || (gap == "." && lexicon::is_abbreviation(self.key(i)))
     }
 
     /// Is token `i` a speech verb? Capitalized, it is a name ("United States").
@@ -234,28 +240,7 @@ impl<'a> Reader<'a> {
         }
         // "Mr. Blinken", "Alexander V. Grushko", "U.S. officials".
         let word = &self.text[self.tokens[i].span.clone()];
-        let abbreviation = word.chars().count() == 1
-            || matches!(
-                self.key(i),
-                "mr" | "mrs"
-                    | "ms"
-                    | "dr"
-                    | "st"
-                    | "jr"
-                    | "sr"
-                    | "prof"
-                    | "gen"
-                    | "sen"
-                    | "rep"
-                    | "gov"
-                    | "lt"
-                    | "col"
-                    | "capt"
-                    | "u.s"
-                    | "u.k"
-                    | "no"
-                    | "vs"
-            );
+        let abbreviation = word.chars().count() == 1 || lexicon::is_abbreviation(self.key(i));
         !(abbreviation && gap.trim_start().starts_with('.') && !gap.contains(['!', '?']))
     }
 
@@ -302,8 +287,12 @@ impl<'a> Reader<'a> {
     /// Role words among tokens `range` (titles and role nouns).
     fn roles_in(&self, range: Range<usize>) -> Vec<String> {
         range
-            .map(|i| self.key(i).to_string())
-            .filter(|k| lexicon::is_role(k))
+            .filter_map(|i| {
+                let key = self.key(i);
+                lexicon::title_role(key)
+                    .map(str::to_string)
+                    .or_else(|| lexicon::is_role(key).then(|| key.to_string()))
+            })
             .collect()
     }
 
@@ -509,8 +498,14 @@ impl<'a> Reader<'a> {
         if let Some((range, speaker, via)) = self.variant_starting(start) {
             // "US Secretary of State Antony Blinken": the alias is followed by
             // the name; the name, if there is one, decides.
+            // Only capitalized words: "Colm Brennan of the Council" is
+            // Brennan, of somewhere.
             let mut end = range.end;
-            while end < self.tokens.len() && self.in_name_run(end) && self.joined(end - 1) {
+            while end < self.tokens.len()
+                && self.in_name_run(end)
+                && self.capitalized(end)
+                && self.joined(end - 1)
+            {
                 end += 1;
             }
             if end > range.end
@@ -538,10 +533,13 @@ impl<'a> Reader<'a> {
             // Secretary of State" holds both "secretary" and "state".
             let mut role_at = None;
             for i in start + 1..(start + 6).min(self.tokens.len()) {
+                // The head noun comes before any prepositional phrase: "a
+                // labour economist at Corwin University" is an economist.
                 if !self.usable(i)
                     || !self.joined(i - 1)
                     || self.is_determiner(i)
                     || self.is_speech_verb(i)
+                    || lexicon::is_preposition(self.key(i))
                 {
                     break;
                 }

@@ -59,6 +59,9 @@ struct Entry {
     roles: Vec<String>,
     /// The subject of a speech verb: someone the article quotes.
     speaks: bool,
+    /// A person, not an organisation.
+    person: bool,
+    paragraph: usize,
 }
 
 /// Reads the attributions of one article.
@@ -72,9 +75,13 @@ pub struct Attributor<'a> {
 }
 
 /// After a quotation, the speech verb must come within this many words
-/// (`"...," White House Press Secretary Jen Psaki told reporters`): a verb
+/// (`"...," a senior official in the state health department said`): a verb
 /// further on belongs to the next sentence's business.
-const MAX_WORDS_TO_AFTER_CUE: usize = 8;
+const MAX_WORDS_TO_AFTER_CUE: usize = 12;
+
+/// After a quotation that ends its sentence, a cue in a new sentence may run
+/// this many words past its verb (`Lindqvist said on Tuesday.`).
+const MAX_WORDS_AFTER_SHORT_CUE: usize = 3;
 
 /// A subject may be separated from its verb by a parenthetical of at most
 /// this many words (`a US official, speaking on condition of anonymity, said`).
@@ -109,6 +116,8 @@ impl<'a> Attributor<'a> {
     }
 
     /// Everyone the article names or describes outside quotation marks.
+    /// A name and a description side by side are one person (apposition):
+    /// `Samuel Oyelaran, the labour economist,` is "the economist" later.
     fn read_history(&self) -> Vec<Entry> {
         let mut history: Vec<Entry> = Vec::new();
         let mut i = 0;
@@ -117,30 +126,69 @@ impl<'a> Attributor<'a> {
                 i += 1;
                 continue;
             }
-            let Some(m) = self.reader.mention_starting(i) else {
+            let Some(mut m) = self.reader.mention_starting(i) else {
                 i += 1;
                 continue;
             };
-            let end = m.tokens.end;
-            let speaks = self.speech_verb_after(end).is_some();
+            let mut end = m.tokens.end;
+            // "Jordan Pike, a spokesperson for the trust" / "A picket
+            // captain, Luis Ferreira,"
+            if let Some(other) = self.apposition(&m) {
+                let (name, description) = if m.via == Via::Descriptor {
+                    (other, m)
+                } else {
+                    (m, other)
+                };
+                end = end.max(name.tokens.end).max(description.tokens.end);
+                m = name;
+                m.roles.extend(description.roles);
+            }
+            let speaks =
+                self.speech_verb_after(end).is_some() || self.speech_verb_before(m.tokens.start);
             let identity = match &m.reference {
                 Reference::Identity(id) => Some(id.clone()),
+                // A description introduces someone only when it is resolved
+                // by its role or speaks; "the emergency physician" otherwise
+                // says nothing about who is who.
                 Reference::Definite { role, text } => {
-                    Some(resolve_definite(&history, i, role, text))
+                    let by_role = history
+                        .iter()
+                        .rev()
+                        .find(|e| e.roles.iter().any(|r| r == role));
+                    match by_role {
+                        Some(e) => Some(e.identity.clone()),
+                        None if speaks => Some(resolve_definite(
+                            &history,
+                            i,
+                            self.token_paragraph(i),
+                            role,
+                            text,
+                        )),
+                        None => None,
+                    }
                 }
                 Reference::Pronoun(_) => None,
             };
             // A lone capitalized word ("Moscow", "Geneva") is a place more
-            // often than a person, unless it speaks.
+            // often than a person; "a minimum of one registered nurse" is no
+            // one; an organisation in a prepositional phrase ("a spokesperson
+            // for the trust") is a detail. Each counts only when it speaks.
             let lone = m.tokens.len() == 1 && m.via == Via::Unlisted && m.roles.is_empty();
+            let described =
+                m.via == Via::Descriptor && matches!(m.reference, Reference::Identity(_));
+            let detail = i > 0
+                && lexicon::is_preposition(self.reader.key(i - 1))
+                && identity.as_ref().is_some_and(|id| self.is_organisation(id));
             if let Some(identity) = identity
-                && (!lone || speaks)
+                && (!(lone || described || detail) || speaks)
             {
                 history.push(Entry {
                     at: i,
+                    person: !self.is_organisation(&identity),
                     identity,
                     roles: m.roles.clone(),
                     speaks,
+                    paragraph: self.token_paragraph(i),
                 });
             }
             i = end.max(i + 1);
@@ -148,8 +196,63 @@ impl<'a> Attributor<'a> {
         history
     }
 
-    /// The speech verb at token `at`, after up to three adverbials.
+    /// Is `at` the subject of an inverted cue (`"...," said the official`):
+    /// a speech verb right before it that opens its clause? In `Bortnik
+    /// told TASS` or `believes Russia keeps troops` the name after the verb
+    /// is its object, and does not speak.
+    fn speech_verb_before(&self, at: usize) -> bool {
+        (at.saturating_sub(2)..at).any(|v| {
+            let opens_clause = v == 0 || {
+                let gap = self.reader.gap_after(v - 1);
+                gap.contains(',') || gap.chars().any(crate::quotations::is_mark)
+            };
+            self.reader.is_speech_verb(v) && opens_clause && !self.reader.sentence_ends_after(v)
+        })
+    }
+
+    fn is_organisation(&self, identity: &Identity) -> bool {
+        match identity {
+            Identity::Listed(s) => self.catalog.speakers[*s].pronouns.as_deref() == Some("it"),
+            Identity::Unlisted { kind, .. } => *kind == SourceKind::Organisation,
+        }
+    }
+
+    /// The mention set off by a comma right after `m` that describes the
+    /// same person: a description after a name, or a name after a
+    /// description.
+    fn apposition(&self, m: &Mention) -> Option<Mention> {
+        let last = m.tokens.end - 1;
+        if m.tokens.end >= self.tokens().len()
+            || !self.reader.gap_after(last).trim().starts_with(',')
+        {
+            return None;
+        }
+        let next = self.reader.mention_starting(m.tokens.end)?;
+        let is_name =
+            |x: &Mention| matches!(x.reference, Reference::Identity(_)) && x.via != Via::Descriptor;
+        let pair = (m.via == Via::Descriptor && is_name(&next))
+            || (is_name(m) && next.via == Via::Descriptor);
+        pair.then_some(next)
+    }
+
+    /// The speech verb at token `at`, after up to three adverbials or a
+    /// parenthetical set off by commas (`Raman, who directs the department,
+    /// said`).
     fn speech_verb_after(&self, at: usize) -> Option<usize> {
+        let mut at = at;
+        if at > 0
+            && at < self.tokens().len()
+            && self.reader.gap_after(at - 1).trim().starts_with(',')
+        {
+            let close =
+                (at..(at + MAX_PARENTHETICAL_WORDS).min(self.tokens().len())).find(|&k| {
+                    self.reader.gap_after(k).contains(',') || self.reader.sentence_ends_after(k)
+                })?;
+            if self.reader.sentence_ends_after(close) {
+                return None;
+            }
+            at = close + 1;
+        }
         for i in at..(at + 4).min(self.tokens().len()) {
             if self.reader.is_quoted(i) {
                 return None;
@@ -162,6 +265,10 @@ impl<'a> Attributor<'a> {
             }
         }
         None
+    }
+
+    fn token_paragraph(&self, i: usize) -> usize {
+        self.paragraph_of(self.tokens()[i].span.start)
     }
 
     fn paragraph_of(&self, byte: usize) -> usize {
@@ -219,7 +326,9 @@ impl<'a> Attributor<'a> {
         let at = m.tokens.start;
         let identity = match &m.reference {
             Reference::Identity(id) => id.clone(),
-            Reference::Definite { role, text } => resolve_definite(&self.history, at, role, text),
+            Reference::Definite { role, text } => {
+                resolve_definite(&self.history, at, self.token_paragraph(at), role, text)
+            }
             Reference::Pronoun(p) => resolve_pronoun(&self.history, at, p, self.catalog)?,
         };
         let tokens = self.tokens();
@@ -274,31 +383,68 @@ impl<'a> Attributor<'a> {
                         .mention_starting(v + 1)
                         .filter(|m| words.contains(&m.tokens.start))
                 });
+            // After a quotation that ends its own sentence (`"... matter."
+            // The mayor said he knew it`), a capitalized word starts a new
+            // sentence: a cue there must be short (`"..." Lindqvist said.`),
+            // not a new statement about someone.
+            let quotation_ended = self.reader.text[..from]
+                .trim_end_matches(|c: char| c.is_whitespace() || crate::quotations::is_mark(c))
+                .ends_with(['.', '!', '?']);
+            let short = words.len() <= n + 1 + MAX_WORDS_AFTER_SHORT_CUE;
+            if quotation_ended && self.reader.capitalized(first) && !short {
+                return None;
+            }
             return subject.and_then(|m| self.credit(&m, Some(v)));
         }
         None
     }
 
     /// The subject of the speech verb at token `v`, no earlier than token
-    /// `floor`: skipping adverbials (`on Sunday`) and one parenthetical.
+    /// `floor`: skipping adverbials (`on Sunday`) and one parenthetical
+    /// (`a US official, speaking on condition of anonymity, said`). When the
+    /// parenthetical is the name of a description before it (`A picket
+    /// captain, Luis Ferreira, said`), the name is the subject; a noun in a
+    /// prepositional phrase is not (`a senior official in the state health
+    /// department said`).
     fn subject_of(&self, v: usize, floor: usize) -> Option<Mention> {
         let mut end = v;
+        let mut inner = None;
         if end > floor && self.reader.gap_after(end - 1).contains(',') {
-            // ", speaking on condition of anonymity, said"
             let open = (floor..end - 1)
                 .rev()
                 .take(MAX_PARENTHETICAL_WORDS)
-                .find(|&k| self.reader.gap_after(k).contains(','));
-            end = open.map(|k| k + 1)?;
+                .find(|&k| self.reader.gap_after(k).contains(','))?;
+            inner = self
+                .reader
+                .mention_starting(open + 1)
+                .filter(|m| m.tokens.end == end);
+            end = open + 1;
         }
         let mut skipped = 0;
         while end > floor && skipped < 3 && lexicon::is_adverbial(self.reader.key(end - 1)) {
             end -= 1;
             skipped += 1;
         }
-        self.reader
+        let mut subject = self
+            .reader
             .mention_ending(end)
-            .filter(|m| m.tokens.start >= floor)
+            .filter(|m| m.tokens.start >= floor)?;
+        // "[a senior official] in [the state health department] said"
+        while subject.tokens.start > floor + 1
+            && lexicon::is_preposition(self.reader.key(subject.tokens.start - 1))
+            && let Some(head) = self
+                .reader
+                .mention_ending(subject.tokens.start - 1)
+                .filter(|m| m.tokens.start >= floor)
+        {
+            subject = head;
+        }
+        match inner {
+            Some(name) if subject.via == Via::Descriptor && name.via != Via::Descriptor => {
+                Some(name)
+            }
+            _ => Some(subject),
+        }
     }
 
     /// A cue before the quotation opening at byte `open`, in its sentence.
@@ -422,19 +568,17 @@ impl<'a> Attributor<'a> {
     }
 }
 
-/// `the expert`: the person introduced in that role, else the last person
-/// the article quoted, else the last person it named.
-fn resolve_definite(history: &[Entry], at: usize, role: &str, text: &str) -> Identity {
+/// `the expert`: the person introduced in that role; else the person the
+/// paragraph is about (the last one it quotes, else the last one it names);
+/// else the last person the article quoted, else the last one it named.
+fn resolve_definite(
+    history: &[Entry],
+    at: usize,
+    paragraph: usize,
+    role: &str,
+    text: &str,
+) -> Identity {
     let before = history.iter().rev().filter(|e| e.at < at);
-    let person = |e: &&Entry| {
-        !matches!(
-            e.identity,
-            Identity::Unlisted {
-                kind: SourceKind::Organisation,
-                ..
-            }
-        )
-    };
     if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
         return e.identity.clone();
     }
@@ -444,11 +588,13 @@ fn resolve_definite(history: &[Entry], at: usize, role: &str, text: &str) -> Ide
             kind: SourceKind::Organisation,
         };
     }
-    before
-        .clone()
-        .filter(person)
+    let people = before.filter(|e| e.person);
+    let here = people.clone().filter(|e| e.paragraph == paragraph);
+    here.clone()
         .find(|e| e.speaks)
-        .or_else(|| before.clone().find(person))
+        .or_else(|| here.clone().next())
+        .or_else(|| people.clone().find(|e| e.speaks))
+        .or_else(|| people.clone().next())
         .map(|e| e.identity.clone())
         .unwrap_or_else(|| Identity::Unlisted {
             name: text.to_string(),
@@ -482,23 +628,26 @@ fn resolve_pronoun(
         .map(|e| e.identity.clone())
 }
 
-/// Paragraph start offsets: blank-line separated blocks when the text has
-/// blank lines, otherwise every line (agency copy often has one paragraph
-/// per line).
+/// Lines longer than this are not hard-wrapped: each is a paragraph.
+const WRAPPED_LINE_CHARS: usize = 100;
+
+/// Paragraph start offsets. In hard-wrapped text (short lines, blank lines
+/// between paragraphs) a paragraph is a blank-line separated block; in the
+/// usual web and agency copy every line is a paragraph, blank lines or not.
 fn paragraphs(text: &str) -> Vec<usize> {
     let lines = LineIndex::new(text);
     let spans: Vec<Range<usize>> = (1..=lines.count())
         .map(|l| lines.line_span(text, l))
         .collect();
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
-    let has_blank_lines = spans.iter().any(blank);
+    let long = spans
+        .iter()
+        .filter(|r| text[(*r).clone()].chars().count() > WRAPPED_LINE_CHARS)
+        .count();
+    let wrapped = spans.iter().any(blank) && long * 10 < spans.len();
     let mut starts = vec![0];
     for pair in spans.windows(2) {
-        let starts_paragraph = if has_blank_lines {
-            blank(&pair[0]) && !blank(&pair[1])
-        } else {
-            true
-        };
+        let starts_paragraph = !blank(&pair[1]) && (!wrapped || blank(&pair[0]));
         if starts_paragraph {
             starts.push(pair[1].start);
         }

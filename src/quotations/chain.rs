@@ -76,7 +76,13 @@ fn continues(
             let paragraph_break = between.contains("\n\n")
                 || between.contains("\r\n\r\n")
                 || between.contains("\r\r");
-            gap_words <= MAX_SPLIT_GAP_WORDS && !paragraph_break && !new_sentence(between)
+            // The parts of a split quotation share a line: in copy with one
+            // paragraph per line, a line break is a paragraph break.
+            let line_break = between.contains(['\n', '\r']);
+            gap_words <= MAX_SPLIT_GAP_WORDS
+                && !paragraph_break
+                && !line_break
+                && !new_sentence(between)
         }
     }
 }
@@ -84,11 +90,15 @@ fn continues(
 /// Does a new sentence begin between two quotations, before the second?
 /// In `"A," he said. "B."` the cue ends its sentence and B follows at once: a
 /// split quotation. In `‘invasion’ of Ukraine. Peskov called the claims
-/// "empty"` a new sentence leads to the second quotation: another one.
+/// "empty"` a new sentence leads to the second quotation, and in `"A,"
+/// Okafor said.⏎"B."` a new paragraph does: another quotation each time
+/// (the second one may still be the same speaker's, by continuation).
 fn new_sentence(between: &str) -> bool {
-    between
-        .match_indices(['.', '!', '?'])
-        .any(|(i, _)| between[i + 1..].chars().any(char::is_alphanumeric))
+    between.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let rest = &between[i + 1..];
+        // More words, or a new line: a new sentence or paragraph follows.
+        rest.chars().any(char::is_alphanumeric) || rest.contains(['\n', '\r'])
+    })
 }
 
 /// Groups consecutive quotations that are parts of one quotation.

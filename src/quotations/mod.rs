@@ -72,7 +72,8 @@ fn single_glyph(c: char) -> Option<Glyph> {
     }
 }
 
-fn is_mark(c: char) -> bool {
+/// A quotation mark of any style (apostrophe look-alikes included).
+pub fn is_mark(c: char) -> bool {
     double_glyph(c).is_some() || single_glyph(c).is_some()
 }
 
