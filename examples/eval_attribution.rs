@@ -1,7 +1,7 @@
 //! Measures attribution accuracy on labelled evaluation sets.
 //!
 //! ```sh
-//! cargo run --release --example eval_attribution -- eval/attribution/sample eval/attribution/heldout-2
+//! cargo run --release --example eval_attribution -- eval/attribution/sample eval/attribution/heldout-3
 //! ```
 //!
 //! A set is a folder with `labels.yaml` (one entry per quotation of a listed
@@ -295,7 +295,7 @@ fn main() -> ExitCode {
     let sets: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     if sets.is_empty() {
         eprintln!(
-            "usage: eval_attribution SET...   (e.g. eval/attribution/sample eval/attribution/heldout-2)"
+            "usage: eval_attribution SET...   (e.g. eval/attribution/sample eval/attribution/heldout-3)"
         );
         return ExitCode::from(2);
     }

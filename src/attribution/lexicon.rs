@@ -2,7 +2,7 @@
 //! one (`speech_verbs.txt`, `roles.txt`, `titles.txt`), so that adding a verb
 //! is a one-line change that needs no code.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 fn load(data: &'static str) -> HashSet<&'static str> {
@@ -25,6 +25,21 @@ fn roles() -> &'static HashSet<&'static str> {
 fn titles() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| load(include_str!("titles.txt")))
+}
+
+fn first_names() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        load(include_str!("first_names.txt"))
+            .into_iter()
+            .filter_map(|line| line.split_once(' ').map(|(pronoun, name)| (name, pronoun)))
+            .collect()
+    })
+}
+
+/// The pronoun usually used for bearers of a first name (`laura` → she).
+pub fn first_name_pronoun(key: &str) -> Option<&'static str> {
+    first_names().get(key).copied()
 }
 
 /// A verb that credits words to a speaker (`said`, `told`, `stressed`, ...).
@@ -107,6 +122,16 @@ pub fn is_organisation_role(key: &str) -> bool {
             | "kremlin"
             | "company"
             | "office"
+            | "utility"
+            | "club"
+            | "league"
+            | "trust"
+            | "firm"
+            | "board"
+            | "union"
+            | "authority"
+            | "commission"
+            | "service"
     )
 }
 
@@ -146,6 +171,38 @@ pub fn is_institution_word(key: &str) -> bool {
             | "party"
             | "army"
             | "forces"
+            | "university"
+            | "college"
+            | "school"
+            | "service"
+            | "county"
+            | "city"
+            | "street"
+            | "lane"
+            | "road"
+            | "avenue"
+            | "square"
+            | "park"
+            | "station"
+            | "airport"
+            | "hospital"
+            | "centre"
+            | "center"
+            | "church"
+            | "river"
+            | "valley"
+            | "bridge"
+            | "highway"
+            | "stadium"
+            | "club"
+            | "league"
+            | "company"
+            | "corporation"
+            | "group"
+            | "trust"
+            | "foundation"
+            | "association"
+            | "board"
     )
 }
 

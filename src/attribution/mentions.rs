@@ -296,15 +296,24 @@ impl<'a> Reader<'a> {
             .collect()
     }
 
+    /// A word that describes rather than names: a title in any case
+    /// (`President`, `Gov.`), or a role noun in lower case (`resident`,
+    /// `spokesman`); a capitalized role noun ends an organisation's name
+    /// (`Westmark State University`). A listed surname is always a name.
+    fn describes(&self, i: usize) -> bool {
+        let key = self.key(i);
+        let title = lexicon::is_title(key) || lexicon::title_role(key).is_some();
+        (title || (lexicon::is_role(key) && !self.capitalized(i)))
+            && !self.names.surnames.contains_key(key)
+    }
+
     /// Resolves a run of capitalized words and titles to an identity.
     fn name_run(&self, run: Range<usize>) -> Option<Mention> {
-        // The name is what follows the last title word.
+        // The name is what follows the last title or role word.
         let name_start = run
             .clone()
             .rev()
-            .find(|&i| {
-                lexicon::is_title(self.key(i)) && !self.names.surnames.contains_key(self.key(i))
-            })
+            .find(|&i| self.describes(i))
             .map_or(run.start, |i| i + 1);
         let roles = self.roles_in(run.start..name_start);
         let name = name_start..run.end;
@@ -321,43 +330,34 @@ impl<'a> Reader<'a> {
                 roles,
             });
         }
-        if let Some((_, speaker, via)) = self
+        let Some((variant, mut speaker, mut via)) = self
             .variant_ending(name.end)
             .filter(|(r, _, _)| r.start >= name.start)
-        {
-            let covered = self
-                .variant_ending(name.end)
-                .map_or(name.end, |(r, _, _)| r.start);
-            // "Sergei Lavrov" for the listed "Sergey Lavrov": the same person
-            // if the first names are close; "Ivanka Trump" is not "Donald Trump".
-            if via == Via::Surname && covered > name.start {
-                let first = self.key(name.start);
-                let same =
-                    self.names.surnames[self.key(name.end - 1)]
-                        .iter()
-                        .find(|(_, listed)| {
-                            listed
-                                .as_deref()
-                                .is_some_and(|l| strsim::jaro_winkler(l, first) >= SAME_FIRST_NAME)
-                        });
-                return Some(match same {
-                    Some(&(speaker, _)) => Mention {
-                        tokens: run,
-                        reference: Reference::Identity(Identity::Listed(speaker)),
-                        via: Via::Name,
-                        roles,
-                    },
-                    None => self.unlisted(run, name, roles),
+        else {
+            return Some(self.unlisted(run, name, roles));
+        };
+        // "Sergei Lavrov" for the listed "Sergey Lavrov": the same person if
+        // the first names are close; "Ivanka Trump" is not "Donald Trump".
+        if via == Via::Surname && variant.start > name.start {
+            let first = self.key(name.start);
+            let same = self.names.surnames[self.key(name.end - 1)]
+                .iter()
+                .find(|(_, listed)| {
+                    listed
+                        .as_deref()
+                        .is_some_and(|l| strsim::jaro_winkler(l, first) >= SAME_FIRST_NAME)
                 });
+            match same {
+                Some(&(listed, _)) => (speaker, via) = (listed, Via::Name),
+                None => return Some(self.unlisted(run, name, roles)),
             }
-            return Some(Mention {
-                tokens: run,
-                reference: Reference::Identity(Identity::Listed(speaker)),
-                via,
-                roles,
-            });
         }
-        Some(self.unlisted(run, name, roles))
+        Some(Mention {
+            tokens: run,
+            reference: Reference::Identity(Identity::Listed(speaker)),
+            via,
+            roles,
+        })
     }
 
     fn unlisted(&self, run: Range<usize>, name: Range<usize>, roles: Vec<String>) -> Mention {
@@ -554,8 +554,33 @@ impl<'a> Reader<'a> {
             && !lexicon::is_function_word(self.key(start))
         {
             let mut end = start + 1;
-            while end < self.tokens.len() && self.joined(end - 1) && self.in_name_run(end) {
-                end += 1;
+            loop {
+                if end < self.tokens.len() && self.joined(end - 1) && self.in_name_run(end) {
+                    end += 1;
+                    continue;
+                }
+                // Lower-case role words between names: "Pine Hollow resident
+                // Gary Pruitt", "Ukrainian top diplomat Dmitry Kuleba".
+                let mut k = end;
+                while k < self.tokens.len()
+                    && k < end + 2
+                    && self.joined(k - 1)
+                    && self.usable(k)
+                    && !self.capitalized(k)
+                    && lexicon::is_role(self.key(k))
+                {
+                    k += 1;
+                }
+                if k > end
+                    && k < self.tokens.len()
+                    && self.joined(k - 1)
+                    && self.capitalized(k)
+                    && self.in_name_run(k)
+                {
+                    end = k + 1;
+                    continue;
+                }
+                break;
             }
             return self.name_run(start..end);
         }

@@ -61,6 +61,8 @@ struct Entry {
     speaks: bool,
     /// A person, not an organisation.
     person: bool,
+    /// `he`, `she`, `they` or `it`, when known.
+    pronoun: Option<&'static str>,
     paragraph: usize,
 }
 
@@ -84,8 +86,10 @@ const MAX_WORDS_TO_AFTER_CUE: usize = 12;
 const MAX_WORDS_AFTER_SHORT_CUE: usize = 3;
 
 /// A subject may be separated from its verb by a parenthetical of at most
-/// this many words (`a US official, speaking on condition of anonymity, said`).
-const MAX_PARENTHETICAL_WORDS: usize = 12;
+/// this many words (`a US official, speaking on condition of anonymity, said`;
+/// `Kwame Osei, a fire scientist at Westmark State University who has
+/// studied the region's fire history for two decades, said`).
+const MAX_PARENTHETICAL_WORDS: usize = 25;
 
 impl<'a> Attributor<'a> {
     pub fn new(
@@ -169,11 +173,13 @@ impl<'a> Attributor<'a> {
                 }
                 Reference::Pronoun(_) => None,
             };
-            // A lone capitalized word ("Moscow", "Geneva") is a place more
-            // often than a person; "a minimum of one registered nurse" is no
-            // one; an organisation in a prepositional phrase ("a spokesperson
-            // for the trust") is a detail. Each counts only when it speaks.
-            let lone = m.tokens.len() == 1 && m.via == Via::Unlisted && m.roles.is_empty();
+            // "a minimum of one registered nurse" is no one; an organisation
+            // in a prepositional phrase ("a spokesperson for the trust") is a
+            // detail. Each counts only when it speaks.
+            // A name the list does not hold may be a place ("Pine Hollow")
+            // as easily as a person: it counts when it speaks or comes with
+            // a title or a description.
+            let lone = m.via == Via::Unlisted && m.roles.is_empty();
             let described =
                 m.via == Via::Descriptor && matches!(m.reference, Reference::Identity(_));
             let detail = i > 0
@@ -185,13 +191,20 @@ impl<'a> Attributor<'a> {
                 history.push(Entry {
                     at: i,
                     person: !self.is_organisation(&identity),
+                    pronoun: self.pronoun_of(&identity, &m, end),
                     identity,
                     roles: m.roles.clone(),
                     speaks,
                     paragraph: self.token_paragraph(i),
                 });
+                i = end.max(i + 1);
+            } else if matches!(m.reference, Reference::Definite { .. }) {
+                // An unresolved description; a name may start inside it
+                // ("The state Office of Emergency Management").
+                i += 1;
+            } else {
+                i = end.max(i + 1);
             }
-            i = end.max(i + 1);
         }
         history
     }
@@ -208,6 +221,38 @@ impl<'a> Attributor<'a> {
             };
             self.reader.is_speech_verb(v) && opens_clause && !self.reader.sentence_ends_after(v)
         })
+    }
+
+    /// The pronoun for someone just named: declared in the list; else read
+    /// from the text (`Donna Keel said she`) or from a common first name.
+    fn pronoun_of(&self, identity: &Identity, m: &Mention, end: usize) -> Option<&'static str> {
+        match identity {
+            Identity::Listed(s) => match self.catalog.speakers[*s].pronouns.as_deref()? {
+                "he" => Some("he"),
+                "she" => Some("she"),
+                "they" => Some("they"),
+                _ => Some("it"),
+            },
+            Identity::Unlisted {
+                kind: SourceKind::Organisation,
+                ..
+            } => Some("it"),
+            Identity::Unlisted { .. } => {
+                let told = self
+                    .speech_verb_after(end)
+                    .and_then(|v| self.tokens().get(v + 1).map(|_| self.reader.key(v + 1)))
+                    .and_then(lexicon::pronoun)
+                    .filter(|p| matches!(*p, "he" | "she"));
+                told.or_else(|| {
+                    m.tokens
+                        .clone()
+                        .find(|&t| {
+                            self.reader.capitalized(t) && !lexicon::is_title(self.reader.key(t))
+                        })
+                        .and_then(|t| lexicon::first_name_pronoun(self.reader.key(t)))
+                })
+            }
+        }
     }
 
     fn is_organisation(&self, identity: &Identity) -> bool {
@@ -227,7 +272,16 @@ impl<'a> Attributor<'a> {
         {
             return None;
         }
+        // "in Ridgeford, the governor said": the description is the subject
+        // of the next clause, not a description of the place.
         let next = self.reader.mention_starting(m.tokens.end)?;
+        if next.tokens.end < self.tokens().len()
+            && self.reader.gap_after(next.tokens.end - 1).trim().is_empty()
+            && (self.reader.is_speech_verb(next.tokens.end)
+                || lexicon::is_adverbial(self.reader.key(next.tokens.end)))
+        {
+            return None;
+        }
         let is_name =
             |x: &Mention| matches!(x.reference, Reference::Identity(_)) && x.via != Via::Descriptor;
         let pair = (m.via == Via::Descriptor && is_name(&next))
@@ -582,11 +636,17 @@ fn resolve_definite(
     if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
         return e.identity.clone();
     }
+    // "the company said": the organisation the article is about, the one
+    // named last.
     if lexicon::is_organisation_role(role) {
-        return Identity::Unlisted {
-            name: text.to_string(),
-            kind: SourceKind::Organisation,
-        };
+        return before
+            .clone()
+            .find(|e| !e.person)
+            .map(|e| e.identity.clone())
+            .unwrap_or_else(|| Identity::Unlisted {
+                name: text.to_string(),
+                kind: SourceKind::Organisation,
+            });
     }
     let people = before.filter(|e| e.person);
     let here = people.clone().filter(|e| e.paragraph == paragraph);
@@ -614,10 +674,11 @@ fn resolve_pronoun(
             Some(declared) => declared == pronoun || (pronoun == "they" && declared == "it"),
             None => pronoun != "it",
         },
-        Identity::Unlisted { kind, .. } => match kind {
-            SourceKind::Organisation => matches!(pronoun, "it" | "they"),
-            SourceKind::Person => matches!(pronoun, "he" | "she"),
-            SourceKind::Anonymous => pronoun != "it",
+        Identity::Unlisted { kind, .. } => match (kind, e.pronoun) {
+            (SourceKind::Organisation, _) => matches!(pronoun, "it" | "they"),
+            (_, Some(known)) => known == pronoun,
+            (SourceKind::Person, None) => matches!(pronoun, "he" | "she"),
+            (SourceKind::Anonymous, None) => pronoun != "it",
         },
     };
     history
