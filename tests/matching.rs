@@ -477,3 +477,41 @@ fn a_lookalike_letter_is_flagged() {
     assert_eq!(f.kind, Kind::Drift);
     assert!(f.changes.lookalike);
 }
+
+#[test]
+fn a_dropped_negation_in_a_short_statement_is_still_found() {
+    for (statement, article) in [
+        (
+            "We have no plans to invade.",
+            "\"We have plans to invade,\" he said.",
+        ),
+        ("I am not a crook.", "\"I am a crook,\" he said."),
+    ] {
+        let f = one(statement, article);
+        assert_eq!(f.kind, Kind::Drift, "{article}");
+        assert!(f.changes.negation);
+    }
+}
+
+#[test]
+fn two_drifted_statements_in_one_quotation_do_not_share_words() {
+    let statements = [
+        (
+            "troops",
+            "Russia must pull its troops back from the border with Ukraine.",
+        ),
+        (
+            "defend",
+            "Ukraine will defend every metre of its territory.",
+        ),
+    ];
+    let article = "\"Russia must pull its troops from the border with Ukraine at once and everybody knows that Ukraine shall defend every metre of its territory,\" he said.";
+    let found = check_many(&statements, article);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(
+        found[0].span.end <= found[1].span.start,
+        "{:?} {:?}",
+        found[0].span,
+        found[1].span
+    );
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use super::locate::{key_lines, line_containing, top_level_line};
+use super::locate::{self, top_level_line};
 use super::{Catalog, Quote, Speaker};
 
 /// A list larger than this is not a list of quotations; refusing it early
@@ -220,52 +220,64 @@ fn is_valid_date(date: &str) -> bool {
     )
 }
 
-fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let speaker_lines = key_lines(source, "speakers", "id");
-    let quote_lines = key_lines(source, "quotes", "id");
-    let line_of = |lines: &[(usize, String)], index: usize, id: &str| {
-        lines
-            .get(index)
-            .filter(|(_, value)| value == id)
-            .map(|(line, _)| *line)
-            .or_else(|| {
-                (!id.is_empty())
-                    .then(|| line_containing(source, id))
-                    .flatten()
-            })
-    };
-    let field_line =
-        |key: &str, index: usize| key_lines(source, "quotes", key).get(index).map(|(l, _)| *l);
-
-    let mut speakers: HashMap<&str, usize> = HashMap::new();
-    for (i, s) in raw.speakers.iter().enumerate() {
-        let line = line_of(&speaker_lines, i, &s.id);
-        if !is_valid_id(&s.id) {
+/// Checks ids (`kind` is "speaker" or "quote"): each must be a slug and
+/// unique. Returns the index of each valid id by id.
+fn check_ids<'a>(
+    kind: &str,
+    example: &str,
+    advice: &str,
+    ids: impl Iterator<Item = (&'a str, Option<usize>)>,
+    problems: &mut Vec<Problem>,
+) -> HashMap<&'a str, usize> {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut lines: Vec<Option<usize>> = Vec::new();
+    for (i, (id, line)) in ids.enumerate() {
+        lines.push(line);
+        if !is_valid_id(id) {
             problems.push(problem(
                 line,
-                format!("speaker id `{}` is empty or contains white space", s.id),
-                "use a slug such as `antony-blinken`",
+                format!("{kind} id `{id}` is empty or contains white space"),
+                &format!("use a slug such as `{example}`"),
             ));
-        } else if let Some(&first) = speakers.get(s.id.as_str()) {
-            let first_line = line_of(&speaker_lines, first, &s.id);
+        } else if let Some(&first) = seen.get(id) {
+            let first_line = lines[first]
+                .map(|l| format!(" at line {l}"))
+                .unwrap_or_default();
             problems.push(problem(
                 line,
-                format!(
-                    "duplicate speaker id `{}` (first listed{})",
-                    s.id,
-                    first_line
-                        .map(|l| format!(" at line {l}"))
-                        .unwrap_or_default()
-                ),
-                "give each speaker one entry, with all its names under `aliases`",
+                format!("duplicate {kind} id `{id}` (first listed{first_line})"),
+                advice,
             ));
         } else {
-            speakers.insert(&s.id, i);
+            seen.insert(id, i);
         }
+    }
+    seen
+}
+
+fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    let speaker_items = locate::items(source, "speakers");
+    let quote_items = locate::items(source, "quotes");
+    // The line of `key:` in item `i`, if the file has the usual shape.
+    let line = |items: &[locate::Item], i: usize, key: &str| {
+        items.get(i).map(|item| item.line_of(source, key))
+    };
+
+    let speakers = check_ids(
+        "speaker",
+        "antony-blinken",
+        "give each speaker one entry, with all its names under `aliases`",
+        raw.speakers
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), line(&speaker_items, i, "id"))),
+        &mut problems,
+    );
+    for (i, s) in raw.speakers.iter().enumerate() {
         if s.name.trim().is_empty() {
             problems.push(problem(
-                line,
+                line(&speaker_items, i, "name"),
                 format!("speaker `{}` has an empty name", s.id),
                 "",
             ));
@@ -274,41 +286,34 @@ fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
             && !matches!(p.as_str(), "he" | "she" | "they" | "it")
         {
             problems.push(problem(
-                line,
+                line(&speaker_items, i, "pronouns"),
                 format!("speaker `{}` has pronouns `{p}`", s.id),
                 "use one of he, she, they, it",
             ));
         }
     }
 
-    let mut quotes: HashMap<&str, usize> = HashMap::new();
+    if raw.quotes.is_empty() {
+        problems.push(problem(
+            locate::top_level_line(source, "quotes"),
+            "the list holds no quotes, so every check would pass".into(),
+            "list statements under `quotes:` (see the README for the format)",
+        ));
+    }
+    check_ids(
+        "quote",
+        "blinken-geneva-objective",
+        "give each statement its own id",
+        raw.quotes
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.as_str(), line(&quote_items, i, "id"))),
+        &mut problems,
+    );
     for (i, q) in raw.quotes.iter().enumerate() {
-        let line = line_of(&quote_lines, i, &q.id);
-        if !is_valid_id(&q.id) {
-            problems.push(problem(
-                line,
-                format!("quote id `{}` is empty or contains white space", q.id),
-                "use a slug such as `blinken-geneva-objective`",
-            ));
-        } else if let Some(&first) = quotes.get(q.id.as_str()) {
-            let first_line = line_of(&quote_lines, first, &q.id);
-            problems.push(problem(
-                line,
-                format!(
-                    "duplicate quote id `{}` (first listed{})",
-                    q.id,
-                    first_line
-                        .map(|l| format!(" at line {l}"))
-                        .unwrap_or_default()
-                ),
-                "give each statement its own id",
-            ));
-        } else {
-            quotes.insert(&q.id, i);
-        }
         if !speakers.contains_key(q.speaker.as_str()) {
             problems.push(problem(
-                field_line("speaker", i).or(line),
+                line(&quote_items, i, "speaker"),
                 format!(
                     "quote `{}` names speaker `{}`, who is not listed under `speakers`",
                     q.id, q.speaker
@@ -318,7 +323,7 @@ fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
         }
         if !q.text.chars().any(crate::text::fold::is_word_char) {
             problems.push(problem(
-                field_line("text", i).or(line),
+                line(&quote_items, i, "text"),
                 format!("quote `{}` has an empty text", q.id),
                 "give the exact wording of record",
             ));
@@ -327,7 +332,7 @@ fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
             && !is_valid_date(date)
         {
             problems.push(problem(
-                field_line("date", i).or(line),
+                line(&quote_items, i, "date"),
                 format!(
                     "quote `{}` has date `{date}`, which is not YYYY-MM-DD",
                     q.id
@@ -448,6 +453,26 @@ mod tests {
         let e = parse(Path::new("q.yaml"), &src).unwrap_err();
         assert_eq!(e.problems.len(), 1, "{e}");
         assert!(e.problems[0].line.is_some(), "{e}");
+    }
+
+    #[test]
+    fn lines_are_right_when_optional_fields_vary() {
+        let e = errors(&format!(
+            "{SPEAKER}quotes:\n  - id: q0\n    speaker: a\n    text: Hi there\n    note: |\n      id: q1\n  - id: q1\n    speaker: a\n    text: Bye now\n    date: 2022-13-01\n"
+        ));
+        assert_eq!(
+            e,
+            "quotes.yaml:13: quote `q1` has date `2022-13-01`, which is not YYYY-MM-DD\n  help: write dates as 2022-01-21"
+        );
+    }
+
+    #[test]
+    fn an_empty_list_is_refused() {
+        let e = errors(&format!("{SPEAKER}quotes: []\n"));
+        assert!(
+            e.starts_with("quotes.yaml:4: the list holds no quotes"),
+            "{e}"
+        );
     }
 
     #[test]

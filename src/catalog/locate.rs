@@ -1,44 +1,100 @@
-//! Finds the line of a key in `quotes.yaml` for error messages.
+//! Finds the line of an item or a field in `quotes.yaml` for error messages.
 //!
 //! The YAML parser reports positions only for syntax and type errors; the
 //! checks made after parsing (duplicate ids, unknown speakers, empty texts)
 //! need the line of the item they are about. The list is block-style YAML
-//! written by people, so the n-th `key:` line inside a top-level section is
-//! the n-th item's key. When that does not hold (flow style), a search for the
-//! value itself is the fallback, and a message without a line the last resort.
+//! written by people: a top-level section (`quotes:`) holds items that start
+//! with `- ` at one indentation, and each item's keys stand at the column of
+//! its first key. Text inside block scalars (`note: |`) is indented further
+//! and never taken for a key. When the shape is otherwise (flow style), the
+//! caller falls back to a message without a line.
 
-/// Lines of `source` (1-based) where `key:` appears inside the top-level
-/// section `section:`, with the key's value as written.
-pub fn key_lines(source: &str, section: &str, key: &str) -> Vec<(usize, String)> {
-    let mut in_section = false;
-    let mut found = Vec::new();
-    for (n, line) in source.lines().enumerate() {
-        if !line.starts_with([' ', '\t', '-', '#']) && !line.trim().is_empty() {
-            in_section = line
-                .split_once(':')
-                .is_some_and(|(k, _)| k.trim().trim_matches(['"', '\'']) == section);
-            continue;
-        }
-        if !in_section {
-            continue;
-        }
-        let item = line.trim_start().trim_start_matches('-').trim_start();
-        if let Some(value) = item
-            .strip_prefix(key)
-            .and_then(|rest| rest.strip_prefix(':'))
-        {
-            found.push((n + 1, clean_value(value)));
-        }
-    }
-    found
+use std::ops::Range;
+
+/// One item of a top-level sequence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// 1-based line of the item's `- `.
+    pub line: usize,
+    /// 0-based line indices the item spans.
+    lines: Range<usize>,
+    /// Column of the item's keys.
+    key_indent: usize,
 }
 
-/// The first line (1-based) on which `needle` appears, for a fallback.
-pub fn line_containing(source: &str, needle: &str) -> Option<usize> {
-    source
-        .lines()
-        .position(|l| l.contains(needle))
-        .map(|n| n + 1)
+fn indent(line: &str) -> usize {
+    line.len() - line.trim_start_matches([' ', '\t']).len()
+}
+
+fn is_top_level_key(line: &str) -> bool {
+    !line.is_empty() && !line.starts_with([' ', '\t', '-', '#']) && line.contains(':')
+}
+
+/// The items of the top-level section `section:`, in order.
+pub fn items(source: &str, section: &str) -> Vec<Item> {
+    let lines: Vec<&str> = source.lines().collect();
+    let Some(start) = lines.iter().position(|l| {
+        is_top_level_key(l)
+            && l.split_once(':')
+                .is_some_and(|(k, _)| k.trim().trim_matches(['"', '\'']) == section)
+    }) else {
+        return Vec::new();
+    };
+    let end = (start + 1..lines.len())
+        .find(|&i| is_top_level_key(lines[i]))
+        .unwrap_or(lines.len());
+    let dashes: Vec<usize> = (start + 1..end)
+        .filter(|&i| {
+            let t = lines[i].trim_start();
+            t == "-" || t.starts_with("- ")
+        })
+        .collect();
+    let Some(dash_indent) = dashes.iter().map(|&i| indent(lines[i])).min() else {
+        return Vec::new();
+    };
+    let starts: Vec<usize> = dashes
+        .into_iter()
+        .filter(|&i| indent(lines[i]) == dash_indent)
+        .collect();
+    starts
+        .iter()
+        .enumerate()
+        .map(|(n, &s)| {
+            let next = starts.get(n + 1).copied().unwrap_or(end);
+            let after_dash = &lines[s][dash_indent + 1..];
+            let key_indent = dash_indent + 1 + indent(after_dash);
+            Item {
+                line: s + 1,
+                lines: s..next,
+                key_indent,
+            }
+        })
+        .collect()
+}
+
+impl Item {
+    /// The 1-based line of the item's `key:` and its value as written.
+    pub fn field(&self, source: &str, key: &str) -> Option<(usize, String)> {
+        source
+            .lines()
+            .enumerate()
+            .skip(self.lines.start)
+            .take(self.lines.len())
+            .find_map(|(n, line)| {
+                let body = if n == self.lines.start {
+                    line.get(self.key_indent..)?
+                } else {
+                    (indent(line) == self.key_indent).then(|| &line[self.key_indent..])?
+                };
+                let value = body.strip_prefix(key)?.strip_prefix(':')?;
+                Some((n + 1, clean_value(value)))
+            })
+    }
+
+    /// The line of `key:` in this item, or the item's first line.
+    pub fn line_of(&self, source: &str, key: &str) -> usize {
+        self.field(source, key).map_or(self.line, |(l, _)| l)
+    }
 }
 
 /// The first line declaring the top-level key `key:`.
@@ -46,8 +102,7 @@ pub fn top_level_line(source: &str, key: &str) -> Option<usize> {
     source
         .lines()
         .position(|l| {
-            l.split_once(':')
-                .is_some_and(|(k, _)| !l.starts_with([' ', '\t']) && k.trim() == key)
+            is_top_level_key(l) && l.split_once(':').is_some_and(|(k, _)| k.trim() == key)
         })
         .map(|n| n + 1)
 }
@@ -64,18 +119,28 @@ fn clean_value(raw: &str) -> String {
 mod tests {
     use super::*;
 
+    const SOURCE: &str = "speakers:\n  - id: a  # note\n    name: A\nquotes:\n  - id: q1\n    speaker: a\n    note: |\n      id: not-a-key\n  - id: \"q2\"\n    speaker: b\n    date: 2022-13-01\n";
+
     #[test]
-    fn finds_keys_per_section() {
-        let source = "speakers:\n  - id: a  # note\n    name: A\nquotes:\n  - id: q1\n    speaker: a\n  - id: \"q2\"\n    speaker: b\n";
-        assert_eq!(key_lines(source, "speakers", "id"), [(2, "a".to_string())]);
+    fn finds_items_and_fields() {
+        let quotes = items(SOURCE, "quotes");
+        assert_eq!(quotes.len(), 2);
+        assert_eq!(quotes[0].line, 5);
+        assert_eq!(quotes[1].field(SOURCE, "id"), Some((9, "q2".to_string())));
+        assert_eq!(quotes[1].line_of(SOURCE, "date"), 11);
+        // Optional fields missing from the first item do not shift the second.
+        assert_eq!(quotes[0].field(SOURCE, "date"), None);
         assert_eq!(
-            key_lines(source, "quotes", "id"),
-            [(5, "q1".to_string()), (7, "q2".to_string())]
+            items(SOURCE, "speakers")[0].field(SOURCE, "id"),
+            Some((2, "a".to_string()))
         );
-        assert_eq!(
-            key_lines(source, "quotes", "speaker")[1],
-            (8, "b".to_string())
-        );
-        assert_eq!(top_level_line(source, "quotes"), Some(4));
+        assert_eq!(top_level_line(SOURCE, "quotes"), Some(4));
+    }
+
+    #[test]
+    fn block_scalars_hold_no_keys() {
+        let quotes = items(SOURCE, "quotes");
+        assert_eq!(quotes[0].field(SOURCE, "id"), Some((5, "q1".to_string())));
+        assert_eq!(quotes.len(), 2);
     }
 }

@@ -16,7 +16,12 @@ pub use walk::discover;
 /// Where an article comes from.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
-    File(PathBuf),
+    /// A file; `named` when the command line named it (not found by walking
+    /// a folder).
+    File {
+        path: PathBuf,
+        named: bool,
+    },
     Stdin,
 }
 
@@ -24,16 +29,18 @@ impl Source {
     /// The name used in reports: the path as given, or `<stdin>`.
     pub fn display_name(&self) -> String {
         match self {
-            Source::File(path) => path.display().to_string(),
+            Source::File { path, .. } => path.display().to_string(),
             Source::Stdin => "<stdin>".to_string(),
         }
     }
 
     fn is_markdown(&self) -> bool {
         match self {
-            Source::File(path) => path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx")
-            }),
+            Source::File { path, .. } => {
+                path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx")
+                })
+            }
             Source::Stdin => false,
         }
     }
@@ -83,7 +90,7 @@ impl Skip {
 /// Reads one article.
 pub fn read(source: &Source) -> Result<Article, Skip> {
     let bytes = match source {
-        Source::File(path) => read_file(source, path)?,
+        Source::File { path, .. } => read_file(source, path)?,
         Source::Stdin => {
             let mut bytes = Vec::new();
             std::io::stdin()

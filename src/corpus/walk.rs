@@ -23,20 +23,23 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
         }
         if !path.exists() {
             skips.push(Skip::error(
-                &Source::File(path.clone()),
+                &Source::File {
+                    path: path.clone(),
+                    named: true,
+                },
                 "no such file or directory".into(),
                 "check the path; with no paths quotecheck reads articles/",
             ));
             continue;
         }
         if !path.is_dir() {
-            add(&mut found, &mut seen_real, path.clone());
+            add(&mut found, &mut seen_real, path.clone(), true);
             continue;
         }
         for entry in ignore::WalkBuilder::new(path).build() {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
-                    add(&mut found, &mut seen_real, entry.into_path());
+                    add(&mut found, &mut seen_real, entry.into_path(), false);
                 }
                 Ok(_) => {}
                 Err(e) => skips.push(Skip {
@@ -52,9 +55,14 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
 }
 
 /// Adds a file unless the same file was already added under another name.
-fn add(found: &mut BTreeSet<Source>, seen_real: &mut BTreeSet<PathBuf>, path: PathBuf) {
+fn add(
+    found: &mut BTreeSet<Source>,
+    seen_real: &mut BTreeSet<PathBuf>,
+    path: PathBuf,
+    named: bool,
+) {
     let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     if seen_real.insert(real) {
-        found.insert(Source::File(path));
+        found.insert(Source::File { path, named });
     }
 }

@@ -18,7 +18,7 @@ use std::ops::Range;
 use crate::catalog::Catalog;
 use crate::quotations::{Quotation, Quoted};
 use crate::text::Token;
-use crate::text::fold::is_stopword;
+use crate::text::fold::{is_negation, is_stopword};
 use crate::text::words::bracket_span;
 use align::{Alignment, Unit};
 
@@ -188,22 +188,20 @@ impl<'a> Chain<'a> {
             }
         }
         taken.sort_by_key(|s| s.alignment.units.start);
-        (0..taken.len())
-            .map(|i| {
-                let lo = if i == 0 {
-                    0
-                } else {
-                    taken[i - 1].alignment.units.end
-                };
-                let hi = taken
-                    .get(i + 1)
-                    .map_or(self.units.len(), |n| n.alignment.units.start);
-                let s = &taken[i];
-                let statement = &catalog.quotes[s.quote].words;
-                let extent = self.extend(&s.alignment, statement, lo..hi);
-                self.build_match(s.quote, &s.alignment, extent)
-            })
-            .collect()
+        // Left to right, each appearance widens only into words the one
+        // before it did not take, so no two report the same words.
+        let mut lo = 0;
+        let mut matches = Vec::with_capacity(taken.len());
+        for (i, s) in taken.iter().enumerate() {
+            let hi = taken
+                .get(i + 1)
+                .map_or(self.units.len(), |n| n.alignment.units.start);
+            let statement = &catalog.quotes[s.quote].words;
+            let extent = self.extend(&s.alignment, statement, lo..hi);
+            lo = extent.units.end;
+            matches.push(self.build_match(s.quote, &s.alignment, extent));
+        }
+        matches
     }
 
     /// Aligns `statement` with the units `range`; when it is found, searches
@@ -279,7 +277,21 @@ impl<'a> Chain<'a> {
             .filter_map(|u| self.key(u))
             .filter(|k| !is_stopword(k) && window_keys.contains(k))
             .count();
-        if a.verbatim {
+        // An added or dropped negation and nothing else ("We have plans to
+        // invade" for "We have no plans to invade") is judged like a verbatim
+        // quotation: it must not fall under the drift thresholds.
+        let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();
+        let statement_words = a.window.len() - skipped;
+        let q_negations = a
+            .units
+            .clone()
+            .filter_map(|u| self.key(u))
+            .filter(|k| is_negation(k))
+            .count();
+        let s_negations = window_keys.iter().filter(|k| is_negation(k)).count();
+        let extra = (region_words - a.matched) + (statement_words - a.matched);
+        let negation_only = !a.verbatim && extra > 0 && extra == q_negations.abs_diff(s_negations);
+        if a.verbatim || negation_only {
             let entire_statement = a.window == (0..statement.len());
             let short = self.covers_whole_parts(&a.units)
                 && a.matched >= MIN_SHORT_QUOTATION_WORDS
@@ -288,8 +300,6 @@ impl<'a> Chain<'a> {
                         && self.several_printed_words(&a.units)));
             short || a.matched >= MIN_EMBEDDED_RUN
         } else {
-            let skipped: usize = a.free.iter().map(|(_, r)| r.len()).sum();
-            let statement_words = a.window.len() - skipped;
             a.matched >= DRIFT_MIN_MATCHED
                 && content >= DRIFT_MIN_CONTENT
                 && dice(a.matched, region_words, statement_words) >= DRIFT_MIN_DICE
