@@ -58,7 +58,7 @@ fn utf16_order(bytes: &[u8]) -> Option<bool> {
         return Some(false);
     }
     // No mark: text in a Latin script has a NUL in every other byte.
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
@@ -93,7 +93,7 @@ fn utf16(source: &Source, bytes: &[u8], little_endian: bool) -> Result<String, S
     if units.first() == Some(&0xFEFF) {
         units.remove(0);
     }
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(Skip::error(
             source,
             "UTF-16 text with an odd number of bytes (truncated?)".into(),
