@@ -246,17 +246,13 @@ fn attached_end(text: &str, end: usize, limit: usize) -> usize {
     let tail = text[end..limit]
         .char_indices()
         .find(|&(_, c)| {
-            c.is_whitespace() || is_word_char(c) || matches!(c, '[' | ']') || is_quotation_mark(c)
+            c.is_whitespace()
+                || is_word_char(c)
+                || matches!(c, '[' | ']')
+                || crate::quotations::is_mark(c)
         })
         .map_or(limit - end, |(i, _)| i);
     end + tail
-}
-
-fn is_quotation_mark(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '\u{2018}'..='\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{2039}' | '\u{203A}'
-    )
 }
 
 /// The record's words `words`, as written in the record.

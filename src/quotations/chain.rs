@@ -35,15 +35,6 @@ impl Quoted {
             chains,
         }
     }
-
-    /// The chain holding quotation `q`.
-    pub fn chain_of(&self, q: usize) -> Range<usize> {
-        self.chains
-            .iter()
-            .find(|c| c.contains(&q))
-            .cloned()
-            .unwrap_or(q..q + 1)
-    }
 }
 
 /// Two quotations are parts of one split quotation when at most this many
@@ -111,9 +102,7 @@ fn chains(
     let mut chains: Vec<Range<usize>> = Vec::new();
     for q in 0..quotations.len() {
         match chains.last_mut() {
-            Some(chain) if chain.end == q && continues(text, tokens, quotations, ranges, q - 1) => {
-                chain.end = q + 1
-            }
+            Some(chain) if continues(text, tokens, quotations, ranges, q - 1) => chain.end = q + 1,
             _ => chains.push(q..q + 1),
         }
     }

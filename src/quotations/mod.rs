@@ -72,6 +72,11 @@ fn single_glyph(c: char) -> Option<Glyph> {
     }
 }
 
+/// A double quotation mark of any style (`"`, `“`, `„`, `«`, ...).
+pub fn is_double_mark(c: char) -> bool {
+    double_glyph(c).is_some()
+}
+
 /// A quotation mark of any style (apostrophe look-alikes included).
 pub fn is_mark(c: char) -> bool {
     double_glyph(c).is_some() || single_glyph(c).is_some()
@@ -235,6 +240,34 @@ fn unclosed(start: usize, opener: char, end: usize, single: bool) -> Quotation {
     }
 }
 
+/// Is the first single mark on the line after the break at `nl` (not a blank
+/// line) a closing one?
+fn single_closes_on_next_line(text: &str, nl: usize) -> bool {
+    let start = nl + 1;
+    let line_end = text[start..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| start + i);
+    let line = &text[start..line_end];
+    if line.trim().is_empty() {
+        return false;
+    }
+    for (i, c) in line.char_indices() {
+        let Some(glyph) = single_glyph(c) else {
+            continue;
+        };
+        let at = start + i;
+        let shape = shape(text, at, c);
+        let next = text[at + c.len_utf8()..].chars().next();
+        if glyph != Glyph::Open && shape.closing && !next.is_some_and(is_word_char) {
+            return true;
+        }
+        if glyph != Glyph::Close && shape.opening && !shape.closing {
+            return false;
+        }
+    }
+    false
+}
+
 /// Single marks double as apostrophes, so a single quotation must open before
 /// a word, close after one, and close on the line it opened on. Text inside
 /// double quotations is skipped: single marks there are nested quotations.
@@ -255,7 +288,12 @@ fn find_single(text: &str, doubles: &[Quotation]) -> Vec<Quotation> {
             continue;
         }
         if c == '\n' || c == '\r' {
-            open = None;
+            // Hard-wrapped copy: the quotation goes on if the next line
+            // closes it (the LF of a CRLF decides).
+            let crlf = c == '\r' && text.as_bytes().get(at + 1) == Some(&b'\n');
+            if open.is_some() && !crlf && !single_closes_on_next_line(text, at) {
+                open = None;
+            }
             continue;
         }
         let Some(glyph) = single_glyph(c) else {
@@ -324,6 +362,19 @@ mod tests {
             quoted("the students' books of the ’90s"),
             Vec::<&str>::new()
         );
+    }
+
+    #[test]
+    fn single_quotation_wrapped_over_lines() {
+        assert_eq!(
+            quoted("He said ‘We are ready to give up\non diplomacy.’ Then"),
+            ["We are ready to give up\non diplomacy."]
+        );
+        assert_eq!(
+            quoted("He said 'We are ready to give up\r\non diplomacy.' Then"),
+            ["We are ready to give up\r\non diplomacy."]
+        );
+        assert_eq!(quoted("‘Tis the season\nfor it."), Vec::<&str>::new());
     }
 
     #[test]

@@ -77,7 +77,10 @@ impl Tokenizer<'_> {
         while let Some(c) = self.char_at(self.pos) {
             let start = self.pos;
             if is_word_char(c) {
-                self.word(start);
+                match url_length(&self.text[start..]) {
+                    Some(len) => self.pos += len,
+                    None => self.word(start),
+                }
                 continue;
             }
             self.pos += c.len_utf8();
@@ -94,7 +97,6 @@ impl Tokenizer<'_> {
                     self.pos += '\u{2026}'.len_utf8() + 1;
                     self.gap(start, self.pos);
                 }
-                '\n' => self.group = None,
                 _ => {}
             }
         }
@@ -136,9 +138,13 @@ impl Tokenizer<'_> {
     fn open_bracket(&mut self, start: usize) {
         let rest = &self.text[self.pos..];
         let limit = rest.len().min(MAX_BRACKET_BYTES);
-        let close = rest.as_bytes()[..limit]
-            .iter()
-            .position(|&b| b == b']' || b == b'\n' || b == b'[');
+        // A bracket closes on its line and inside its quotation.
+        let close = rest[..rest.floor_char_boundary(limit)]
+            .char_indices()
+            .find(|&(_, c)| {
+                matches!(c, ']' | '\n' | '\r' | '[') || crate::quotations::is_double_mark(c)
+            })
+            .map(|(i, _)| i);
         let Some(close) = close.filter(|&i| rest.as_bytes()[i] == b']') else {
             return; // a stray bracket: ordinary punctuation
         };
@@ -215,6 +221,20 @@ impl Tokenizer<'_> {
     }
 }
 
+/// The length of a web address at the start of `s`, if there is one. An
+/// address is not words: a slug such as `we-are-not-ready-to-give-up` must
+/// not read as a quotation printed without marks.
+fn url_length(s: &str) -> Option<usize> {
+    let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+        return None;
+    }
+    Some(
+        s.find(|c: char| c.is_whitespace() || matches!(c, '"' | '<' | '>' | '“' | '”' | ')' | ']'))
+            .unwrap_or(s.len()),
+    )
+}
+
 /// The bytes of the bracketed words `range`, brackets included.
 pub fn bracket_span(text: &str, tokens: &[Token], range: Range<usize>) -> Range<usize> {
     let first = tokens[range.start].span.start;
@@ -270,6 +290,27 @@ mod tests {
         assert_eq!(tokens[3].bracket, Some(0));
         assert_eq!(tokens[2].bracket, None);
         assert_eq!(tokens[4].bracket, None);
+    }
+
+    #[test]
+    fn web_addresses_are_not_words() {
+        assert_eq!(
+            keys("see https://x.com/we-are-not-ready now"),
+            ["see", "now"]
+        );
+        assert_eq!(
+            keys("at www.example.org/a-b, he said"),
+            ["at", "he", "said"]
+        );
+        assert_eq!(keys("[link](https://x.y/we-are-ready)"), ["link"]);
+    }
+
+    #[test]
+    fn a_bracket_closes_inside_its_quotation() {
+        let tokens = tokenize("\"give up on [diplomacy\" with Russia] today", false);
+        assert!(tokens.iter().all(|t| t.bracket.is_none()));
+        let tokens = tokenize("\"[Russia's] view\"", false);
+        assert_eq!(tokens[0].bracket, Some(0));
     }
 
     #[test]
