@@ -64,16 +64,19 @@ fn continues(
         Some(_) => {
             let words = ranges[a].end..ranges[a + 1].start;
             let gap_words = tokens[words].iter().filter(|t| t.is_word()).count();
-            let paragraph_break = between.contains("\n\n")
-                || between.contains("\r\n\r\n")
-                || between.contains("\r\r");
             // The parts of a split quotation share a line: in copy with one
             // paragraph per line, a line break is a paragraph break.
             let line_break = between.contains(['\n', '\r']);
-            gap_words <= MAX_SPLIT_GAP_WORDS
-                && !paragraph_break
-                && !line_break
-                && !new_sentence(between)
+            // `"... enlargement." He also called it "..."`: the first
+            // quotation ended its sentence and a new one starts.
+            let ended = text[first.content.clone()]
+                .trim_end()
+                .ends_with(['.', '!', '?'])
+                && between
+                    .chars()
+                    .find(|c| c.is_alphanumeric())
+                    .is_some_and(char::is_uppercase);
+            gap_words <= MAX_SPLIT_GAP_WORDS && !line_break && !ended && !new_sentence(between)
         }
     }
 }

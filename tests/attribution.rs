@@ -1,0 +1,278 @@
+//! Attribution, construction by construction, on realistic snippets: whom
+//! does the article credit with the words of record?
+
+use std::path::Path;
+
+use quotecheck::attribution::Status;
+use quotecheck::catalog::Catalog;
+use quotecheck::check::Checker;
+use quotecheck::corpus::Article;
+
+const LIST: &str = r#"
+speakers:
+  - id: jens-stoltenberg
+    name: Jens Stoltenberg
+    aliases: [NATO Secretary-General]
+    pronouns: he
+  - id: jen-psaki
+    name: Jen Psaki
+    aliases: [White House Press Secretary]
+    pronouns: she
+  - id: sergey-lavrov
+    name: Sergey Lavrov
+    aliases: [Russian Foreign Minister]
+    pronouns: he
+  - id: ned-price
+    name: Ned Price
+    pronouns: he
+  - id: russian-foreign-ministry
+    name: Russian Foreign Ministry
+    aliases: [the foreign ministry]
+    pronouns: it
+  - id: us-official
+    name: US official (anonymous)
+    aliases: [a US official]
+    pronouns: they
+  - id: ruslan-bortnik
+    name: Ruslan Bortnik
+quotes:
+  - id: finalizing
+    speaker: jens-stoltenberg
+    text: We are finalizing at NATO the proposals. The written document we will send to them later this week.
+  - id: dangerous
+    speaker: jen-psaki
+    text: Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.
+  - id: on-paper
+    speaker: sergey-lavrov
+    text: We are waiting for an official response on paper to our proposals, after which we plan another meeting.
+  - id: diplomatic-path
+    speaker: ned-price
+    text: Secretary Blinken emphasized the importance of continuing a diplomatic path to reduce tensions.
+  - id: grushko
+    speaker: russian-foreign-ministry
+    text: Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.
+  - id: too-early
+    speaker: us-official
+    text: I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.
+  - id: compromise
+    speaker: ruslan-bortnik
+    text: Currently, Kiev very fears it and suspects that Moscow and Washington are ready to reach compromises.
+"#;
+
+/// The attribution status and credited speaker of the one finding of `id`.
+fn credit(id: &str, article: &str) -> (Status, Option<String>) {
+    let catalog = Catalog::parse(Path::new("quotes.yaml"), LIST).unwrap();
+    let found = Checker::new(&catalog)
+        .article(&Article::new("a.txt", article))
+        .findings;
+    let f = found
+        .iter()
+        .find(|f| f.quote_id == id)
+        .unwrap_or_else(|| panic!("{id} not found in {article:?}: {found:#?}"));
+    (f.attribution.status, f.attribution.speaker.clone())
+}
+
+fn matches(id: &str, article: &str) {
+    let (status, speaker) = credit(id, article);
+    assert_eq!(status, Status::Match, "{article:?} credited {speaker:?}");
+}
+
+fn credited_to(id: &str, article: &str, who: &str) {
+    let (status, speaker) = credit(id, article);
+    assert_eq!(
+        (status, speaker.as_deref()),
+        (Status::Mismatch, Some(who)),
+        "{article:?}"
+    );
+}
+
+const FINAL: &str = "We are finalizing at NATO the proposals. The written document we will send to them later this week.";
+
+#[test]
+fn cue_after_the_quotation() {
+    matches("finalizing", &format!("\"{FINAL}\" Stoltenberg told CNN."));
+    matches(
+        "finalizing",
+        &format!("\"{FINAL}\", said Jens Stoltenberg."),
+    );
+    matches("finalizing", &format!("“{FINAL}” —Jens Stoltenberg"));
+    matches(
+        "finalizing",
+        &format!("“{FINAL}”, NATO Secretary-General Jens Stoltenberg stressed"),
+    );
+}
+
+#[test]
+fn cue_before_the_quotation() {
+    matches("finalizing", &format!("Stoltenberg stressed: \"{FINAL}\""));
+    matches(
+        "finalizing",
+        &format!("As Jens Stoltenberg put it at his press conference: \"{FINAL}\""),
+    );
+    matches(
+        "on-paper",
+        "According to Sergey Lavrov, at least one more meeting should take place: \"We are waiting for an official response ‘on paper’ to our proposals, after which we plan another meeting.\"",
+    );
+    matches("finalizing", &format!("Stoltenberg said that \"{FINAL}\""));
+    matches(
+        "finalizing",
+        &format!("The next quote from Jens Stoltenberg: \"{FINAL}\""),
+    );
+}
+
+#[test]
+fn titles_honorifics_and_surnames() {
+    matches("finalizing", &format!("\"{FINAL}\" Mr. Stoltenberg said."));
+    matches(
+        "finalizing",
+        &format!("\"{FINAL}\" said NATO Secretary-General Stoltenberg."),
+    );
+    // Another transliteration of a listed first name is the same person.
+    matches(
+        "on-paper",
+        "\"We are waiting for an official response on paper to our proposals, after which we plan another meeting,\" Sergei Lavrov said.",
+    );
+}
+
+#[test]
+fn a_split_quotation_has_one_speaker() {
+    matches(
+        "finalizing",
+        "\"We are finalizing at NATO the proposals,\" Stoltenberg told CNN. \"The written document we will send to them later this week.\"",
+    );
+}
+
+#[test]
+fn pronouns_go_to_the_last_person_who_fits() {
+    matches(
+        "dangerous",
+        "White House Press Secretary Jen Psaki spoke on Tuesday. Russian Foreign Minister Sergey Lavrov was in Geneva.\n\n“Our view is this is an extremely dangerous situation and Russia could at any point launch an attack,” she said.",
+    );
+    credited_to(
+        "dangerous",
+        "Jen Psaki spoke on Tuesday. Sergey Lavrov was in Geneva.\n\n“Our view is this is an extremely dangerous situation and Russia could at any point launch an attack,” he said.",
+        "sergey-lavrov",
+    );
+}
+
+#[test]
+fn descriptions_go_to_the_person_in_that_role_or_the_last_one_quoted() {
+    matches(
+        "compromise",
+        "Head of the Ukrainian Institute of Politics Ruslan Bortnik told TASS following the press conference between Blinken and Ukrainian top diplomat Dmitry Kuleba.\n\"Currently, Kiev very fears it and suspects that Moscow and Washington are ready to reach compromises,\" the expert noted.",
+    );
+    matches(
+        "too-early",
+        "The US official said that it was possible.\n\n“I think it is still too early to say whether the Russian government is genuinely interested in diplomacy. ” said the official.",
+    );
+}
+
+#[test]
+fn continuation_keeps_the_speaker() {
+    matches(
+        "dangerous",
+        "\"We will not be drawn,\" Psaki told reporters.\n\n\"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.\"",
+    );
+}
+
+#[test]
+fn names_inside_the_quotation_are_not_the_speaker() {
+    matches(
+        "diplomatic-path",
+        "US State Department spokesman Ned Price said Blinken “emphasized the importance of continuing a diplomatic path to reduce tensions”.",
+    );
+    matches(
+        "dangerous",
+        "Jen Psaki briefed reporters. And she said that Russian President Vladimir Putin “our view is this is an extremely dangerous situation and Russia could at any point launch an attack”.",
+    );
+}
+
+#[test]
+fn the_leftmost_speech_verb_of_the_sentence_credits() {
+    matches(
+        "grushko",
+        "Russia’s foreign ministry said Lavrov had urged Blinken “Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request”.",
+    );
+}
+
+#[test]
+fn organisations_and_anonymous_sources() {
+    matches(
+        "grushko",
+        "\"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request,\" the foreign ministry said.",
+    );
+    matches(
+        "too-early",
+        "And a US official, speaking on condition of anonymity, said “I think it is still too early to say whether the Russian government is genuinely interested in diplomacy”.",
+    );
+    let (status, speaker) = credit(
+        "too-early",
+        "\"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy,\" a senior diplomat said.",
+    );
+    assert_eq!(
+        (status, speaker.as_deref()),
+        (Status::Mismatch, Some("a senior diplomat"))
+    );
+}
+
+#[test]
+fn another_speaker_named_in_the_cue_is_a_mismatch() {
+    credited_to(
+        "dangerous",
+        "“Our view is this is an extremely dangerous situation and Russia could at any point launch an attack,” Boris Johnson told reporters.",
+        "Boris Johnson",
+    );
+    credited_to(
+        "finalizing",
+        &format!("\"{FINAL}\" Lavrov told CNN."),
+        "sergey-lavrov",
+    );
+}
+
+#[test]
+fn no_cue_is_unattributed() {
+    let (status, speaker) = credit(
+        "finalizing",
+        &format!("Talks went on.\n\n\"{FINAL}\"\n\nNothing else."),
+    );
+    assert_eq!((status, speaker), (Status::Unattributed, None));
+}
+
+#[test]
+fn unverified_quotations_are_listed_with_their_speaker() {
+    let catalog = Catalog::parse(Path::new("quotes.yaml"), LIST).unwrap();
+    let checked = Checker::new(&catalog).article(&Article::new(
+        "a.txt",
+        "Stoltenberg told CNN: \"We will never accept a veto on enlargement.\" He also called it \"lethal aid\".",
+    ));
+    assert_eq!(
+        checked.unverified.len(),
+        1,
+        "scare quotes of three words or fewer are not listed"
+    );
+    assert_eq!(
+        checked.unverified[0].text,
+        "We will never accept a veto on enlargement."
+    );
+    assert_eq!(
+        checked.unverified[0].speaker.as_deref(),
+        Some("jens-stoltenberg")
+    );
+}
+
+#[test]
+fn mismatches_are_errors_and_unattributed_quotations_warnings() {
+    let catalog = Catalog::parse(Path::new("quotes.yaml"), LIST).unwrap();
+    let checker = Checker::new(&catalog);
+    let mismatch = checker
+        .article(&Article::new(
+            "a.txt",
+            &format!("\"{FINAL}\" Lavrov told CNN."),
+        ))
+        .findings;
+    assert_eq!(mismatch[0].severity, quotecheck::report::Severity::Error);
+    let none = checker
+        .article(&Article::new("a.txt", &format!("\"{FINAL}\"")))
+        .findings;
+    assert_eq!(none[0].severity, quotecheck::report::Severity::Warning);
+}
