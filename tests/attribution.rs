@@ -267,12 +267,12 @@ fn mismatches_are_errors_and_unattributed_quotations_warnings() {
     let mismatch = checker
         .article(&Article::new(
             "a.txt",
-            &format!("\"{FINAL}\" Lavrov told CNN."),
+            format!("\"{FINAL}\" Lavrov told CNN."),
         ))
         .findings;
     assert_eq!(mismatch[0].severity, quotecheck::report::Severity::Error);
     let none = checker
-        .article(&Article::new("a.txt", &format!("\"{FINAL}\"")))
+        .article(&Article::new("a.txt", format!("\"{FINAL}\"")))
         .findings;
     assert_eq!(none[0].severity, quotecheck::report::Severity::Warning);
 }
