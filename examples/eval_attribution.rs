@@ -233,8 +233,31 @@ fn evaluate(set: &Path, default_catalog: &Path) -> Result<Tally, String> {
     Ok(tally)
 }
 
-/// Replaces the cue's `name`: the occurrence outside quotation marks on the
-/// quotation's line nearest to it, else the nearest one before that line.
+/// Where `name` occurs in `text`, its words separated by any white space
+/// (a cue's name may be wrapped over two lines).
+fn occurrences(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let Some(first) = words.first() else {
+        return Vec::new();
+    };
+    text.match_indices(first)
+        .filter_map(|(start, _)| {
+            let mut end = start + first.len();
+            for w in &words[1..] {
+                let rest = &text[end..];
+                let spaces = rest.len() - rest.trim_start().len();
+                if spaces == 0 || !rest[spaces..].starts_with(w) {
+                    return None;
+                }
+                end += spaces + w.len();
+            }
+            Some(start..end)
+        })
+        .collect()
+}
+
+/// Replaces the cue's `name`: among its occurrences outside quotation marks
+/// within two lines of the quotation, the one nearest to the quotation.
 fn swap_name(text: &str, name: &str, line: usize, replacement: &str) -> Option<String> {
     let quoted: Vec<std::ops::Range<usize>> = quotecheck::quotations::find(text)
         .iter()
@@ -242,34 +265,30 @@ fn swap_name(text: &str, name: &str, line: usize, replacement: &str) -> Option<S
         .collect();
     let lines = quotecheck::text::LineIndex::new(text);
     let line_of = |i: usize| lines.position(text, i).line;
-    let candidates: Vec<usize> = text
-        .match_indices(name)
-        .map(|(i, _)| i)
-        .filter(|&i| !quoted.iter().any(|q| q.contains(&i)))
+    let here: Vec<&std::ops::Range<usize>> =
+        quoted.iter().filter(|q| line_of(q.start) == line).collect();
+    let outside: Vec<std::ops::Range<usize>> = occurrences(text, name)
+        .into_iter()
+        .filter(|r| !quoted.iter().any(|q| q.contains(&r.start)))
         .collect();
-    let chosen = candidates
-        .iter()
-        .copied()
-        .filter(|&i| line_of(i) == line)
-        .min_by_key(|&i| {
-            quoted
-                .iter()
-                .filter(|q| line_of(q.start) == line)
-                .map(|q| q.start.abs_diff(i).min(q.end.abs_diff(i)))
-                .min()
-                .unwrap_or(usize::MAX)
-        })
-        .or_else(|| {
-            candidates
-                .iter()
-                .copied()
-                .filter(|&i| line_of(i) < line)
-                .max()
-        })?;
+    let nearest = |within: usize| {
+        outside
+            .iter()
+            .filter(|r| line_of(r.start).abs_diff(line) <= within)
+            .min_by_key(|r| {
+                here.iter()
+                    .map(|q| q.start.abs_diff(r.start).min(q.end.abs_diff(r.start)))
+                    .min()
+                    .unwrap_or(usize::MAX)
+            })
+            .cloned()
+    };
+    // The quotation's own line first; a hard-wrapped cue may be on the next.
+    let chosen = nearest(0).or_else(|| nearest(2))?;
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..chosen]);
+    out.push_str(&text[..chosen.start]);
     out.push_str(replacement);
-    out.push_str(&text[chosen + name.len()..]);
+    out.push_str(&text[chosen.end..]);
     Some(out)
 }
 

@@ -212,9 +212,7 @@ impl<'a> Checker<'a> {
             };
         };
         let source = match &credit.identity {
-            Identity::Listed(s) if self.catalog.speakers[*s].pronouns.as_deref() == Some("it") => {
-                SourceKind::Organisation
-            }
+            Identity::Listed(s) if self.names.is_organisation(*s) => SourceKind::Organisation,
             Identity::Listed(_) => SourceKind::Person,
             Identity::Unlisted { kind, .. } => *kind,
         };

@@ -84,6 +84,14 @@ pub fn title_role(key: &str) -> Option<&'static str> {
     }
 }
 
+/// Roles whose words are their organisation's (`a company spokesperson`).
+pub fn speaks_for_others(role: &str) -> bool {
+    matches!(
+        role,
+        "spokesperson" | "spokesman" | "spokeswoman" | "representative" | "spokespeople"
+    )
+}
+
 /// Abbreviations whose full stop ends no sentence (`Mr. Blinken`).
 pub fn is_abbreviation(key: &str) -> bool {
     matches!(
@@ -270,7 +278,10 @@ pub fn is_function_word(key: &str) -> bool {
             "however" | "meanwhile" | "moreover" | "thus" | "therefore" | "yet" | "still" | "while" | "when" | "after"
                 | "before" | "since" | "although" | "though" | "because" | "despite" | "according" | "let" | "all"
                 | "not" | "no" | "both" | "each" | "every" | "some" | "many" | "most" | "other" | "such"
-                // Days and months are capitalized but name no one.
+                // Sentence adverbs, days and months are capitalized at times
+                // but name no one ("Even Terzi got in on the act").
+                | "even" | "perhaps" | "indeed" | "only" | "just" | "later" | "today" | "yesterday"
+                | "earlier" | "finally" | "instead" | "now" | "then" | "here" | "asked" | "speaking"
                 | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
                 | "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august"
                 | "september" | "october" | "november" | "december"

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::lexicon;
 use crate::catalog::Catalog;
+use crate::text::lines::line_breaks;
 use crate::text::{Token, tokenize};
 
 /// How a mention was recognised, reported as the attribution's `via`.
@@ -90,6 +91,10 @@ pub struct Names {
     longest: usize,
     /// Listed persons by surname key: (speaker, first-name key).
     surnames: HashMap<String, Vec<(usize, Option<String>)>>,
+    /// Indefinite aliases (`a club insider`): speaker and the alias's word keys.
+    anonymous: Vec<(usize, Vec<String>)>,
+    /// Which listed speakers are organisations.
+    organisations: Vec<bool>,
 }
 
 /// How close a first name must be to the listed one for the same surname to
@@ -112,19 +117,50 @@ fn words_of(text: &str) -> Vec<(String, bool)> {
 }
 
 impl Names {
+    /// Is listed speaker `s` an organisation?
+    pub fn is_organisation(&self, s: usize) -> bool {
+        self.organisations[s]
+    }
+
     pub fn new(catalog: &Catalog) -> Self {
         let mut names = Names {
             variants: HashMap::new(),
             longest: 0,
             surnames: HashMap::new(),
+            anonymous: Vec::new(),
+            organisations: Vec::new(),
         };
         for (i, speaker) in catalog.speakers.iter().enumerate() {
-            let organisation = speaker.pronouns.as_deref() == Some("it");
+            // Declared "it", or named like one ("Dordhaven Supporters'
+            // Trust", declared "they").
+            let name_words = words_of(&speaker.name);
+            let organisation = match speaker.pronouns.as_deref() {
+                Some("it") => true,
+                Some("he" | "she") => false,
+                _ => name_words.last().is_some_and(|(k, _)| {
+                    lexicon::is_institution_word(k) || lexicon::is_organisation_role(k)
+                }),
+            };
+            names.organisations.push(organisation);
             names.add(i, Via::Name, &speaker.name);
             for alias in &speaker.aliases {
                 names.add(i, Via::Alias, alias);
+                let words = words_of(alias);
+                if words.len() > 1 && matches!(words[0].0.as_str(), "a" | "an") {
+                    names
+                        .anonymous
+                        .push((i, words.into_iter().skip(1).map(|(k, _)| k).collect()));
+                }
             }
             let name = words_of(&speaker.name);
+            // A first name alone ("Joël") is the listed person when no other
+            // listed person shares it.
+            let first_shared = catalog.speakers.iter().enumerate().any(|(j, other)| {
+                j != i && words_of(&other.name).first().map(|w| &w.0) == name.first().map(|w| &w.0)
+            });
+            if !organisation && name.len() >= 2 && !first_shared && !speaker.name.contains('(') {
+                names.add_words(i, Via::Name, vec![name[0].clone()]);
+            }
             if !organisation && name.len() >= 2 {
                 let (surname, _) = &name[name.len() - 1];
                 names.add_words(i, Via::Surname, vec![(surname.clone(), true)]);
@@ -171,16 +207,31 @@ pub struct Reader<'a> {
     names: &'a Names,
     /// Tokens inside quotation marks: never mentions of the speaker.
     quoted: Vec<bool>,
+    /// Hard-wrapped text: a single line break is a space.
+    wrapped: bool,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token], names: &'a Names, quoted: Vec<bool>) -> Self {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        names: &'a Names,
+        quoted: Vec<bool>,
+        wrapped: bool,
+    ) -> Self {
         Reader {
             text,
             tokens,
             names,
             quoted,
+            wrapped,
         }
+    }
+
+    /// Does the gap end a paragraph (or, outside hard-wrapped text, a line)?
+    fn breaks_paragraph(&self, gap: &str) -> bool {
+        let breaks = line_breaks(gap);
+        breaks >= 2 || (breaks == 1 && !self.wrapped)
     }
 
     pub fn key(&self, i: usize) -> &str {
@@ -215,13 +266,22 @@ impl<'a> Reader<'a> {
     /// between them (or the full stop of `Mr.`)?
     fn joined(&self, i: usize) -> bool {
         let raw = self.gap_after(i);
-        if raw.contains(['\n', '\r']) {
+        if line_breaks(raw) > 0 && self.breaks_paragraph(raw) {
             return false;
         }
         let gap = raw.trim();
         // A plural possessive: "the patients’ advocate".
         let possessive = matches!(gap, "'" | "\u{2019}") && self.key(i).ends_with('s');
         gap.is_empty() || possessive || (gap == "." && lexicon::is_abbreviation(self.key(i)))
+    }
+
+    /// Does a lower-case role noun follow at token `i` (`club captain`)?
+    fn role_follows(&self, i: usize) -> bool {
+        i < self.tokens.len()
+            && self.usable(i)
+            && self.joined(i - 1)
+            && !self.capitalized(i)
+            && lexicon::is_role(self.key(i))
     }
 
     /// Is token `i` a speech verb? Capitalized, it is a name ("United States").
@@ -232,7 +292,7 @@ impl<'a> Reader<'a> {
     /// Does a sentence end between tokens `i` and `i + 1`?
     pub fn sentence_ends_after(&self, i: usize) -> bool {
         let gap = self.gap_after(i);
-        if gap.contains('\n') || gap.contains('\r') {
+        if self.breaks_paragraph(gap) {
             return true;
         }
         if !gap.contains(['.', '!', '?']) {
@@ -396,28 +456,68 @@ impl<'a> Reader<'a> {
         let role = self.key(role_at).to_string();
         let text = self.written(range.clone());
         let determiner = self.key(det);
-        let reference =
-            if matches!(determiner, "a" | "an") || role.ends_with('s') && role != "kremlin" {
-                // "a US official", "officials": someone new and unnamed.
-                Reference::Identity(Identity::Unlisted {
-                    name: text,
-                    kind: if lexicon::is_organisation_role(&role) {
-                        SourceKind::Organisation
-                    } else {
-                        SourceKind::Anonymous
-                    },
-                })
-            } else {
-                Reference::Definite {
-                    role: role.clone(),
-                    text,
-                }
-            };
+        let indefinite =
+            matches!(determiner, "a" | "an") || role.ends_with('s') && role != "kremlin";
+        // "a Meridian Urban Partners spokesperson": the organisation speaks.
+        if lexicon::speaks_for_others(&role)
+            && let Some((_, speaker, _)) = (det + 1..role_at).find_map(|i| self.variant_starting(i))
+        {
+            return Some(Mention {
+                tokens: range,
+                reference: Reference::Identity(Identity::Listed(speaker)),
+                via: Via::Descriptor,
+                roles: vec![role],
+            });
+        }
+        // "an insider at the club" for the listed "a club insider": the
+        // anonymous source of record, when the head noun is the same and no
+        // capitalized word tells them apart ("a Russian official" is not
+        // "a US official").
+        if indefinite && let Some(speaker) = self.anonymous_alias(range.clone(), &role) {
+            return Some(Mention {
+                tokens: range,
+                reference: Reference::Identity(Identity::Listed(speaker)),
+                via: Via::Alias,
+                roles: vec![role],
+            });
+        }
+        let reference = if indefinite {
+            // "a US official", "officials": someone new and unnamed.
+            Reference::Identity(Identity::Unlisted {
+                name: text,
+                kind: if lexicon::is_organisation_role(&role) {
+                    SourceKind::Organisation
+                } else {
+                    SourceKind::Anonymous
+                },
+            })
+        } else {
+            Reference::Definite {
+                role: role.clone(),
+                text,
+            }
+        };
         Some(Mention {
             tokens: range,
             reference,
             via: Via::Descriptor,
             roles: vec![role],
+        })
+    }
+
+    /// The listed speaker with an indefinite alias (`a club insider`) whose
+    /// head noun is `role` and whose words hold every capitalized word of
+    /// the description `range`.
+    fn anonymous_alias(&self, range: Range<usize>, role: &str) -> Option<usize> {
+        let capitalized: Vec<&str> = range
+            .clone()
+            .filter(|&i| self.capitalized(i))
+            .map(|i| self.key(i))
+            .collect();
+        self.names.anonymous.iter().find_map(|(speaker, words)| {
+            (words.last().map(String::as_str) == Some(role)
+                && capitalized.iter().all(|c| words.iter().any(|w| w == c)))
+            .then_some(*speaker)
         })
     }
 
@@ -440,6 +540,23 @@ impl<'a> Reader<'a> {
                 reference: Reference::Pronoun(p),
                 via: Via::Pronoun,
                 roles: Vec::new(),
+            });
+        }
+        // "the 26-year-old": a description by age.
+        if last >= 3
+            && self.key(last) == "old"
+            && self.key(last - 1) == "year"
+            && self.key(last - 2).bytes().all(|b| b.is_ascii_digit())
+            && self.key(last - 3) == "the"
+        {
+            return Some(Mention {
+                tokens: last - 3..end,
+                reference: Reference::Definite {
+                    role: "year-old".into(),
+                    text: self.written(last - 3..end),
+                },
+                via: Via::Descriptor,
+                roles: vec!["year-old".into()],
             });
         }
         if let Some((range, speaker, via)) = self.variant_ending(end) {
@@ -477,9 +594,32 @@ impl<'a> Reader<'a> {
             while start < last && lexicon::is_function_word(self.key(start)) {
                 start += 1;
             }
+            // "the Italian", "the Dutchman": a description by nationality.
+            if start == last && start > 0 && self.key(start - 1) == "the" && self.joined(start - 1)
+            {
+                return self.nationality(start - 1, last);
+            }
             return self.name_run(start..end);
         }
         None
+    }
+
+    /// `the Italian` (tokens `the` and `noun`), unless the noun is a listed
+    /// name: a description of someone introduced earlier.
+    fn nationality(&self, the: usize, noun: usize) -> Option<Mention> {
+        if self.variant(noun..noun + 1).is_some() {
+            return self.name_run(noun..noun + 1);
+        }
+        let role = self.key(noun).to_string();
+        Some(Mention {
+            tokens: the..noun + 1,
+            reference: Reference::Definite {
+                role: role.clone(),
+                text: self.written(the..noun + 1),
+            },
+            via: Via::Descriptor,
+            roles: vec![role],
+        })
     }
 
     /// The mention that starts at token `start`, if any.
@@ -495,7 +635,12 @@ impl<'a> Reader<'a> {
                 roles: Vec::new(),
             });
         }
-        if let Some((range, speaker, via)) = self.variant_starting(start) {
+        // "the club captain", "club chairman Hendrik Vos": a name used as a
+        // modifier of a role noun is not the one speaking.
+        let variant = self
+            .variant_starting(start)
+            .filter(|(range, _, _)| !self.role_follows(range.end));
+        if let Some((range, speaker, via)) = variant {
             // "US Secretary of State Antony Blinken": the alias is followed by
             // the name; the name, if there is one, decides.
             // Only capitalized words: "Colm Brennan of the Council" is
@@ -519,6 +664,27 @@ impl<'a> Reader<'a> {
                 reference: Reference::Identity(Identity::Listed(speaker)),
                 via,
             });
+        }
+        // "said coach Marco Terzi", "club chairman Hendrik Vos": lower-case
+        // role words before a name.
+        let mut name_at = start;
+        while name_at < (start + 3).min(self.tokens.len())
+            && self.usable(name_at)
+            && !self.capitalized(name_at)
+            && (lexicon::is_role(self.key(name_at)) || self.variant(name_at..name_at + 1).is_some())
+            && self.joined(name_at)
+        {
+            name_at += 1;
+        }
+        if name_at > start
+            && name_at < self.tokens.len()
+            && self.capitalized(name_at)
+            && let Some(mut m) = self.mention_starting(name_at)
+            && matches!(m.reference, Reference::Identity(_))
+        {
+            m.tokens.start = start;
+            m.roles.extend(self.roles_in(start..name_at));
+            return Some(m);
         }
         if self.is_determiner(start) {
             // "the US Secretary of State": the alias after the article.

@@ -69,6 +69,7 @@ struct Entry {
 /// Reads the attributions of one article.
 pub struct Attributor<'a> {
     reader: Reader<'a>,
+    names: &'a Names,
     catalog: &'a Catalog,
     quoted: &'a Quoted,
     history: Vec<Entry>,
@@ -103,13 +104,15 @@ impl<'a> Attributor<'a> {
         for range in &quoted.words {
             inside[range.clone()].fill(true);
         }
-        let reader = Reader::new(text, tokens, names, inside);
+        let wrapped = crate::text::lines::hard_wrapped(text);
+        let reader = Reader::new(text, tokens, names, inside, wrapped);
         let mut attributor = Attributor {
             reader,
+            names,
             catalog,
             quoted,
             history: Vec::new(),
-            paragraphs: paragraphs(text),
+            paragraphs: paragraphs(text, wrapped),
         };
         attributor.history = attributor.read_history();
         attributor
@@ -161,13 +164,7 @@ impl<'a> Attributor<'a> {
                         .find(|e| e.roles.iter().any(|r| r == role));
                     match by_role {
                         Some(e) => Some(e.identity.clone()),
-                        None if speaks => Some(resolve_definite(
-                            &history,
-                            i,
-                            self.token_paragraph(i),
-                            role,
-                            text,
-                        )),
+                        None if speaks => Some(self.resolve_definite(&history, i, role, text)),
                         None => None,
                     }
                 }
@@ -207,6 +204,60 @@ impl<'a> Attributor<'a> {
             }
         }
         history
+    }
+
+    /// `the expert`: the person introduced in that role; else the person the
+    /// paragraph is about (the last one it quotes, else the last one it
+    /// names); else the last person the article quoted, else the last one it
+    /// named. `the company`, `the trust`: the organisation named with that
+    /// word, else the listed one, else the last one named.
+    fn resolve_definite(&self, history: &[Entry], at: usize, role: &str, text: &str) -> Identity {
+        let paragraph = self.token_paragraph(at);
+        let before = history.iter().rev().filter(|e| e.at < at);
+        if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
+            return e.identity.clone();
+        }
+        if lexicon::is_organisation_role(role) {
+            let named = |id: &Identity| {
+                let name = match id {
+                    Identity::Listed(s) => self.catalog.speakers[*s].name.as_str(),
+                    Identity::Unlisted { name, .. } => name.as_str(),
+                };
+                crate::text::tokenize(name, false)
+                    .iter()
+                    .any(|t| t.key == role)
+            };
+            let listed: Vec<usize> = (0..self.catalog.speakers.len())
+                .filter(|&s| self.names.is_organisation(s) && named(&Identity::Listed(s)))
+                .collect();
+            return before
+                .clone()
+                .find(|e| !e.person && named(&e.identity))
+                .map(|e| e.identity.clone())
+                .or_else(|| (listed.len() == 1).then(|| Identity::Listed(listed[0])))
+                .or_else(|| {
+                    before
+                        .clone()
+                        .find(|e| !e.person)
+                        .map(|e| e.identity.clone())
+                })
+                .unwrap_or_else(|| Identity::Unlisted {
+                    name: text.to_string(),
+                    kind: SourceKind::Organisation,
+                });
+        }
+        let people = before.filter(|e| e.person);
+        let here = people.clone().filter(|e| e.paragraph == paragraph);
+        here.clone()
+            .find(|e| e.speaks)
+            .or_else(|| here.clone().next())
+            .or_else(|| people.clone().find(|e| e.speaks))
+            .or_else(|| people.clone().next())
+            .map(|e| e.identity.clone())
+            .unwrap_or_else(|| Identity::Unlisted {
+                name: text.to_string(),
+                kind: SourceKind::Anonymous,
+            })
     }
 
     /// Is `at` the subject of an inverted cue (`"...," said the official`):
@@ -257,7 +308,7 @@ impl<'a> Attributor<'a> {
 
     fn is_organisation(&self, identity: &Identity) -> bool {
         match identity {
-            Identity::Listed(s) => self.catalog.speakers[*s].pronouns.as_deref() == Some("it"),
+            Identity::Listed(s) => self.names.is_organisation(*s),
             Identity::Unlisted { kind, .. } => *kind == SourceKind::Organisation,
         }
     }
@@ -381,7 +432,7 @@ impl<'a> Attributor<'a> {
         let identity = match &m.reference {
             Reference::Identity(id) => id.clone(),
             Reference::Definite { role, text } => {
-                resolve_definite(&self.history, at, self.token_paragraph(at), role, text)
+                self.resolve_definite(&self.history, at, role, text)
             }
             Reference::Pronoun(p) => resolve_pronoun(&self.history, at, p, self.catalog)?,
         };
@@ -433,9 +484,15 @@ impl<'a> Attributor<'a> {
                 .then(|| self.subject_of(v, first))
                 .flatten()
                 .or_else(|| {
-                    self.reader
+                    // "said the club captain, Tomás Oliveira,": the name.
+                    let m = self
+                        .reader
                         .mention_starting(v + 1)
-                        .filter(|m| words.contains(&m.tokens.start))
+                        .filter(|m| words.contains(&m.tokens.start))?;
+                    match self.apposition(&m) {
+                        Some(name) if m.via == Via::Descriptor => Some(name),
+                        _ => Some(m),
+                    }
                 });
             // After a quotation that ends its own sentence (`"... matter."
             // The mayor said he knew it`), a capitalized word starts a new
@@ -553,10 +610,18 @@ impl<'a> Attributor<'a> {
         {
             return self.credit(&m, Some(words[k]));
         }
-        // The leftmost speech verb with a subject.
+        // The leftmost speech verb with a subject; a participle after a
+        // comma has the sentence's subject ("Even Terzi got in on the act,
+        // telling a press conference that ...").
         for &v in &words {
-            if self.reader.is_speech_verb(v)
-                && let Some(m) = self.subject_of(v, first)
+            if !self.reader.is_speech_verb(v) {
+                continue;
+            }
+            if let Some(m) = self.subject_of(v, first) {
+                return self.credit(&m, Some(v));
+            }
+            if lexicon::is_participle(key(v))
+                && let Some(m) = self.first_mention(words.iter().copied().take_while(|&w| w < v))
             {
                 return self.credit(&m, Some(v));
             }
@@ -575,16 +640,43 @@ impl<'a> Attributor<'a> {
                 }
             }
             // The subject of the sentence that introduces the quotation:
-            // "the US Secretary of State identified the purpose ...: "..."".
-            for &k in &words {
-                if let Some(m) = self.reader.mention_starting(k)
-                    && !matches!(m.reference, Reference::Pronoun(_))
-                {
-                    return self.credit(&m, None);
-                }
+            // "the US Secretary of State identified the purpose ...:". A
+            // leading phrase set off by a comma is not it ("Asked by the
+            // Dagblad's Noor Hendriks whether ..., he didn't hesitate:").
+            let main_clause = words
+                .iter()
+                .rposition(|&w| w < last && self.reader.gap_after(w).contains(','))
+                .map_or(&words[..], |c| &words[c + 1..]);
+            if let Some(m) = self
+                .first_mention(main_clause.iter().copied())
+                .or_else(|| self.first_mention(words.iter().copied()))
+            {
+                return self.credit(&m, None);
+            }
+            // "The trust has published its demands. Top of the list: "...""
+            let sentence_start = self.tokens()[first].span.start;
+            let previous = self.words_between(paragraph_start, sentence_start);
+            let previous_start = previous
+                .iter()
+                .rposition(|&i| i + 1 < first && self.reader.sentence_ends_after(i))
+                .map_or(0, |p| p + 1);
+            if let Some(m) = self.first_mention(previous[previous_start..].iter().copied()) {
+                return self.credit(&m, None);
             }
         }
         None
+    }
+
+    /// The first mention among `words` that can speak: a listed name, a
+    /// pronoun, a description, or an unlisted name that looks like a person's
+    /// (not a lone capitalized word such as "Best" or "Asked").
+    fn first_mention(&self, words: impl Iterator<Item = usize>) -> Option<Mention> {
+        words
+            .filter_map(|k| self.reader.mention_starting(k))
+            .find(|m| {
+                let lone = m.via == Via::Unlisted && m.tokens.len() == 1 && m.roles.is_empty();
+                !lone
+            })
     }
 
     /// A chain with no cue, right after a chain credited to someone: in the
@@ -622,46 +714,6 @@ impl<'a> Attributor<'a> {
     }
 }
 
-/// `the expert`: the person introduced in that role; else the person the
-/// paragraph is about (the last one it quotes, else the last one it names);
-/// else the last person the article quoted, else the last one it named.
-fn resolve_definite(
-    history: &[Entry],
-    at: usize,
-    paragraph: usize,
-    role: &str,
-    text: &str,
-) -> Identity {
-    let before = history.iter().rev().filter(|e| e.at < at);
-    if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
-        return e.identity.clone();
-    }
-    // "the company said": the organisation the article is about, the one
-    // named last.
-    if lexicon::is_organisation_role(role) {
-        return before
-            .clone()
-            .find(|e| !e.person)
-            .map(|e| e.identity.clone())
-            .unwrap_or_else(|| Identity::Unlisted {
-                name: text.to_string(),
-                kind: SourceKind::Organisation,
-            });
-    }
-    let people = before.filter(|e| e.person);
-    let here = people.clone().filter(|e| e.paragraph == paragraph);
-    here.clone()
-        .find(|e| e.speaks)
-        .or_else(|| here.clone().next())
-        .or_else(|| people.clone().find(|e| e.speaks))
-        .or_else(|| people.clone().next())
-        .map(|e| e.identity.clone())
-        .unwrap_or_else(|| Identity::Unlisted {
-            name: text.to_string(),
-            kind: SourceKind::Anonymous,
-        })
-}
-
 /// `she said`: the person the article last introduced who fits.
 fn resolve_pronoun(
     history: &[Entry],
@@ -689,27 +741,17 @@ fn resolve_pronoun(
         .map(|e| e.identity.clone())
 }
 
-/// Lines longer than this are not hard-wrapped: each is a paragraph.
-const WRAPPED_LINE_CHARS: usize = 100;
-
-/// Paragraph start offsets. In hard-wrapped text (short lines, blank lines
-/// between paragraphs) a paragraph is a blank-line separated block; in the
-/// usual web and agency copy every line is a paragraph, blank lines or not.
-fn paragraphs(text: &str) -> Vec<usize> {
+/// Paragraph start offsets: blank-line separated blocks in hard-wrapped
+/// text, otherwise every line.
+fn paragraphs(text: &str, wrapped: bool) -> Vec<usize> {
     let lines = LineIndex::new(text);
     let spans: Vec<Range<usize>> = (1..=lines.count())
         .map(|l| lines.line_span(text, l))
         .collect();
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
-    let long = spans
-        .iter()
-        .filter(|r| text[(*r).clone()].chars().count() > WRAPPED_LINE_CHARS)
-        .count();
-    let wrapped = spans.iter().any(blank) && long * 10 < spans.len();
     let mut starts = vec![0];
     for pair in spans.windows(2) {
-        let starts_paragraph = !blank(&pair[1]) && (!wrapped || blank(&pair[0]));
-        if starts_paragraph {
+        if !blank(&pair[1]) && (!wrapped || blank(&pair[0])) {
             starts.push(pair[1].start);
         }
     }

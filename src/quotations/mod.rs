@@ -240,6 +240,28 @@ fn unclosed(start: usize, opener: char, end: usize, single: bool) -> Quotation {
     }
 }
 
+/// Inside a single quotation, `owners’ and directors’ test ...’` has two
+/// apostrophes before its closing mark. A mark after an `s` and before a
+/// lower-case word is taken for an apostrophe when the line closes the
+/// quotation again later.
+fn plural_possessive(text: &str, at: usize, mark: char) -> bool {
+    let before_s = text[..at].ends_with(['s', 'S']);
+    let rest = &text[at + mark.len_utf8()..];
+    let lower_next = rest
+        .strip_prefix(' ')
+        .and_then(|r| r.chars().next())
+        .is_some_and(char::is_lowercase);
+    if !(before_s && lower_next) {
+        return false;
+    }
+    let line = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    line.char_indices().any(|(i, c)| {
+        single_glyph(c).is_some_and(|g| g != Glyph::Open)
+            && line[..i].ends_with(|p: char| !p.is_whitespace())
+            && !line[i + c.len_utf8()..].starts_with(is_word_char)
+    })
+}
+
 /// Is the first single mark on the line after the break at `nl` (not a blank
 /// line) a closing one?
 fn single_closes_on_next_line(text: &str, nl: usize) -> bool {
@@ -312,7 +334,11 @@ fn find_single(text: &str, doubles: &[Quotation]) -> Vec<Quotation> {
                 }
             }
             Some((start, opener)) => {
-                if glyph != Glyph::Open && shape.closing && !next.is_some_and(is_word_char) {
+                if glyph != Glyph::Open
+                    && shape.closing
+                    && !next.is_some_and(is_word_char)
+                    && !plural_possessive(text, at, c)
+                {
                     found.push(Quotation {
                         open: start,
                         content: start + opener.len_utf8()..at,
@@ -375,6 +401,17 @@ mod tests {
             ["We are ready to give up\r\non diplomacy."]
         );
         assert_eq!(quoted("‘Tis the season\nfor it."), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn plural_possessives_inside_single_quotations() {
+        assert_eq!(
+            quoted(
+                "‘All owners must pass the owners’ and directors’ test first,’ the league said."
+            ),
+            ["All owners must pass the owners’ and directors’ test first,"]
+        );
+        assert_eq!(quoted("the ‘fans’ and the owners"), ["fans"]);
     }
 
     #[test]

@@ -64,6 +64,29 @@ impl LineIndex {
     }
 }
 
+/// Lines longer than this are not hard-wrapped: each is a paragraph.
+const WRAPPED_LINE_CHARS: usize = 100;
+
+/// Is the text hard-wrapped: short lines, with blank lines between
+/// paragraphs? Then a single line break is a space. In the usual web and
+/// agency copy every line is a paragraph, blank lines or not.
+pub fn hard_wrapped(text: &str) -> bool {
+    let lines = LineIndex::new(text);
+    let mut blank = false;
+    let mut long = 0;
+    for l in 1..=lines.count() {
+        let line = &text[lines.line_span(text, l)];
+        blank |= line.trim().is_empty();
+        long += usize::from(line.chars().count() > WRAPPED_LINE_CHARS);
+    }
+    blank && long * 10 < lines.count()
+}
+
+/// The number of line breaks in `s` (CRLF counts once).
+pub fn line_breaks(s: &str) -> usize {
+    s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
