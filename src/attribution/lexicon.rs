@@ -84,6 +84,42 @@ pub fn title_role(key: &str) -> Option<&'static str> {
     }
 }
 
+/// Documents that speak for whoever issued them (`the bank's statement said`).
+pub fn is_document(key: &str) -> bool {
+    matches!(
+        key,
+        "statement"
+            | "letter"
+            | "report"
+            | "filing"
+            | "release"
+            | "announcement"
+            | "email"
+            | "memo"
+            | "post"
+            | "notice"
+            | "website"
+    )
+}
+
+/// The pronoun a title implies (`Dame Alison Kerr`, `Mr Brandt`).
+pub fn title_pronoun(key: &str) -> Option<&'static str> {
+    match key.trim_end_matches('.') {
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "madam" | "madame" | "baroness" | "duchess"
+        | "queen" | "princess" => Some("she"),
+        "mr" | "sir" | "lord" | "baron" | "duke" | "king" | "prince" => Some("he"),
+        _ => None,
+    }
+}
+
+/// Titles written after a name (`Deborah Quinlan MP`).
+pub fn is_post_nominal(key: &str) -> bool {
+    matches!(
+        key.trim_end_matches('.'),
+        "mp" | "mep" | "msp" | "qc" | "kc" | "jr" | "sr" | "phd" | "md" | "obe" | "mbe" | "cbe"
+    )
+}
+
 /// Roles whose words are their organisation's (`a company spokesperson`).
 pub fn speaks_for_others(role: &str) -> bool {
     matches!(

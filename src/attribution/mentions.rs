@@ -200,6 +200,25 @@ impl Names {
     }
 }
 
+/// The head noun of an indefinite alias's words (`club insider` →
+/// `insider`) and the words after it (`person familiar with the
+/// investigation` → `person`, `familiar with the investigation`).
+fn anonymous_head(words: &[String]) -> (&str, &[String]) {
+    let cut = words
+        .iter()
+        .position(|w| w == "familiar" || lexicon::is_preposition(w))
+        .unwrap_or(words.len());
+    let head = words[..cut].last().map_or("", String::as_str);
+    (head, &words[cut..])
+}
+
+/// Anonymous sources are "a person", "people", "a source" or "sources"
+/// interchangeably.
+fn same_anonymous_head(a: &str, b: &str) -> bool {
+    let generic = |w: &str| matches!(w, "person" | "people" | "source" | "sources");
+    a == b || (generic(a) && generic(b))
+}
+
 /// Reads mentions in one article.
 pub struct Reader<'a> {
     pub text: &'a str,
@@ -369,6 +388,12 @@ impl<'a> Reader<'a> {
 
     /// Resolves a run of capitalized words and titles to an identity.
     fn name_run(&self, run: Range<usize>) -> Option<Mention> {
+        // Post-nominal titles are not the name: "Deborah Quinlan MP".
+        let mut run_end = run.end;
+        while run_end > run.start + 1 && lexicon::is_post_nominal(self.key(run_end - 1)) {
+            run_end -= 1;
+        }
+        let run = run.start..run_end;
         // The name is what follows the last title or role word.
         let name_start = run
             .clone()
@@ -515,9 +540,76 @@ impl<'a> Reader<'a> {
             .map(|i| self.key(i))
             .collect();
         self.names.anonymous.iter().find_map(|(speaker, words)| {
-            (words.last().map(String::as_str) == Some(role)
+            let (head, qualifier) = anonymous_head(words);
+            (same_anonymous_head(head, role)
+                && qualifier.is_empty()
                 && capitalized.iter().all(|c| words.iter().any(|w| w == c)))
             .then_some(*speaker)
+        })
+    }
+
+    /// The listed speaker named in possessive form (`Halden's`, `the
+    /// bank's`) within three words before token `at`.
+    fn possessor_before(&self, at: usize) -> Option<Mention> {
+        let p = (at.saturating_sub(3)..at)
+            .rev()
+            .find(|&i| self.key(i).ends_with("'s"))?;
+        let base = self.key(p).trim_end_matches("'s").to_string();
+        (1..=self.names.longest.min(p + 1)).rev().find_map(|len| {
+            let start = p + 1 - len;
+            let mut keys: Vec<String> = (start..p).map(|i| self.key(i).to_string()).collect();
+            keys.push(base.clone());
+            let variant = self.names.variants.get(&keys)?.first()?;
+            Some(Mention {
+                tokens: start..at + 1,
+                reference: Reference::Identity(Identity::Listed(variant.speaker)),
+                via: variant.via,
+                roles: Vec::new(),
+            })
+        })
+    }
+
+    /// "a source familiar with the investigation", ending at token `end`
+    /// (exclusive): the standard formula for an anonymous source, matched to
+    /// a listed alias with the same qualifier ("a person familiar with the
+    /// investigation").
+    fn familiar_with(&self, end: usize) -> Option<Mention> {
+        let familiar = (end.saturating_sub(6)..end)
+            .find(|&i| self.key(i) == "familiar" && self.key(i + 1) == "with")?;
+        let head = familiar.checked_sub(1)?;
+        if !lexicon::is_role(self.key(head)) {
+            return None;
+        }
+        let det = (head.saturating_sub(3)..head)
+            .rev()
+            .find(|&i| self.is_determiner(i))
+            .unwrap_or(head);
+        let tail: Vec<&str> = (familiar..end).map(|i| self.key(i)).collect();
+        let listed = self.names.anonymous.iter().find_map(|(speaker, words)| {
+            let (alias_head, qualifier) = anonymous_head(words);
+            let same = same_anonymous_head(alias_head, self.key(head))
+                && qualifier
+                    .iter()
+                    .map(String::as_str)
+                    .eq(tail.iter().copied());
+            same.then_some(*speaker)
+        });
+        let reference = match listed {
+            Some(speaker) => Reference::Identity(Identity::Listed(speaker)),
+            None => Reference::Identity(Identity::Unlisted {
+                name: self.written(det..end),
+                kind: SourceKind::Anonymous,
+            }),
+        };
+        Some(Mention {
+            tokens: det..end,
+            reference,
+            via: if listed.is_some() {
+                Via::Alias
+            } else {
+                Via::Descriptor
+            },
+            roles: vec![self.key(head).to_string()],
         })
     }
 
@@ -558,6 +650,15 @@ impl<'a> Reader<'a> {
                 via: Via::Descriptor,
                 roles: vec!["year-old".into()],
             });
+        }
+        if let Some(m) = self.familiar_with(end) {
+            return Some(m);
+        }
+        // "Halden's first statement told customers": the possessor speaks.
+        if lexicon::is_document(self.key(last))
+            && let Some(m) = self.possessor_before(last)
+        {
+            return Some(m);
         }
         if let Some((range, speaker, via)) = self.variant_ending(end) {
             // Take in the titles before it, for the cue and the roles.

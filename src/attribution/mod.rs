@@ -294,7 +294,11 @@ impl<'a> Attributor<'a> {
                     .and_then(|v| self.tokens().get(v + 1).map(|_| self.reader.key(v + 1)))
                     .and_then(lexicon::pronoun)
                     .filter(|p| matches!(*p, "he" | "she"));
-                told.or_else(|| {
+                let titled = m
+                    .tokens
+                    .clone()
+                    .find_map(|t| lexicon::title_pronoun(self.reader.key(t)));
+                told.or(titled).or_else(|| {
                     m.tokens
                         .clone()
                         .find(|&t| {
@@ -468,6 +472,16 @@ impl<'a> Attributor<'a> {
             words.truncate(end + 1);
         }
         let first = *words.first()?;
+        // "...," according to a person familiar with the investigation.
+        if words.len() > 2
+            && self.reader.key(first) == "according"
+            && self.reader.key(words[1]) == "to"
+        {
+            return self
+                .reader
+                .mention_starting(words[2])
+                .and_then(|m| self.credit(&m, Some(first)));
+        }
         // "..." — Jen Psaki
         let lead = &self.reader.text[from..self.tokens()[first].span.start];
         if lead.trim().starts_with(['—', '–', '-']) {
@@ -550,10 +564,11 @@ impl<'a> Attributor<'a> {
         {
             subject = head;
         }
+        // "the bank's chief executive, Marcus Whitcombe, said": the name in
+        // apposition decides over the title or description before it.
+        let is_name = |m: &Mention| matches!(m.via, Via::Name | Via::Surname | Via::Unlisted);
         match inner {
-            Some(name) if subject.via == Via::Descriptor && name.via != Via::Descriptor => {
-                Some(name)
-            }
+            Some(name) if !is_name(&subject) && is_name(&name) => Some(name),
             _ => Some(subject),
         }
     }
@@ -572,23 +587,26 @@ impl<'a> Attributor<'a> {
         {
             paragraph_start = self.paragraphs[paragraph - 1];
         }
-        let mut words = self.words_between(paragraph_start, open);
         // The sentence that leads to the quotation; a colon right before it
-        // ("Psaki said:⏎") does not end that sentence.
-        let introduced = words
+        // ("Psaki said:⏎") does not end that sentence. Sentence ends are
+        // looked for among quoted words too ("... were "end of life". Raman
+        // told Ms Quinlan that ...").
+        let all: Vec<usize> = (self.token_at(paragraph_start)..self.token_at(open))
+            .filter(|&i| self.tokens()[i].is_word())
+            .collect();
+        let introduced = all
             .last()
             .is_some_and(|&w| self.reader.text[self.tokens()[w].span.end..open].contains(':'));
         let search = if introduced {
-            words.len().saturating_sub(1)
+            all.len().saturating_sub(1)
         } else {
-            words.len()
+            all.len()
         };
-        if let Some(end) = words[..search]
+        let sentence_start = all[..search]
             .iter()
             .rposition(|&i| self.reader.sentence_ends_after(i))
-        {
-            words.drain(..=end);
-        }
+            .map_or(paragraph_start, |end| self.tokens()[all[end]].span.end);
+        let words = self.words_between(sentence_start, open);
         let first = *words.first()?;
         let last = *words.last()?;
         let key = |i: usize| self.reader.key(i);
@@ -620,9 +638,9 @@ impl<'a> Attributor<'a> {
             if let Some(m) = self.subject_of(v, first) {
                 return self.credit(&m, Some(v));
             }
-            if lexicon::is_participle(key(v))
-                && let Some(m) = self.first_mention(words.iter().copied().take_while(|&w| w < v))
-            {
+            // "The central bank governor, Elena Marsh, was quick to insist":
+            // no subject right before the verb; the sentence's subject.
+            if let Some(m) = self.first_mention(words.iter().copied().take_while(|&w| w < v)) {
                 return self.credit(&m, Some(v));
             }
         }
@@ -671,12 +689,17 @@ impl<'a> Attributor<'a> {
     /// pronoun, a description, or an unlisted name that looks like a person's
     /// (not a lone capitalized word such as "Best" or "Asked").
     fn first_mention(&self, words: impl Iterator<Item = usize>) -> Option<Mention> {
-        words
+        let m = words
             .filter_map(|k| self.reader.mention_starting(k))
             .find(|m| {
                 let lone = m.via == Via::Unlisted && m.tokens.len() == 1 && m.roles.is_empty();
                 !lone
-            })
+            })?;
+        // "The central bank governor, Elena Marsh,": the name.
+        match self.apposition(&m) {
+            Some(name) if m.via == Via::Descriptor => Some(name),
+            _ => Some(m),
+        }
     }
 
     /// A chain with no cue, right after a chain credited to someone: in the
