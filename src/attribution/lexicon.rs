@@ -176,6 +176,19 @@ pub fn is_organisation_role(key: &str) -> bool {
             | "authority"
             | "commission"
             | "service"
+            | "group"
+            | "campaign"
+            | "coalition"
+            | "charity"
+            | "organisation"
+            | "organization"
+            | "association"
+            | "society"
+            | "party"
+            | "network"
+            | "alliance"
+            | "institute"
+            | "foundation"
     )
 }
 

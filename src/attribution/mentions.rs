@@ -785,6 +785,12 @@ impl<'a> Reader<'a> {
         {
             m.tokens.start = start;
             m.roles.extend(self.roles_in(start..name_at));
+            // "housing association Woonkracht Dordhaven": an organisation.
+            if let Reference::Identity(Identity::Unlisted { kind, .. }) = &mut m.reference
+                && m.roles.iter().any(|r| lexicon::is_organisation_role(r))
+            {
+                *kind = SourceKind::Organisation;
+            }
             return Some(m);
         }
         if self.is_determiner(start) {

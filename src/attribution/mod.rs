@@ -182,13 +182,34 @@ impl<'a> Attributor<'a> {
             let detail = i > 0
                 && lexicon::is_preposition(self.reader.key(i - 1))
                 && identity.as_ref().is_some_and(|id| self.is_organisation(id));
+            // "her son's teacher at Lakeview, Omar Haddad, has called": a
+            // name after a preposition is a place, whatever follows it.
+            let place = lone && i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
             if let Some(identity) = identity
                 && (!(lone || described || detail) || speaks)
+                && !place
             {
+                // "state Health Secretary Donna Pierce. Pierce announced":
+                // a surname alone is the person named in full before.
+                let earlier = match &identity {
+                    Identity::Unlisted { name, kind: SourceKind::Person } if !name.contains(' ') => history
+                        .iter()
+                        .rev()
+                        .find(|e| matches!(&e.identity, Identity::Unlisted { name: full, .. } if full.ends_with(&format!(" {name}"))))
+                        .cloned(),
+                    _ => None,
+                };
+                let (identity, pronoun) = match earlier {
+                    Some(e) => (e.identity, e.pronoun),
+                    None => {
+                        let pronoun = self.pronoun_of(&identity, &m, end);
+                        (identity, pronoun)
+                    }
+                };
                 history.push(Entry {
                     at: i,
                     person: !self.is_organisation(&identity),
-                    pronoun: self.pronoun_of(&identity, &m, end),
+                    pronoun,
                     identity,
                     roles: m.roles.clone(),
                     speaks,
@@ -277,18 +298,20 @@ impl<'a> Attributor<'a> {
     /// The pronoun for someone just named: declared in the list; else read
     /// from the text (`Donna Keel said she`) or from a common first name.
     fn pronoun_of(&self, identity: &Identity, m: &Mention, end: usize) -> Option<&'static str> {
+        let declared = |s: usize| match self.catalog.speakers[s].pronouns.as_deref()? {
+            "he" => Some("he"),
+            "she" => Some("she"),
+            "they" => Some("they"),
+            _ => Some("it"),
+        };
         match identity {
-            Identity::Listed(s) => match self.catalog.speakers[*s].pronouns.as_deref()? {
-                "he" => Some("he"),
-                "she" => Some("she"),
-                "they" => Some("they"),
-                _ => Some("it"),
-            },
+            Identity::Listed(s) if declared(*s).is_some() => declared(*s),
+            Identity::Listed(s) if self.names.is_organisation(*s) => Some("it"),
             Identity::Unlisted {
                 kind: SourceKind::Organisation,
                 ..
             } => Some("it"),
-            Identity::Unlisted { .. } => {
+            _ => {
                 let told = self
                     .speech_verb_after(end)
                     .and_then(|v| self.tokens().get(v + 1).map(|_| self.reader.key(v + 1)))
@@ -298,14 +321,21 @@ impl<'a> Attributor<'a> {
                     .tokens
                     .clone()
                     .find_map(|t| lexicon::title_pronoun(self.reader.key(t)));
-                told.or(titled).or_else(|| {
-                    m.tokens
+                let first_name = match identity {
+                    Identity::Listed(s) => {
+                        crate::text::tokenize(&self.catalog.speakers[*s].name, false)
+                            .first()
+                            .and_then(|t| lexicon::first_name_pronoun(&t.key))
+                    }
+                    // The first word of the mention that is a known first
+                    // name ("state Health Secretary Donna Pierce").
+                    Identity::Unlisted { .. } => m
+                        .tokens
                         .clone()
-                        .find(|&t| {
-                            self.reader.capitalized(t) && !lexicon::is_title(self.reader.key(t))
-                        })
-                        .and_then(|t| lexicon::first_name_pronoun(self.reader.key(t)))
-                })
+                        .filter(|&t| self.reader.capitalized(t))
+                        .find_map(|t| lexicon::first_name_pronoun(self.reader.key(t))),
+                };
+                told.or(titled).or(first_name)
             }
         }
     }
@@ -438,7 +468,7 @@ impl<'a> Attributor<'a> {
             Reference::Definite { role, text } => {
                 self.resolve_definite(&self.history, at, role, text)
             }
-            Reference::Pronoun(p) => resolve_pronoun(&self.history, at, p, self.catalog)?,
+            Reference::Pronoun(p) => resolve_pronoun(&self.history, at, p)?,
         };
         let tokens = self.tokens();
         let mut start = tokens[m.tokens.start].span.start;
@@ -532,7 +562,16 @@ impl<'a> Attributor<'a> {
     /// prepositional phrase is not (`a senior official in the state health
     /// department said`).
     fn subject_of(&self, v: usize, floor: usize) -> Option<Mention> {
-        let mut end = v;
+        let skip_adverbials = |mut end: usize| {
+            let mut skipped = 0;
+            while end > floor && skipped < 3 && lexicon::is_adverbial(self.reader.key(end - 1)) {
+                end -= 1;
+                skipped += 1;
+            }
+            end
+        };
+        // "Dr. Ada Okoro, the city's public health director, has said"
+        let mut end = skip_adverbials(v);
         let mut inner = None;
         if end > floor && self.reader.gap_after(end - 1).contains(',') {
             let open = (floor..end - 1)
@@ -543,12 +582,7 @@ impl<'a> Attributor<'a> {
                 .reader
                 .mention_starting(open + 1)
                 .filter(|m| m.tokens.end == end);
-            end = open + 1;
-        }
-        let mut skipped = 0;
-        while end > floor && skipped < 3 && lexicon::is_adverbial(self.reader.key(end - 1)) {
-            end -= 1;
-            skipped += 1;
+            end = skip_adverbials(open + 1);
         }
         let mut subject = self
             .reader
@@ -738,23 +772,24 @@ impl<'a> Attributor<'a> {
 }
 
 /// `she said`: the person the article last introduced who fits.
-fn resolve_pronoun(
-    history: &[Entry],
-    at: usize,
-    pronoun: &str,
-    catalog: &Catalog,
-) -> Option<Identity> {
-    let fits = |e: &&Entry| match &e.identity {
-        Identity::Listed(s) => match catalog.speakers[*s].pronouns.as_deref() {
-            Some(declared) => declared == pronoun || (pronoun == "they" && declared == "it"),
-            None => pronoun != "it",
-        },
-        Identity::Unlisted { kind, .. } => match (kind, e.pronoun) {
-            (SourceKind::Organisation, _) => matches!(pronoun, "it" | "they"),
-            (_, Some(known)) => known == pronoun,
-            (SourceKind::Person, None) => matches!(pronoun, "he" | "she"),
-            (SourceKind::Anonymous, None) => pronoun != "it",
-        },
+fn resolve_pronoun(history: &[Entry], at: usize, pronoun: &str) -> Option<Identity> {
+    let fits = |e: &&Entry| match (e.pronoun, &e.identity) {
+        (Some(known), _) => known == pronoun || (pronoun == "they" && known == "it"),
+        (
+            None,
+            Identity::Unlisted {
+                kind: SourceKind::Organisation,
+                ..
+            },
+        ) => matches!(pronoun, "it" | "they"),
+        (
+            None,
+            Identity::Unlisted {
+                kind: SourceKind::Person,
+                ..
+            },
+        ) => matches!(pronoun, "he" | "she"),
+        (None, _) => pronoun != "it",
     };
     history
         .iter()
