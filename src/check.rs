@@ -83,14 +83,21 @@ impl<'a> Checker<'a> {
         let quoted = Quoted::new(text, &tokens);
         let lines = LineIndex::new(text);
         let attributor = Attributor::new(text, &tokens, &quoted, catalog, &self.names);
-        let credits = attributor.credit_chains();
-        let chain_of = |q: usize| quoted.chains.iter().position(|c| c.contains(&q));
+        let credits = attributor.credit_quotations();
         let matches = matcher::find(catalog, &self.index, text, &tokens, &quoted);
+        // Where quoted appearances start, in order: a chain holds one when an
+        // appearance starts inside it (appearances never start outside their
+        // quotation).
+        let mut starts: Vec<usize> = matches
+            .iter()
+            .filter(|m| m.quoted)
+            .map(|m| m.span.start)
+            .collect();
+        starts.sort_unstable();
         let unverified = quoted
             .chains
             .iter()
-            .enumerate()
-            .filter(|(_, chain)| {
+            .filter(|chain| {
                 let words = (*chain).clone().map(|q| {
                     quoted.words[q]
                         .clone()
@@ -99,13 +106,12 @@ impl<'a> Checker<'a> {
                 });
                 words.sum::<usize>() >= MIN_UNVERIFIED_WORDS
             })
-            .filter(|(_, chain)| {
+            .filter(|chain| {
                 let outer = quoted.marks[chain.start].open..quoted.marks[chain.end - 1].outer().end;
-                !matches
-                    .iter()
-                    .any(|m| m.quoted && m.span.start < outer.end && outer.start < m.span.end)
+                let next = starts.partition_point(|&s| s < outer.start);
+                starts.get(next).is_none_or(|&s| s >= outer.end)
             })
-            .map(|(c, chain)| {
+            .map(|chain| {
                 let first = quoted.marks[chain.start].content.clone();
                 let last = quoted.marks[chain.end - 1].content.clone();
                 let span = trim_span(text, first.start..last.end);
@@ -113,7 +119,7 @@ impl<'a> Checker<'a> {
                     lines.position(text, span.start),
                     lines.position(text, span.end),
                 );
-                let credit = credits[c].as_ref();
+                let credit = credits[chain.start].as_ref();
                 Unverified {
                     article: article.name.clone(),
                     line: start.line,
@@ -134,8 +140,8 @@ impl<'a> Checker<'a> {
                 let assessment = drift::assess(&m, text, &tokens, quote);
                 let start = lines.position(text, m.span.start);
                 let end = lines.position(text, m.span.end);
-                let credit = match m.quotation.and_then(chain_of) {
-                    Some(c) => credits[c].clone(),
+                let credit = match m.quotation {
+                    Some(q) => credits[q].clone(),
                     None => attributor.credit_span(m.span.clone()),
                 };
                 let status = attribution::status(credit.as_ref(), quote.speaker);

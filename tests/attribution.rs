@@ -276,3 +276,76 @@ fn mismatches_are_errors_and_unattributed_quotations_warnings() {
         .findings;
     assert_eq!(none[0].severity, quotecheck::report::Severity::Warning);
 }
+
+// Cases from an independent review.
+
+#[test]
+fn a_parenthetical_clause_before_the_verb_is_skipped() {
+    matches(
+        "finalizing",
+        &format!("Stoltenberg, who met Lavrov on Friday, said \"{FINAL}\""),
+    );
+}
+
+#[test]
+fn back_to_back_quotations_keep_their_own_speakers() {
+    let catalog = Catalog::parse(Path::new("quotes.yaml"), LIST).unwrap();
+    let found = Checker::new(&catalog)
+        .article(&Article::new(
+            "a.txt",
+            format!("\"{FINAL},\" Stoltenberg said. \"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack,\" Psaki replied."),
+        ))
+        .findings;
+    let credits: Vec<(&str, Status)> = found
+        .iter()
+        .map(|f| (f.quote_id.as_str(), f.attribution.status))
+        .collect();
+    assert_eq!(
+        credits,
+        [("finalizing", Status::Match), ("dangerous", Status::Match)]
+    );
+}
+
+#[test]
+fn another_ministry_is_not_the_listed_one() {
+    let grushko = "\"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request,\"";
+    credited_to(
+        "grushko",
+        &format!("{grushko} Ukraine's foreign ministry said."),
+        "Ukraine's foreign ministry",
+    );
+}
+
+#[test]
+fn a_listed_surname_with_another_first_name_is_another_person() {
+    let (status, speaker) = credit(
+        "finalizing",
+        &format!("\"{FINAL}\" Ingrid Stoltenberg said."),
+    );
+    assert_eq!(
+        (status, speaker.as_deref()),
+        (Status::Mismatch, Some("Ingrid Stoltenberg"))
+    );
+}
+
+#[test]
+fn a_capitalized_plural_is_no_antecedent_for_he() {
+    matches(
+        "finalizing",
+        &format!(
+            "Jens Stoltenberg arrived in Kyiv on Monday. Critics said the trip was pointless. \"{FINAL}\" he said."
+        ),
+    );
+}
+
+#[test]
+fn a_singular_role_ending_in_s_is_one_person() {
+    let (status, speaker) = credit(
+        "finalizing",
+        &format!("Maria Keel, a witness, saw the talks. \"{FINAL}\" the witness said."),
+    );
+    assert_eq!(
+        (status, speaker.as_deref()),
+        (Status::Mismatch, Some("Maria Keel"))
+    );
+}

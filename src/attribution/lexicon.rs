@@ -1,6 +1,7 @@
 //! The words attribution is read by, kept as data in the files beside this
-//! one (`speech_verbs.txt`, `roles.txt`, `titles.txt`), so that adding a verb
-//! is a one-line change that needs no code.
+//! one (`speech_verbs.txt`, `roles.txt`, `titles.txt`, `first_names.txt`), so
+//! that adding a verb, a role or a title is a one-line change that needs no
+//! code. The short lists of organisation and place words stay here.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -54,7 +55,18 @@ pub fn is_participle(key: &str) -> bool {
 
 /// A noun naming a person or body by role (`expert`, `official`, `ministry`).
 pub fn is_role(key: &str) -> bool {
-    roles().contains(key) || roles().contains(key.trim_end_matches('s'))
+    roles().contains(key)
+        || key
+            .strip_suffix('s')
+            .is_some_and(|stem| roles().contains(stem))
+}
+
+/// A plural role noun (`officials`, `sources`): many people, not one.
+pub fn is_plural_role(key: &str) -> bool {
+    !roles().contains(key)
+        && key
+            .strip_suffix('s')
+            .is_some_and(|stem| roles().contains(stem))
 }
 
 /// A word that stands before a name as a title (`President`, `Mr`).

@@ -95,6 +95,8 @@ pub struct Names {
     anonymous: Vec<(usize, Vec<String>)>,
     /// Which listed speakers are organisations.
     organisations: Vec<bool>,
+    /// Listed organisations and the word keys of their names.
+    org_names: Vec<(usize, Vec<String>)>,
 }
 
 /// How close a first name must be to the listed one for the same surname to
@@ -129,7 +131,14 @@ impl Names {
             surnames: HashMap::new(),
             anonymous: Vec::new(),
             organisations: Vec::new(),
+            org_names: Vec::new(),
         };
+        let mut first_names: HashMap<String, usize> = HashMap::new();
+        for speaker in &catalog.speakers {
+            if let Some((first, _)) = words_of(&speaker.name).into_iter().next() {
+                *first_names.entry(first).or_default() += 1;
+            }
+        }
         for (i, speaker) in catalog.speakers.iter().enumerate() {
             // Declared "it", or named like one ("Dordhaven Supporters'
             // Trust", declared "they").
@@ -142,6 +151,11 @@ impl Names {
                 }),
             };
             names.organisations.push(organisation);
+            if organisation {
+                names
+                    .org_names
+                    .push((i, name_words.iter().map(|(k, _)| k.clone()).collect()));
+            }
             names.add(i, Via::Name, &speaker.name);
             for alias in &speaker.aliases {
                 names.add(i, Via::Alias, alias);
@@ -155,10 +169,18 @@ impl Names {
             let name = words_of(&speaker.name);
             // A first name alone ("Joël") is the listed person when no other
             // listed person shares it.
-            let first_shared = catalog.speakers.iter().enumerate().any(|(j, other)| {
-                j != i && words_of(&other.name).first().map(|w| &w.0) == name.first().map(|w| &w.0)
-            });
-            if !organisation && name.len() >= 2 && !first_shared && !speaker.name.contains('(') {
+            let first_shared = name
+                .first()
+                .is_none_or(|w| first_names.get(&w.0).copied().unwrap_or(0) > 1);
+            let first_is_word = name
+                .first()
+                .is_some_and(|w| !lexicon::is_function_word(&w.0));
+            if !organisation
+                && name.len() >= 2
+                && !first_shared
+                && first_is_word
+                && !speaker.name.contains('(')
+            {
                 names.add_words(i, Via::Name, vec![name[0].clone()]);
             }
             if !organisation && name.len() >= 2 {
@@ -176,8 +198,9 @@ impl Names {
 
     fn add(&mut self, speaker: usize, via: Via, text: &str) {
         let words = words_of(text);
-        // "the foreign ministry" is also written "foreign ministry".
-        if words.len() > 1 && matches!(words[0].0.as_str(), "the" | "a" | "an") {
+        // "the foreign ministry" is also written "foreign ministry"; "the
+        // ministry" alone is not "ministry", which any ministry is.
+        if words.len() > 2 && matches!(words[0].0.as_str(), "the" | "a" | "an") {
             self.add_words(speaker, via, words[1..].to_vec());
         }
         self.add_words(speaker, via, words);
@@ -330,11 +353,21 @@ impl<'a> Reader<'a> {
         }
         let keys: Vec<String> = range.clone().map(|i| self.key(i).to_string()).collect();
         let variants = self.names.variants.get(&keys)?;
+        // A lower-case alias ("foreign ministry") after a name or a
+        // possessive ("Ukraine's foreign ministry", "the Ukrainian foreign
+        // ministry") is someone else's.
+        let qualified =
+            range.start > 0 && self.usable(range.start - 1) && self.joined(range.start - 1) && {
+                let before = self.key(range.start - 1);
+                before.ends_with("'s")
+                    || (self.capitalized(range.start - 1) && !lexicon::is_function_word(before))
+            };
         let first = variants.iter().find(|v| {
             v.capitalized
                 .iter()
                 .zip(range.clone())
                 .all(|(&must, i)| !must || self.capitalized(i))
+                && !(qualified && v.capitalized.first() == Some(&false))
         })?;
         Some((first.speaker, first.via))
     }
@@ -423,7 +456,9 @@ impl<'a> Reader<'a> {
         };
         // "Sergei Lavrov" for the listed "Sergey Lavrov": the same person if
         // the first names are close; "Ivanka Trump" is not "Donald Trump".
-        if via == Via::Surname && variant.start > name.start {
+        let surname =
+            variant.len() == 1 && self.names.surnames.contains_key(self.key(variant.start));
+        if surname && variant.start > name.start {
             let first = self.key(name.start);
             let same = self.names.surnames[self.key(name.end - 1)]
                 .iter()
@@ -481,8 +516,23 @@ impl<'a> Reader<'a> {
         let role = self.key(role_at).to_string();
         let text = self.written(range.clone());
         let determiner = self.key(det);
+        // "Ukraine's foreign ministry": a body of someone named, not one
+        // introduced before.
+        let possessed = determiner.ends_with("'s") && self.capitalized(det);
+        // ... unless the possessor names a listed body with that role:
+        // "Russia's foreign ministry" for the Russian Foreign Ministry.
+        if possessed
+            && let Some(speaker) = self.possessed_body(determiner.trim_end_matches("'s"), &role)
+        {
+            return Some(Mention {
+                tokens: range,
+                reference: Reference::Identity(Identity::Listed(speaker)),
+                via: Via::Descriptor,
+                roles: vec![role],
+            });
+        }
         let indefinite =
-            matches!(determiner, "a" | "an") || role.ends_with('s') && role != "kremlin";
+            matches!(determiner, "a" | "an") || lexicon::is_plural_role(&role) || possessed;
         // "a Meridian Urban Partners spokesperson": the organisation speaks.
         if lexicon::speaks_for_others(&role)
             && let Some((_, speaker, _)) = (det + 1..role_at).find_map(|i| self.variant_starting(i))
@@ -613,6 +663,18 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// The listed organisation whose name holds `role` and a word close to
+    /// `possessor` (`russia` and `russian`).
+    fn possessed_body(&self, possessor: &str, role: &str) -> Option<usize> {
+        self.names.org_names.iter().find_map(|(speaker, words)| {
+            let fits = words.iter().any(|w| w == role)
+                && words
+                    .iter()
+                    .any(|w| strsim::jaro_winkler(w, possessor) >= SAME_FIRST_NAME);
+            fits.then_some(*speaker)
+        })
+    }
+
     fn is_determiner(&self, i: usize) -> bool {
         matches!(
             self.key(i),
@@ -661,6 +723,20 @@ impl<'a> Reader<'a> {
             return Some(m);
         }
         if let Some((range, speaker, via)) = self.variant_ending(end) {
+            // "Ingrid Stoltenberg" is not the listed Jens Stoltenberg: a
+            // listed surname after another first name goes through the
+            // first-name check.
+            let first_name = range.start > 0
+                && range.len() == 1
+                && self.names.surnames.contains_key(self.key(range.start))
+                && self.usable(range.start - 1)
+                && self.joined(range.start - 1)
+                && self.capitalized(range.start - 1)
+                && !self.describes(range.start - 1)
+                && !lexicon::is_function_word(self.key(range.start - 1));
+            if first_name {
+                return self.name_run(range.start - 1..end);
+            }
             // Take in the titles before it, for the cue and the roles.
             let mut start = range.start;
             while start > 0 && self.in_name_run(start - 1) && self.joined(start - 1) {

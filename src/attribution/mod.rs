@@ -14,8 +14,8 @@
 //!
 //! Pronouns (`she said`) go to the person the article last introduced who
 //! fits; descriptions (`the expert noted`) to the person introduced in that
-//! role, else the last person the article quoted, else the last person it
-//! named.
+//! role, else the last person the paragraph quotes or names, else the last
+//! person the article quoted, else the last person it named.
 
 mod lexicon;
 mod mentions;
@@ -63,6 +63,9 @@ struct Entry {
     person: bool,
     /// `he`, `she`, `they` or `it`, when known.
     pronoun: Option<&'static str>,
+    /// A single capitalized word the list does not hold, with nothing known
+    /// of it ("Critics said"): it may speak, but no pronoun points at it.
+    lone: bool,
     paragraph: usize,
 }
 
@@ -81,6 +84,9 @@ pub struct Attributor<'a> {
 /// (`"...," a senior official in the state health department said`): a verb
 /// further on belongs to the next sentence's business.
 const MAX_WORDS_TO_AFTER_CUE: usize = 12;
+
+/// The longest sentence looked through for a cue before a quotation.
+const MAX_SENTENCE_WORDS: usize = 200;
 
 /// After a quotation that ends its sentence, a cue in a new sentence may run
 /// this many words past its verb (`Lindqvist said on Tuesday.`).
@@ -127,6 +133,9 @@ impl<'a> Attributor<'a> {
     /// `Samuel Oyelaran, the labour economist,` is "the economist" later.
     fn read_history(&self) -> Vec<Entry> {
         let mut history: Vec<Entry> = Vec::new();
+        // Unlisted people named in full, by surname (their history index).
+        let mut by_surname: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
         let mut i = 0;
         while i < self.tokens().len() {
             if self.reader.is_quoted(i) || !self.tokens()[i].is_word() {
@@ -192,11 +201,12 @@ impl<'a> Attributor<'a> {
                 // "state Health Secretary Donna Pierce. Pierce announced":
                 // a surname alone is the person named in full before.
                 let earlier = match &identity {
-                    Identity::Unlisted { name, kind: SourceKind::Person } if !name.contains(' ') => history
-                        .iter()
-                        .rev()
-                        .find(|e| matches!(&e.identity, Identity::Unlisted { name: full, .. } if full.ends_with(&format!(" {name}"))))
-                        .cloned(),
+                    Identity::Unlisted {
+                        name,
+                        kind: SourceKind::Person,
+                    } if !name.contains(' ') => {
+                        by_surname.get(name.as_str()).map(|&e| history[e].clone())
+                    }
                     _ => None,
                 };
                 let (identity, pronoun) = match earlier {
@@ -206,10 +216,19 @@ impl<'a> Attributor<'a> {
                         (identity, pronoun)
                     }
                 };
+                if let Identity::Unlisted {
+                    name,
+                    kind: SourceKind::Person,
+                } = &identity
+                    && let Some((_, surname)) = name.rsplit_once(' ')
+                {
+                    by_surname.insert(surname.to_string(), history.len());
+                }
                 history.push(Entry {
                     at: i,
                     person: !self.is_organisation(&identity),
                     pronoun,
+                    lone: lone && m.tokens.len() == 1 && pronoun.is_none(),
                     identity,
                     roles: m.roles.clone(),
                     speaks,
@@ -234,7 +253,9 @@ impl<'a> Attributor<'a> {
     /// word, else the listed one, else the last one named.
     fn resolve_definite(&self, history: &[Entry], at: usize, role: &str, text: &str) -> Identity {
         let paragraph = self.token_paragraph(at);
-        let before = history.iter().rev().filter(|e| e.at < at);
+        let before = history[..history.partition_point(|e| e.at < at)]
+            .iter()
+            .rev();
         if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
             return e.identity.clone();
         }
@@ -439,6 +460,25 @@ impl<'a> Attributor<'a> {
         credits
     }
 
+    /// Credits by quotation (index into the article's quotations). Each part
+    /// of a chain takes the chain's credit, unless the part has a cue of its
+    /// own right after it: in `"A," Blinken said. "B," Psaki replied.` the
+    /// two parts were grouped, but A is Blinken's.
+    pub fn credit_quotations(&self) -> Vec<Option<Credit>> {
+        let chains = self.credit_chains();
+        let marks = &self.quoted.marks;
+        let mut credits = vec![None; marks.len()];
+        for (chain, credit) in self.quoted.chains.iter().zip(chains) {
+            for q in chain.clone() {
+                let own = (chain.len() > 1 && q + 1 < chain.end)
+                    .then(|| self.cue_after(marks[q].outer().end, marks[q + 1].open))
+                    .flatten();
+                credits[q] = own.or_else(|| credit.clone());
+            }
+        }
+        credits
+    }
+
     /// The credit for a verbatim run printed without quotation marks.
     pub fn credit_span(&self, span: Range<usize>) -> Option<Credit> {
         self.cue_before(span.start)
@@ -570,10 +610,17 @@ impl<'a> Attributor<'a> {
             }
             end
         };
-        // "Dr. Ada Okoro, the city's public health director, has said"
-        let mut end = skip_adverbials(v);
+        // A comma right before the verb ("Blinken, who met Lavrov on Friday,
+        // said"), or before its auxiliaries ("Dr. Ada Okoro, the city's
+        // public health director, has said") closes a parenthetical.
+        let comma_before = |end: usize| end > floor && self.reader.gap_after(end - 1).contains(',');
+        let mut end = if comma_before(v) {
+            v
+        } else {
+            skip_adverbials(v)
+        };
         let mut inner = None;
-        if end > floor && self.reader.gap_after(end - 1).contains(',') {
+        if comma_before(end) {
             let open = (floor..end - 1)
                 .rev()
                 .take(MAX_PARENTHETICAL_WORDS)
@@ -625,7 +672,10 @@ impl<'a> Attributor<'a> {
         // ("Psaki said:⏎") does not end that sentence. Sentence ends are
         // looked for among quoted words too ("... were "end of life". Raman
         // told Ms Quinlan that ...").
-        let all: Vec<usize> = (self.token_at(paragraph_start)..self.token_at(open))
+        // Sentences are short; a cue further back than this is another
+        // sentence's, and looking no further keeps long paragraphs linear.
+        let window = self.token_at(open).saturating_sub(MAX_SENTENCE_WORDS);
+        let all: Vec<usize> = (self.token_at(paragraph_start).max(window)..self.token_at(open))
             .filter(|&i| self.tokens()[i].is_word())
             .collect();
         let introduced = all
@@ -707,7 +757,12 @@ impl<'a> Attributor<'a> {
             }
             // "The trust has published its demands. Top of the list: "...""
             let sentence_start = self.tokens()[first].span.start;
-            let previous = self.words_between(paragraph_start, sentence_start);
+            let from = self.tokens()[self
+                .token_at(sentence_start)
+                .saturating_sub(MAX_SENTENCE_WORDS)]
+            .span
+            .start;
+            let previous = self.words_between(paragraph_start.max(from), sentence_start);
             let previous_start = previous
                 .iter()
                 .rposition(|&i| i + 1 < first && self.reader.sentence_ends_after(i))
@@ -791,10 +846,11 @@ fn resolve_pronoun(history: &[Entry], at: usize, pronoun: &str) -> Option<Identi
         ) => matches!(pronoun, "he" | "she"),
         (None, _) => pronoun != "it",
     };
-    history
+    let before = history.partition_point(|e| e.at < at);
+    history[..before]
         .iter()
         .rev()
-        .filter(|e| e.at < at)
+        .filter(|e| !e.lone)
         .find(fits)
         .map(|e| e.identity.clone())
 }

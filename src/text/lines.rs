@@ -9,6 +9,8 @@
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// The last offset asked for and its position.
+    last: std::cell::Cell<Option<(usize, Position)>>,
 }
 
 /// A 1-based line and column; the column counts characters.
@@ -33,17 +35,34 @@ impl LineIndex {
             starts.push(next);
             i = next;
         }
-        Self { starts }
+        Self {
+            starts,
+            last: std::cell::Cell::new(None),
+        }
     }
 
     /// The position of byte `offset` (which must be a char boundary).
+    ///
+    /// Counting characters from the start of the line costs the line's
+    /// length; on a megabyte-long line asked for thousands of positions that
+    /// is quadratic, so the last answer is kept and counting resumes from it
+    /// when the next offset is further along the same line.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let column = text[self.starts[line]..offset].chars().count() + 1;
-        Position {
+        let (mut from, mut column) = (self.starts[line], 1);
+        if let Some((last, at)) = self.last.get()
+            && at.line == line + 1
+            && last <= offset
+        {
+            (from, column) = (last, at.column);
+        }
+        column += text[from..offset].chars().count();
+        let at = Position {
             line: line + 1,
             column,
-        }
+        };
+        self.last.set(Some((offset, at)));
+        at
     }
 
     /// The number of lines (a text ending in a line break ends with an
