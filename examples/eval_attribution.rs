@@ -59,6 +59,17 @@ struct Tally {
 }
 
 impl Tally {
+    /// Counts a wrong speaker (a real misattribution or a swapped name) and
+    /// whether quotecheck flagged it.
+    fn wrong_speaker(&mut self, f: Option<&Finding>, failure: impl FnOnce() -> String) {
+        self.wrong_speakers += 1;
+        let flagged = f.is_some_and(|f| f.attribution.status == Status::Mismatch);
+        self.flagged += usize::from(flagged);
+        if !flagged {
+            self.failures.push(failure());
+        }
+    }
+
     fn add(&mut self, other: Tally) {
         self.labels += other.labels;
         self.right += other.right;
@@ -179,11 +190,8 @@ fn evaluate(set: &Path, default_catalog: &Path) -> Result<Tally, String> {
                 tally.false_mismatches += 1;
             }
         } else if label.credited.is_some() {
-            tally.wrong_speakers += 1;
-            let flagged = f.is_some_and(|f| f.attribution.status == Status::Mismatch);
-            tally.flagged += usize::from(flagged);
-            if !flagged {
-                tally.failures.push(format!(
+            tally.wrong_speaker(f, || {
+                format!(
                     "{}/{}:{} {} misattribution to {:?} not flagged: {}",
                     set.display(),
                     label.article,
@@ -191,8 +199,8 @@ fn evaluate(set: &Path, default_catalog: &Path) -> Result<Tally, String> {
                     label.quote,
                     label.credited,
                     said(f)
-                ));
-            }
+                )
+            });
         }
         // Perturbations: the cue's name swapped for someone else's.
         let Some(name) = label.name.as_deref().filter(|_| credits_record) else {
@@ -215,19 +223,16 @@ fn evaluate(set: &Path, default_catalog: &Path) -> Result<Tally, String> {
                 .article(&Article::new(label.article.clone(), perturbed))
                 .findings;
             let f = find(&findings, label);
-            tally.wrong_speakers += 1;
-            let flagged = f.is_some_and(|f| f.attribution.status == Status::Mismatch);
-            tally.flagged += usize::from(flagged);
-            if !flagged {
-                tally.failures.push(format!(
+            tally.wrong_speaker(f, || {
+                format!(
                     "{}/{}:{} {} with {name:?} → {replacement:?} not flagged: {}",
                     set.display(),
                     label.article,
                     label.line,
                     label.quote,
                     said(f)
-                ));
-            }
+                )
+            });
         }
     }
     Ok(tally)
