@@ -115,7 +115,7 @@ fn quotes_option_names_another_list() {
         .args(&["--quotes", "lists/record.yaml"])
         .run()
         .status(0)
-        .stdout_has("1:18  info  exact  ready  (Jen Psaki)");
+        .stdout_has("articles/a.txt:1:18: info  exact  ready  (Jen Psaki)\n");
 }
 
 #[test]
@@ -130,7 +130,7 @@ fn a_bad_article_is_reported_and_the_others_are_checked() {
             "quotecheck: error: articles/latin1.txt: skipped: not valid UTF-8 (byte 0xE9 at line 1, column 4)\n",
             "  help: re-encode the file as UTF-8, e.g. `iconv -f windows-1252 -t utf-8`\n"
         ))
-        .stdout_has("articles/good.txt\n  1:14  info  exact  ready")
+        .stdout_has("articles/good.txt:1:14: info  exact  ready  (Jen Psaki)\n")
         .stdout_has("1 file skipped");
 }
 
@@ -196,7 +196,7 @@ fn standard_input_is_an_article() {
         .stdin("Psaki: “We’re ready to talk, but we won’t wait long.”")
         .run()
         .status(1)
-        .stdout_has("<stdin>\n  1:9  error  drift  ready  (Jen Psaki)")
+        .stdout_has("<stdin>:1:9: error  drift  ready  (Jen Psaki)  similarity 0.89\n")
         .stdout_has("[-forever.-]{+long.+}");
 }
 

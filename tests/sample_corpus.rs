@@ -195,7 +195,7 @@ fn human_output_is_grouped_with_a_summary() {
     let out = run_in(&repo_root(), &args, None, &[]);
     assert_eq!(out.status, 1);
     assert!(out.stdout.contains(
-        "articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt\n  17:2  error  drift  psaki-attack-at-any-point  (Jen Psaki)  similarity"
+        "articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt:17:2: error  drift  psaki-attack-at-any-point  (Jen Psaki)  similarity"
     ), "{}", out.stdout);
     assert!(out.stdout.contains(
         "[-We're-]{+We are+} now at a stage where Russia [-could at any point-]{+can+} launch an attack [-in-]{+on+} Ukraine {+at any time,+}"

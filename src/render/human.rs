@@ -1,5 +1,7 @@
-//! Human output: findings grouped by article, each with its position, kind
-//! and statement, the word diff for drift, and a one-line summary.
+//! Human output: findings grouped by article, each on a line that starts
+//! with `path:line:column`, with its kind and statement, the word diff for
+//! drift, the attribution when it is wrong or missing, and a one-line
+//! summary.
 //!
 //! Without colour (pipes, `NO_COLOR`, `--color never`) the diff is spelled the
 //! way `git diff --word-diff=plain` spells it, `[-removed-]{+added+}`, so it
@@ -43,12 +45,13 @@ pub fn render(report: &Report, color: bool) -> String {
     let mut article: Option<&str> = None;
     for item in &items {
         let (name, _, _) = item.key();
+        // One block per article: every line starts with `path:line:column`,
+        // which terminals and editors open at the spot.
         if article != Some(name) {
             if article.is_some() {
                 out.push('\n');
             }
             article = Some(name);
-            let _ = writeln!(out, "{}", paint(name, color, |s| s.bold().underline()));
         }
         match item {
             Item::Finding(f) => finding(&mut out, f, color),
@@ -84,7 +87,8 @@ fn unverified(out: &mut String, u: &Unverified, color: bool) {
     };
     let _ = writeln!(
         out,
-        "  {}:{}  {}  {}  ({credit})",
+        "{}:{}:{}: {}  {}  ({credit})",
+        u.article,
         u.line,
         u.column,
         paint("info", color, |s| s.dimmed()),
@@ -125,8 +129,8 @@ fn finding(out: &mut String, f: &Finding, color: bool) {
     };
     let _ = write!(
         out,
-        "  {}:{}  {severity}  {kind}  {}  ({})",
-        f.line, f.column, f.quote_id, f.speaker_name
+        "{}:{}:{}: {severity}  {kind}  {}  ({})",
+        f.article, f.line, f.column, f.quote_id, f.speaker_name
     );
     if f.kind == Kind::Drift {
         let _ = write!(out, "  similarity {:.2}", f.similarity);
