@@ -124,6 +124,20 @@ pub fn title_pronoun(key: &str) -> Option<&'static str> {
     }
 }
 
+/// The pronoun a family role implies (`his daughter Ffion`).
+pub fn role_pronoun(role: &str) -> Option<&'static str> {
+    match role {
+        "daughter" | "mother" | "wife" | "sister" | "aunt" | "niece" | "grandmother"
+        | "granddaughter" | "widow" | "spokeswoman" | "chairwoman" | "businesswoman"
+        | "congresswoman" => Some("she"),
+        "son" | "father" | "husband" | "brother" | "uncle" | "nephew" | "grandfather"
+        | "grandson" | "widower" | "spokesman" | "chairman" | "businessman" | "congressman" => {
+            Some("he")
+        }
+        _ => None,
+    }
+}
+
 /// Titles written after a name (`Deborah Quinlan MP`).
 pub fn is_post_nominal(key: &str) -> bool {
     matches!(

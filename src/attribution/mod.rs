@@ -188,9 +188,12 @@ impl<'a> Attributor<'a> {
             let lone = m.via == Via::Unlisted && m.roles.is_empty();
             let described =
                 m.via == Via::Descriptor && matches!(m.reference, Reference::Identity(_));
-            let detail = i > 0
-                && lexicon::is_preposition(self.reader.key(i - 1))
-                && identity.as_ref().is_some_and(|id| self.is_organisation(id));
+            // ... and so is a description after a preposition ("goes
+            // straight for the minister").
+            let after_preposition = i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
+            let detail = after_preposition
+                && (identity.as_ref().is_some_and(|id| self.is_organisation(id))
+                    || matches!(m.reference, Reference::Definite { .. }));
             // "her son's teacher at Lakeview, Omar Haddad, has called": a
             // name after a preposition is a place, whatever follows it.
             let place = lone && i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
@@ -356,7 +359,8 @@ impl<'a> Attributor<'a> {
                         .filter(|&t| self.reader.capitalized(t))
                         .find_map(|t| lexicon::first_name_pronoun(self.reader.key(t))),
                 };
-                told.or(titled).or(first_name)
+                let by_role = m.roles.iter().find_map(|r| lexicon::role_pronoun(r));
+                told.or(titled).or(by_role).or(first_name)
             }
         }
     }
@@ -508,7 +512,9 @@ impl<'a> Attributor<'a> {
             Reference::Definite { role, text } => {
                 self.resolve_definite(&self.history, at, role, text)
             }
-            Reference::Pronoun(p) => resolve_pronoun(&self.history, at, p)?,
+            Reference::Pronoun(p) => {
+                resolve_pronoun(&self.history, at, self.token_paragraph(at), p)?
+            }
         };
         let tokens = self.tokens();
         let mut start = tokens[m.tokens.start].span.start;
@@ -827,7 +833,12 @@ impl<'a> Attributor<'a> {
 }
 
 /// `she said`: the person the article last introduced who fits.
-fn resolve_pronoun(history: &[Entry], at: usize, pronoun: &str) -> Option<Identity> {
+fn resolve_pronoun(
+    history: &[Entry],
+    at: usize,
+    paragraph: usize,
+    pronoun: &str,
+) -> Option<Identity> {
     let fits = |e: &&Entry| match (e.pronoun, &e.identity) {
         (Some(known), _) => known == pronoun || (pronoun == "they" && known == "it"),
         (
@@ -847,11 +858,20 @@ fn resolve_pronoun(history: &[Entry], at: usize, pronoun: &str) -> Option<Identi
         (None, _) => pronoun != "it",
     };
     let before = history.partition_point(|e| e.at < at);
-    history[..before]
+    let candidates = history[..before]
         .iter()
         .rev()
         .filter(|e| !e.lone)
-        .find(fits)
+        .filter(fits);
+    // In the quotation's own paragraph, someone it quotes comes first
+    // ("Transport Minister Ifeoma Brannigan, who met Vossberg, said ...
+    // "...," she said"), then anyone it names ("Fairbairn goes straight for
+    // the minister. "...," she says"); beyond it, the last one who fits.
+    let here = candidates.clone().filter(|e| e.paragraph == paragraph);
+    here.clone()
+        .find(|e| e.speaks)
+        .or_else(|| here.clone().next())
+        .or_else(|| candidates.clone().next())
         .map(|e| e.identity.clone())
 }
 
