@@ -146,9 +146,11 @@ impl Names {
             let organisation = match speaker.pronouns.as_deref() {
                 Some("it") => true,
                 Some("he" | "she") => false,
-                _ => name_words.last().is_some_and(|(k, _)| {
-                    lexicon::is_institution_word(k) || lexicon::is_organisation_role(k)
-                }),
+                // Only words that name bodies, not places: "Hyun-woo Park"
+                // is a person.
+                _ => name_words
+                    .last()
+                    .is_some_and(|(k, _)| lexicon::is_organisation_role(k)),
             };
             names.organisations.push(organisation);
             if organisation {

@@ -788,7 +788,17 @@ impl<'a> Attributor<'a> {
             .filter_map(|k| self.reader.mention_starting(k))
             .find(|m| {
                 let lone = m.via == Via::Unlisted && m.tokens.len() == 1 && m.roles.is_empty();
-                !lone
+                // "outside the Corn Exchange": a place.
+                let start = m.tokens.start;
+                let article = start > 0 && self.reader.key(start - 1) == "the";
+                let before = if article {
+                    start.checked_sub(2)
+                } else {
+                    start.checked_sub(1)
+                };
+                let place = m.via == Via::Unlisted
+                    && before.is_some_and(|b| lexicon::is_preposition(self.reader.key(b)));
+                !lone && !place
             })?;
         // "The central bank governor, Elena Marsh,": the name.
         match self.apposition(&m) {
