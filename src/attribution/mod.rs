@@ -19,6 +19,7 @@
 
 mod lexicon;
 mod mentions;
+mod names;
 
 use std::ops::Range;
 
@@ -27,8 +28,9 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::quotations::Quoted;
 use crate::text::{LineIndex, Token};
-pub use mentions::{Identity, Names, SourceKind, Via};
+pub use mentions::{Identity, SourceKind, Via};
 use mentions::{Mention, Reader, Reference};
+pub use names::Names;
 
 /// Whether the article's credit agrees with the record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
