@@ -21,7 +21,7 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Find every statement of the quote list in the articles, with its wording drift
+    /// Find every statement of the quote list in the articles: where, wording drift, and who the article says spoke
     Check(CheckArgs),
 }
 
