@@ -1,0 +1,384 @@
+//! The article's cast: everyone it names or describes outside quotation
+//! marks, in order, with what is known of them (roles, pronoun, whether they
+//! speak), and how pronouns and descriptions are resolved against it.
+
+use super::lexicon;
+use super::mentions::{Identity, Mention, Reference, SourceKind, Via};
+use super::{Attributor, MAX_PARENTHETICAL_WORDS};
+
+/// One known person or body, in the order the article introduces them.
+#[derive(Debug, Clone)]
+pub(super) struct Entry {
+    at: usize,
+    identity: Identity,
+    roles: Vec<String>,
+    /// The subject of a speech verb: someone the article quotes.
+    speaks: bool,
+    /// A person, not an organisation.
+    person: bool,
+    /// `he`, `she`, `they` or `it`, when known.
+    pronoun: Option<&'static str>,
+    /// A single capitalized word the list does not hold, with nothing known
+    /// of it ("Critics said"): it may speak, but no pronoun points at it.
+    lone: bool,
+    paragraph: usize,
+}
+
+impl Attributor<'_> {
+    /// Everyone the article names or describes outside quotation marks.
+    /// A name and a description side by side are one person (apposition):
+    /// `Samuel Oyelaran, the labour economist,` is "the economist" later.
+    pub(super) fn read_history(&self) -> Vec<Entry> {
+        let mut history: Vec<Entry> = Vec::new();
+        // Unlisted people named in full, by surname (their history index).
+        let mut by_surname: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
+        let mut i = 0;
+        while i < self.tokens().len() {
+            if self.reader.is_quoted(i) || !self.tokens()[i].is_word() {
+                i += 1;
+                continue;
+            }
+            let Some(mut m) = self.reader.mention_starting(i) else {
+                i += 1;
+                continue;
+            };
+            let mut end = m.tokens.end;
+            // "Jordan Pike, a spokesperson for the trust" / "A picket
+            // captain, Luis Ferreira,"
+            if let Some(other) = self.apposition(&m) {
+                let (name, description) = if m.via == Via::Descriptor {
+                    (other, m)
+                } else {
+                    (m, other)
+                };
+                end = end.max(name.tokens.end).max(description.tokens.end);
+                m = name;
+                m.roles.extend(description.roles);
+            }
+            let speaks =
+                self.speech_verb_after(end).is_some() || self.speech_verb_before(m.tokens.start);
+            let identity = match &m.reference {
+                Reference::Identity(id) => Some(id.clone()),
+                // A description introduces someone only when it is resolved
+                // by its role or speaks; "the emergency physician" otherwise
+                // says nothing about who is who.
+                Reference::Definite { role, text } => {
+                    let by_role = history
+                        .iter()
+                        .rev()
+                        .find(|e| e.roles.iter().any(|r| r == role));
+                    match by_role {
+                        Some(e) => Some(e.identity.clone()),
+                        None if speaks => Some(self.resolve_definite(&history, i, role, text)),
+                        None => None,
+                    }
+                }
+                Reference::Pronoun(_) => None,
+            };
+            // "a minimum of one registered nurse" is no one; an organisation
+            // in a prepositional phrase ("a spokesperson for the trust") is a
+            // detail. Each counts only when it speaks.
+            // A name the list does not hold may be a place ("Pine Hollow")
+            // as easily as a person: it counts when it speaks or comes with
+            // a title or a description.
+            let lone = m.via == Via::Unlisted && m.roles.is_empty();
+            let described =
+                m.via == Via::Descriptor && matches!(m.reference, Reference::Identity(_));
+            // ... and so is a description after a preposition ("goes
+            // straight for the minister").
+            let after_preposition = i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
+            let detail = after_preposition
+                && (identity.as_ref().is_some_and(|id| self.is_organisation(id))
+                    || matches!(m.reference, Reference::Definite { .. }));
+            // "her son's teacher at Lakeview, Omar Haddad, has called": a
+            // name after a preposition is a place, whatever follows it.
+            let place = lone && i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
+            if let Some(identity) = identity
+                && (!(lone || described || detail) || speaks)
+                && !place
+            {
+                // "state Health Secretary Donna Pierce. Pierce announced":
+                // a surname alone is the person named in full before.
+                let earlier = match &identity {
+                    Identity::Unlisted {
+                        name,
+                        kind: SourceKind::Person,
+                    } if !name.contains(' ') => {
+                        by_surname.get(name.as_str()).map(|&e| history[e].clone())
+                    }
+                    _ => None,
+                };
+                let (identity, pronoun) = match earlier {
+                    Some(e) => (e.identity, e.pronoun),
+                    None => {
+                        let pronoun = self.pronoun_of(&identity, &m, end);
+                        (identity, pronoun)
+                    }
+                };
+                if let Identity::Unlisted {
+                    name,
+                    kind: SourceKind::Person,
+                } = &identity
+                    && let Some((_, surname)) = name.rsplit_once(' ')
+                {
+                    by_surname.insert(surname.to_string(), history.len());
+                }
+                history.push(Entry {
+                    at: i,
+                    person: !self.is_organisation(&identity),
+                    pronoun,
+                    lone: lone && m.tokens.len() == 1 && pronoun.is_none(),
+                    identity,
+                    roles: m.roles.clone(),
+                    speaks,
+                    paragraph: self.token_paragraph(i),
+                });
+                i = end.max(i + 1);
+            } else if matches!(m.reference, Reference::Definite { .. }) {
+                // An unresolved description; a name may start inside it
+                // ("The state Office of Emergency Management").
+                i += 1;
+            } else {
+                i = end.max(i + 1);
+            }
+        }
+        history
+    }
+
+    /// `the expert`: the person introduced in that role; else the person the
+    /// paragraph is about (the last one it quotes, else the last one it
+    /// names); else the last person the article quoted, else the last one it
+    /// named. `the company`, `the trust`: the organisation named with that
+    /// word, else the listed one, else the last one named.
+    pub(super) fn resolve_definite(
+        &self,
+        history: &[Entry],
+        at: usize,
+        role: &str,
+        text: &str,
+    ) -> Identity {
+        let paragraph = self.token_paragraph(at);
+        let before = history[..history.partition_point(|e| e.at < at)]
+            .iter()
+            .rev();
+        if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
+            return e.identity.clone();
+        }
+        if lexicon::is_organisation_role(role) {
+            let named = |id: &Identity| {
+                let name = match id {
+                    Identity::Listed(s) => self.catalog.speakers[*s].name.as_str(),
+                    Identity::Unlisted { name, .. } => name.as_str(),
+                };
+                crate::text::tokenize(name, false)
+                    .iter()
+                    .any(|t| t.key == role)
+            };
+            let listed: Vec<usize> = (0..self.catalog.speakers.len())
+                .filter(|&s| self.names.is_organisation(s) && named(&Identity::Listed(s)))
+                .collect();
+            return before
+                .clone()
+                .find(|e| !e.person && named(&e.identity))
+                .map(|e| e.identity.clone())
+                .or_else(|| (listed.len() == 1).then(|| Identity::Listed(listed[0])))
+                .or_else(|| {
+                    before
+                        .clone()
+                        .find(|e| !e.person)
+                        .map(|e| e.identity.clone())
+                })
+                .unwrap_or_else(|| Identity::Unlisted {
+                    name: text.to_string(),
+                    kind: SourceKind::Organisation,
+                });
+        }
+        let people = before.filter(|e| e.person);
+        let here = people.clone().filter(|e| e.paragraph == paragraph);
+        here.clone()
+            .find(|e| e.speaks)
+            .or_else(|| here.clone().next())
+            .or_else(|| people.clone().find(|e| e.speaks))
+            .or_else(|| people.clone().next())
+            .map(|e| e.identity.clone())
+            .unwrap_or_else(|| Identity::Unlisted {
+                name: text.to_string(),
+                kind: SourceKind::Anonymous,
+            })
+    }
+
+    /// Is `at` the subject of an inverted cue (`"...," said the official`):
+    /// a speech verb right before it that opens its clause? In `Bortnik
+    /// told TASS` or `believes Russia keeps troops` the name after the verb
+    /// is its object, and does not speak.
+    pub(super) fn speech_verb_before(&self, at: usize) -> bool {
+        (at.saturating_sub(2)..at).any(|v| {
+            let opens_clause = v == 0 || {
+                let gap = self.reader.gap_after(v - 1);
+                gap.contains(',') || gap.chars().any(crate::quotations::is_mark)
+            };
+            self.reader.is_speech_verb(v) && opens_clause && !self.reader.sentence_ends_after(v)
+        })
+    }
+
+    /// The pronoun for someone just named: declared in the list; else read
+    /// from the text (`Donna Keel said she`) or from a common first name.
+    pub(super) fn pronoun_of(
+        &self,
+        identity: &Identity,
+        m: &Mention,
+        end: usize,
+    ) -> Option<&'static str> {
+        let declared = |s: usize| match self.catalog.speakers[s].pronouns.as_deref()? {
+            "he" => Some("he"),
+            "she" => Some("she"),
+            "they" => Some("they"),
+            _ => Some("it"),
+        };
+        match identity {
+            Identity::Listed(s) if declared(*s).is_some() => declared(*s),
+            Identity::Listed(s) if self.names.is_organisation(*s) => Some("it"),
+            Identity::Unlisted {
+                kind: SourceKind::Organisation,
+                ..
+            } => Some("it"),
+            _ => {
+                let told = self
+                    .speech_verb_after(end)
+                    .and_then(|v| self.tokens().get(v + 1).map(|_| self.reader.key(v + 1)))
+                    .and_then(lexicon::pronoun)
+                    .filter(|p| matches!(*p, "he" | "she"));
+                let titled = m
+                    .tokens
+                    .clone()
+                    .find_map(|t| lexicon::title_pronoun(self.reader.key(t)));
+                let first_name = match identity {
+                    Identity::Listed(s) => {
+                        crate::text::tokenize(&self.catalog.speakers[*s].name, false)
+                            .first()
+                            .and_then(|t| lexicon::first_name_pronoun(&t.key))
+                    }
+                    // The first word of the mention that is a known first
+                    // name ("state Health Secretary Donna Pierce").
+                    Identity::Unlisted { .. } => m
+                        .tokens
+                        .clone()
+                        .filter(|&t| self.reader.capitalized(t))
+                        .find_map(|t| lexicon::first_name_pronoun(self.reader.key(t))),
+                };
+                let by_role = m.roles.iter().find_map(|r| lexicon::role_pronoun(r));
+                told.or(titled).or(by_role).or(first_name)
+            }
+        }
+    }
+
+    pub(super) fn is_organisation(&self, identity: &Identity) -> bool {
+        match identity {
+            Identity::Listed(s) => self.names.is_organisation(*s),
+            Identity::Unlisted { kind, .. } => *kind == SourceKind::Organisation,
+        }
+    }
+
+    /// The mention set off by a comma right after `m` that describes the
+    /// same person: a description after a name, or a name after a
+    /// description.
+    pub(super) fn apposition(&self, m: &Mention) -> Option<Mention> {
+        let last = m.tokens.end - 1;
+        if m.tokens.end >= self.tokens().len()
+            || !self.reader.gap_after(last).trim().starts_with(',')
+        {
+            return None;
+        }
+        // "in Ridgeford, the governor said": the description is the subject
+        // of the next clause, not a description of the place.
+        let next = self.reader.mention_starting(m.tokens.end)?;
+        if next.tokens.end < self.tokens().len()
+            && self.reader.gap_after(next.tokens.end - 1).trim().is_empty()
+            && (self.reader.is_speech_verb(next.tokens.end)
+                || lexicon::is_adverbial(self.reader.key(next.tokens.end)))
+        {
+            return None;
+        }
+        let is_name =
+            |x: &Mention| matches!(x.reference, Reference::Identity(_)) && x.via != Via::Descriptor;
+        let pair = (m.via == Via::Descriptor && is_name(&next))
+            || (is_name(m) && next.via == Via::Descriptor);
+        pair.then_some(next)
+    }
+
+    /// The speech verb at token `at`, after up to three adverbials or a
+    /// parenthetical set off by commas (`Raman, who directs the department,
+    /// said`).
+    pub(super) fn speech_verb_after(&self, at: usize) -> Option<usize> {
+        let mut at = at;
+        if at > 0
+            && at < self.tokens().len()
+            && self.reader.gap_after(at - 1).trim().starts_with(',')
+        {
+            let close =
+                (at..(at + MAX_PARENTHETICAL_WORDS).min(self.tokens().len())).find(|&k| {
+                    self.reader.gap_after(k).contains(',') || self.reader.sentence_ends_after(k)
+                })?;
+            if self.reader.sentence_ends_after(close) {
+                return None;
+            }
+            at = close + 1;
+        }
+        for i in at..(at + 4).min(self.tokens().len()) {
+            if self.reader.is_quoted(i) {
+                return None;
+            }
+            if self.reader.is_speech_verb(i) {
+                return Some(i);
+            }
+            if !lexicon::is_adverbial(self.reader.key(i)) || self.reader.sentence_ends_after(i) {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+/// `she said`: the person the article last introduced who fits.
+pub(super) fn resolve_pronoun(
+    history: &[Entry],
+    at: usize,
+    paragraph: usize,
+    pronoun: &str,
+) -> Option<Identity> {
+    let fits = |e: &&Entry| match (e.pronoun, &e.identity) {
+        (Some(known), _) => known == pronoun || (pronoun == "they" && known == "it"),
+        (
+            None,
+            Identity::Unlisted {
+                kind: SourceKind::Organisation,
+                ..
+            },
+        ) => matches!(pronoun, "it" | "they"),
+        (
+            None,
+            Identity::Unlisted {
+                kind: SourceKind::Person,
+                ..
+            },
+        ) => matches!(pronoun, "he" | "she"),
+        (None, _) => pronoun != "it",
+    };
+    let before = history.partition_point(|e| e.at < at);
+    let candidates = history[..before]
+        .iter()
+        .rev()
+        .filter(|e| !e.lone)
+        .filter(fits);
+    // In the quotation's own paragraph, someone it quotes comes first
+    // ("Transport Minister Ifeoma Brannigan, who met Vossberg, said ...
+    // "...," she said"), then anyone it names ("Fairbairn goes straight for
+    // the minister. "...," she says"); beyond it, the last one who fits.
+    let here = candidates.clone().filter(|e| e.paragraph == paragraph);
+    here.clone()
+        .find(|e| e.speaks)
+        .or_else(|| here.clone().next())
+        .or_else(|| candidates.clone().next())
+        .map(|e| e.identity.clone())
+}
