@@ -7,7 +7,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::attribution::{self, Attributor, Credit, Identity, Names, SourceKind, Status};
+use crate::attribution::{self, Attributor, Credit, Identity, Names, Status};
 use crate::catalog::Catalog;
 use crate::corpus::{self, Article, Source};
 use crate::drift::{self, Kind};
@@ -217,11 +217,7 @@ impl<'a> Checker<'a> {
                 display: None,
             };
         };
-        let source = match &credit.identity {
-            Identity::Listed(s) if self.names.is_organisation(*s) => SourceKind::Organisation,
-            Identity::Listed(_) => SourceKind::Person,
-            Identity::Unlisted { kind, .. } => *kind,
-        };
+        let source = self.names.source_of(&credit.identity);
         let cue = credit.cue.clone().map(|span| {
             let at = lines.position(text, span.start);
             Cue {

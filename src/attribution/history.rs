@@ -166,18 +166,13 @@ impl Attributor<'_> {
             return e.identity.clone();
         }
         if lexicon::is_organisation_role(role) {
-            let named = |id: &Identity| {
-                let name = match id {
-                    Identity::Listed(s) => self.catalog.speakers[*s].name.as_str(),
-                    Identity::Unlisted { name, .. } => name.as_str(),
-                };
-                crate::text::tokenize(name, false)
+            let listed: Vec<usize> = self.names.organisations_named(role).collect();
+            let named = |id: &Identity| match id {
+                Identity::Listed(s) => listed.contains(s),
+                Identity::Unlisted { name, .. } => crate::text::tokenize(name, false)
                     .iter()
-                    .any(|t| t.key == role)
+                    .any(|t| t.key == role),
             };
-            let listed: Vec<usize> = (0..self.catalog.speakers.len())
-                .filter(|&s| self.names.is_organisation(s) && named(&Identity::Listed(s)))
-                .collect();
             return before
                 .clone()
                 .find(|e| !e.person && named(&e.identity))
@@ -274,10 +269,7 @@ impl Attributor<'_> {
     }
 
     pub(super) fn is_organisation(&self, identity: &Identity) -> bool {
-        match identity {
-            Identity::Listed(s) => self.names.is_organisation(*s),
-            Identity::Unlisted { kind, .. } => *kind == SourceKind::Organisation,
-        }
+        self.names.source_of(identity) == SourceKind::Organisation
     }
 
     /// The mention set off by a comma right after `m` that describes the

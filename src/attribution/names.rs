@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::lexicon;
-use super::mentions::Via;
+use super::mentions::{Identity, SourceKind, Via};
 use crate::catalog::Catalog;
 use crate::text::{Token, tokenize};
 
@@ -55,6 +55,26 @@ impl Names {
     /// Is listed speaker `s` an organisation?
     pub fn is_organisation(&self, s: usize) -> bool {
         self.organisations[s]
+    }
+
+    /// What kind of source an identity is.
+    pub fn source_of(&self, identity: &Identity) -> SourceKind {
+        match identity {
+            Identity::Listed(s) if self.is_organisation(*s) => SourceKind::Organisation,
+            Identity::Listed(_) => SourceKind::Person,
+            Identity::Unlisted { kind, .. } => *kind,
+        }
+    }
+
+    /// The listed organisations whose names hold the word `key`.
+    pub(super) fn organisations_named<'a>(
+        &'a self,
+        key: &'a str,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.org_names
+            .iter()
+            .filter(move |(_, words)| words.iter().any(|w| w == key))
+            .map(|(s, _)| *s)
     }
 
     pub fn new(catalog: &Catalog) -> Self {
