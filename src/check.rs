@@ -10,11 +10,16 @@ use std::ops::Range;
 use crate::attribution::{self, Attributor, Credit, Identity, Names, Status};
 use crate::catalog::Catalog;
 use crate::corpus::{self, Article, Source};
-use crate::drift::{self, Kind};
-use crate::matcher::{self, Index};
+use crate::drift;
+use crate::matcher::{self, Index, Thresholds};
 use crate::quotations::Quoted;
-use crate::report::{Attribution, Cue, Finding, Report, Severity, Skipped, Unverified};
-use crate::text::{LineIndex, squeeze, tokenize};
+use crate::report::diagnostic::fingerprint;
+use crate::report::suppress::Suppressions;
+use crate::report::{
+    Attribution, Cue, Diagnostic, Excerpt, Finding, Levels, Missing, Parts, Report, Rule, Severity,
+    Skipped, Unverified,
+};
+use crate::text::{LineIndex, Position, squeeze, tokenize};
 
 /// Quotations of fewer words are scare quotes and titles ("lethal aid"), not
 /// somebody's words: they are not listed as unverified.
@@ -32,6 +37,7 @@ pub struct Checker<'a> {
     catalog: &'a Catalog,
     index: Index,
     names: Names,
+    levels: Levels,
 }
 
 impl<'a> Checker<'a> {
@@ -40,28 +46,45 @@ impl<'a> Checker<'a> {
             catalog,
             index: Index::new(catalog),
             names: Names::new(catalog),
+            levels: Levels::default(),
         }
+    }
+
+    /// Uses these matching thresholds (the defaults otherwise); they must
+    /// have passed [`Thresholds::validate`].
+    pub fn with_thresholds(mut self, thresholds: Thresholds) -> Self {
+        self.index = Index::with_thresholds(self.catalog, thresholds);
+        self
+    }
+
+    /// Sets the level of each rule (the default levels otherwise).
+    pub fn with_levels(mut self, levels: Levels) -> Self {
+        self.levels = levels;
+        self
     }
 
     /// Checks every article of `sources`. Files that cannot be read are
     /// listed in the report's `skipped`; the others are checked.
     pub fn check(&self, sources: &[Source], walk_errors: Vec<corpus::Skip>) -> Report {
-        let mut findings = Vec::new();
-        let mut unverified = Vec::new();
-        let mut skipped: Vec<Skipped> = walk_errors.into_iter().map(skipped).collect();
-        let mut articles = 0;
+        let mut parts = Parts {
+            skipped: walk_errors.into_iter().map(skipped).collect(),
+            list: self.catalog.path.display().to_string(),
+            ..Parts::default()
+        };
         for source in sources {
             match corpus::read(source) {
                 Ok(article) => {
-                    articles += 1;
-                    let checked = self.article(&article);
-                    findings.extend(checked.findings);
-                    unverified.extend(checked.unverified);
+                    parts.articles += 1;
+                    let mut checked = self.article(&article);
+                    parts.problems.extend(self.judge(&article, &mut checked));
+                    parts.findings.extend(checked.findings);
+                    parts.unverified.extend(checked.unverified);
                 }
-                Err(skip) => skipped.push(self::skipped(skip)),
+                Err(skip) => parts.skipped.push(self::skipped(skip)),
             }
         }
-        let found: HashSet<&str> = findings
+        let found: HashSet<&str> = parts
+            .findings
             .iter()
             .map(|f: &Finding| f.quote_id.as_str())
             .collect();
@@ -70,9 +93,49 @@ impl<'a> Checker<'a> {
             .quotes
             .iter()
             .filter(|q| !found.contains(q.id.as_str()))
-            .map(|q| q.id.clone())
+            .map(|q| Missing {
+                quote_id: q.id.clone(),
+                speaker_name: self.catalog.speaker_of(q).name.clone(),
+                line: q.line,
+            })
             .collect();
-        Report::new(findings, unverified, missing, skipped, articles)
+        parts.missing = missing;
+        Report::new(parts, &self.levels)
+    }
+
+    /// Decides which rules each finding of one article is reported under:
+    /// those not turned off and not suppressed by a comment in the article.
+    /// Returns the problems with the comments themselves.
+    pub fn judge(&self, article: &Article, checked: &mut Checked) -> Vec<Diagnostic> {
+        let mut comments = Suppressions::read(&article.name, &article.text);
+        let on = |rule: Rule| self.levels.get(rule).severity().is_some();
+        for f in &mut checked.findings {
+            let at = Position {
+                line: f.line,
+                column: f.column,
+            };
+            for rule in f.breaks().into_iter().filter(|&r| on(r)) {
+                if comments.covers(rule, at) {
+                    f.suppressed.push(rule);
+                } else {
+                    f.rules.push(rule);
+                }
+            }
+        }
+        if on(Rule::Unverified) {
+            for u in &mut checked.unverified {
+                let at = Position {
+                    line: u.line,
+                    column: u.column,
+                };
+                if comments.covers(Rule::Unverified, at) {
+                    u.suppressed.push(Rule::Unverified);
+                } else {
+                    u.rules.push(Rule::Unverified);
+                }
+            }
+        }
+        comments.finish(&self.levels)
     }
 
     /// The findings and unverified quotations of one article.
@@ -126,7 +189,11 @@ impl<'a> Checker<'a> {
                     column: start.column,
                     end_line: end.line,
                     end_column: end.column,
-                    text: text[span].to_string(),
+                    fingerprint: fingerprint("", &text[span.clone()]),
+                    text: text[span.clone()].to_string(),
+                    rules: Vec::new(),
+                    suppressed: Vec::new(),
+                    excerpt: Excerpt::new(text, &lines, span),
                     speaker: credit.map(|c| self.speaker_id(&c.identity)),
                     display: credit.map(|c| self.display(&c.identity)),
                 }
@@ -146,16 +213,6 @@ impl<'a> Checker<'a> {
                 };
                 let status = attribution::status(credit.as_ref(), quote.speaker);
                 let attribution = self.attribution(credit.as_ref(), status, text, &lines);
-                let drift_severity = if m.quoted && assessment.kind == Kind::Drift {
-                    Severity::Error
-                } else {
-                    Severity::Info
-                };
-                let credit_severity = match status {
-                    Status::Match => Severity::Info,
-                    Status::Mismatch => Severity::Error,
-                    Status::Unattributed => Severity::Warning,
-                };
                 Finding {
                     quote_id: quote.id.clone(),
                     speaker: speaker.id.clone(),
@@ -167,6 +224,7 @@ impl<'a> Checker<'a> {
                     end_column: end.column,
                     text: text[m.span.clone()].to_string(),
                     kind: assessment.kind,
+                    variant: m.variant,
                     quoted: m.quoted,
                     unclosed: m.unclosed,
                     similarity: assessment.similarity,
@@ -174,7 +232,13 @@ impl<'a> Checker<'a> {
                     edits: assessment.edits,
                     changes: assessment.changes,
                     attribution,
-                    severity: drift_severity.max(credit_severity),
+                    rules: Vec::new(),
+                    suppressed: Vec::new(),
+                    // Set by the report, from the rules and their levels.
+                    severity: Severity::Info,
+                    fingerprint: fingerprint(&quote.id, &text[m.span.clone()]),
+                    baselined: Vec::new(),
+                    excerpt: Excerpt::new(text, &lines, m.span.clone()),
                     span: m.span,
                 }
             })

@@ -3,9 +3,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 
-use quotecheck::config::{ColorChoice, Config, FailOn, Format};
+use quotecheck::config::{ColorChoice, Config, FailOn, Format, Overrides};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -23,10 +23,17 @@ pub struct Cli {
 pub enum Command {
     /// Find every statement of the quote list in the articles: where, wording drift, and who the article says spoke
     Check(CheckArgs),
+    /// Write the current problems to a baseline file, so that CI fails only on new ones
+    Baseline(BaselineArgs),
+    /// Lint the quote list alone
+    Validate(ValidateArgs),
+    /// Print the resolved configuration (command line, quotecheck.toml, defaults)
+    Config(ConfigArgs),
 }
 
+/// Where the run's input comes from: shared by every command.
 #[derive(Debug, clap::Args)]
-pub struct CheckArgs {
+pub struct InputArgs {
     /// Articles or folders to check (folders are walked; `-` reads standard input) [default: articles]
     pub paths: Vec<PathBuf>,
 
@@ -34,57 +41,150 @@ pub struct CheckArgs {
     #[arg(short, long, value_name = "FILE")]
     pub quotes: Option<PathBuf>,
 
+    /// The configuration file [default: the nearest quotecheck.toml upwards]
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+/// How the outcome is shown and judged: shared by `check` and `validate`.
+#[derive(Debug, clap::Args)]
+pub struct OutputArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = FormatArg::Human)]
-    pub format: FormatArg,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
 
     /// When to use colour (NO_COLOR is honoured with `auto`)
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto, value_name = "WHEN")]
-    pub color: ColorArg,
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
 
-    /// The lowest severity that makes the run fail with exit code 1
-    #[arg(long, value_enum, default_value_t = FailOnArg::Error, value_name = "SEVERITY")]
-    pub fail_on: FailOnArg,
+    /// The lowest severity that makes the run fail with exit code 1 [default: error]
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub fail_on: Option<FailOn>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    Human,
-    Json,
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+
+    /// Exit 0 even when problems are found (input errors still exit 2)
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// Leave out the problems this baseline knows [default: `baseline` of quotecheck.toml]
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Drop the baseline's entries that match no problem any more
+    #[arg(long)]
+    pub prune: bool,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum ColorArg {
-    Auto,
-    Always,
-    Never,
+#[derive(Debug, clap::Args)]
+pub struct BaselineArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    /// The file to write [default: `baseline` of quotecheck.toml, or .quotecheck-baseline.json]
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FailOnArg {
-    Error,
-    Warning,
-    Info,
-    Never,
+#[derive(Debug, clap::Args)]
+pub struct ValidateArgs {
+    /// The quote list [default: quotes.yaml]
+    #[arg(value_name = "FILE")]
+    pub quotes: Option<PathBuf>,
+
+    /// The configuration file [default: the nearest quotecheck.toml upwards]
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore every configuration file
+    #[arg(long)]
+    pub isolated: bool,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ConfigArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+impl InputArgs {
+    fn overrides(self) -> Overrides {
+        Overrides {
+            quotes: self.quotes,
+            paths: self.paths,
+            config: self.config,
+            isolated: self.isolated,
+            ..Overrides::default()
+        }
+    }
+}
+
+impl OutputArgs {
+    /// `overrides` with the output settings.
+    fn apply(self, overrides: Overrides) -> Overrides {
+        Overrides {
+            format: Some(self.format),
+            color: Some(self.color),
+            fail_on: self.fail_on,
+            ..overrides
+        }
+    }
+}
+
+/// The run's settings, with the configuration file found from here.
+fn resolve(overrides: Overrides) -> anyhow::Result<Config> {
+    Config::resolve(overrides, &std::env::current_dir()?)
 }
 
 impl CheckArgs {
-    pub fn into_config(self) -> Config {
-        let format = match self.format {
-            FormatArg::Human => Format::Human,
-            FormatArg::Json => Format::Json,
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        let overrides = Overrides {
+            exit_zero: self.exit_zero,
+            baseline: self.baseline,
+            prune: self.prune,
+            ..self.input.overrides()
         };
-        let color = match self.color {
-            ColorArg::Auto => ColorChoice::Auto,
-            ColorArg::Always => ColorChoice::Always,
-            ColorArg::Never => ColorChoice::Never,
+        resolve(self.output.apply(overrides))
+    }
+}
+
+impl BaselineArgs {
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        resolve(Overrides {
+            baseline: self.output,
+            ..self.input.overrides()
+        })
+    }
+}
+
+impl ValidateArgs {
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        let overrides = Overrides {
+            quotes: self.quotes,
+            config: self.config,
+            isolated: self.isolated,
+            ..Overrides::default()
         };
-        let fail_on = match self.fail_on {
-            FailOnArg::Error => FailOn::Error,
-            FailOnArg::Warning => FailOn::Warning,
-            FailOnArg::Info => FailOn::Info,
-            FailOnArg::Never => FailOn::Never,
-        };
-        Config::new(self.quotes, self.paths, format, color, fail_on)
+        resolve(self.output.apply(overrides))
+    }
+}
+
+impl ConfigArgs {
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        resolve(self.input.overrides())
     }
 }

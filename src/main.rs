@@ -6,12 +6,15 @@
 mod cli;
 
 use std::io::Write;
+use std::path::Path;
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::Parser;
 
-use quotecheck::catalog::Catalog;
-use quotecheck::report::Report;
+use quotecheck::catalog::{Catalog, lint};
+use quotecheck::config::Config;
+use quotecheck::report::{Baseline, Entry, Report};
 use quotecheck::{check, corpus, exit, render};
 
 fn main() -> ExitCode {
@@ -50,20 +53,120 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 
 fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     match cli.command {
-        cli::Command::Check(args) => {
-            let config = args.into_config();
-            colored::control::set_override(config.color);
-            let catalog = Catalog::load(&config.quotes)?;
-            let (sources, walk_errors) = corpus::discover(&config.paths);
-            let report = check::Checker::new(&catalog).check(&sources, walk_errors);
-            report_skipped(&report);
-            let output = render::render(&report, config.format, config.color);
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(output.as_bytes())?;
-            stdout.flush()?;
-            Ok(config.exit_code(&report))
+        cli::Command::Check(args) => check(&args.into_config()?),
+        cli::Command::Baseline(args) => baseline(&args.into_config()?),
+        cli::Command::Validate(args) => validate(&args.into_config()?),
+        cli::Command::Config(args) => {
+            let config = args.into_config()?;
+            print(&render::config(&config))?;
+            Ok(exit::OK)
         }
     }
+}
+
+/// The run every command but `config` starts with.
+fn report(config: &Config) -> anyhow::Result<Report> {
+    colored::control::set_override(config.color);
+    let catalog = Catalog::load(&config.quotes)?;
+    let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
+    let report = check::Checker::new(&catalog)
+        .with_levels(config.levels.clone())
+        .with_thresholds(config.thresholds.clone())
+        .check(&sources, walk_errors);
+    report_skipped(&report);
+    Ok(report)
+}
+
+fn check(config: &Config) -> anyhow::Result<u8> {
+    let mut report = report(config)?;
+    if let Some(path) = &config.baseline {
+        let baseline = Baseline::load(path)?;
+        let stale = report.apply_baseline(&baseline);
+        if config.prune && !stale.is_empty() {
+            write_atomically(path, &baseline.without(&stale).to_json())?;
+            eprintln!(
+                "quotecheck: pruned {} stale entries from {}",
+                stale.len(),
+                path.display()
+            );
+        } else {
+            report_stale(path, &stale);
+        }
+    }
+    print(&render::render(&report, config.format, config.color))?;
+    Ok(config.exit_code(&report))
+}
+
+fn baseline(config: &Config) -> anyhow::Result<u8> {
+    let report = report(config)?;
+    let path = config.baseline_to_write();
+    let baseline = Baseline::of(&report.diagnostics);
+    write_atomically(&path, &baseline.to_json())?;
+    eprintln!(
+        "quotecheck: wrote {} entries to {}",
+        baseline.entries.len(),
+        path.display()
+    );
+    Ok(if report.has_input_errors() {
+        exit::ERROR
+    } else {
+        exit::OK
+    })
+}
+
+/// `validate`: the list's problems in the chosen format, those that make it
+/// unusable (QC100, exit 2) as well as the warnings.
+fn validate(config: &Config) -> anyhow::Result<u8> {
+    colored::control::set_override(config.color);
+    let (report, code) = match Catalog::load(&config.quotes) {
+        Ok(catalog) => {
+            let report = Report::of_list(lint::lint(&catalog, &config.levels));
+            let code = config.exit_code(&report);
+            (report, code)
+        }
+        Err(e) => (Report::of_list(lint::refused(&e)), exit::ERROR),
+    };
+    print(&render::render(&report, config.format, config.color))?;
+    Ok(code)
+}
+
+fn print(output: &str) -> std::io::Result<()> {
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(output.as_bytes())?;
+    stdout.flush()
+}
+
+/// Writes a whole file or nothing: a temporary file beside it, renamed over
+/// it, so that an interrupted run never leaves half a baseline.
+fn write_atomically(path: &Path, contents: &str) -> anyhow::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut file = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.write_all(contents.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    file.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+/// Baseline entries that matched nothing: fixed, or their article gone.
+fn report_stale(path: &Path, stale: &[Entry]) {
+    if stale.is_empty() {
+        return;
+    }
+    eprintln!(
+        "quotecheck: warning: {}: {} entries match no problem any more (fixed, or the article is gone):",
+        path.display(),
+        stale.len()
+    );
+    for e in stale {
+        let id = e.quote_id.as_deref().unwrap_or("-");
+        eprintln!("  {} {} {id}", e.path, e.rule);
+    }
+    eprintln!("  help: drop them with `quotecheck check --prune`");
 }
 
 /// Files that were not checked are said on stderr, whatever the format, so

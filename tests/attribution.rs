@@ -7,6 +7,7 @@ use quotecheck::attribution::Status;
 use quotecheck::catalog::Catalog;
 use quotecheck::check::Checker;
 use quotecheck::corpus::Article;
+use quotecheck::report::{Levels, Parts, Report, Rule, Severity};
 
 const LIST: &str = r#"
 speakers:
@@ -264,17 +265,23 @@ fn unverified_quotations_are_listed_with_their_speaker() {
 fn mismatches_are_errors_and_unattributed_quotations_warnings() {
     let catalog = Catalog::parse(Path::new("quotes.yaml"), LIST).unwrap();
     let checker = Checker::new(&catalog);
-    let mismatch = checker
-        .article(&Article::new(
-            "a.txt",
-            format!("\"{FINAL}\" Lavrov told CNN."),
-        ))
-        .findings;
-    assert_eq!(mismatch[0].severity, quotecheck::report::Severity::Error);
-    let none = checker
-        .article(&Article::new("a.txt", format!("\"{FINAL}\"")))
-        .findings;
-    assert_eq!(none[0].severity, quotecheck::report::Severity::Warning);
+    let judged = |text: String| {
+        let article = Article::new("a.txt", text);
+        let mut checked = checker.article(&article);
+        checker.judge(&article, &mut checked);
+        let parts = Parts {
+            findings: checked.findings,
+            articles: 1,
+            ..Parts::default()
+        };
+        Report::new(parts, &Levels::default()).findings.remove(0)
+    };
+    let mismatch = judged(format!("\"{FINAL}\" Lavrov told CNN."));
+    assert_eq!(mismatch.rules, [Rule::Misattribution]);
+    assert_eq!(mismatch.severity, Severity::Error);
+    let none = judged(format!("\"{FINAL}\""));
+    assert_eq!(none.rules, [Rule::Unattributed]);
+    assert_eq!(none.severity, Severity::Warning);
 }
 
 // Cases from an independent review.

@@ -3,12 +3,7 @@
 
 mod support;
 
-use support::Test;
-
-const ONE_QUOTE: &str = "  - id: ready
-    speaker: jen-psaki
-    text: We're ready to talk, but we won't wait forever.
-";
+use support::{ONE_QUOTE, Test};
 
 #[test]
 fn yaml_syntax_error_names_file_line_and_column() {
@@ -29,7 +24,7 @@ fn unknown_field_is_an_error_with_its_line() {
         .run()
         .status(2)
         .stderr_is(
-            "quotecheck: error: quotes.yaml:10:5: quotes[0]: unknown field `txt`, expected one of `id`, `speaker`, `text`, `date`, `source`, `note`\n  help: check the spelling; the README lists every field of quotes.yaml\n",
+            "quotecheck: error: quotes.yaml:10:5: quotes[0]: unknown field `txt`, expected one of `id`, `speaker`, `text`, `variants`, `date`, `source`, `note`\n  help: check the spelling; the README lists every field of quotes.yaml\n",
         );
 }
 
@@ -115,7 +110,7 @@ fn quotes_option_names_another_list() {
         .args(&["--quotes", "lists/record.yaml"])
         .run()
         .status(0)
-        .stdout_has("articles/a.txt:1:18: info  exact  ready  (Jen Psaki)\n");
+        .stdout_has("articles/a.txt:1:18: ok  exact  ready  (Jen Psaki)\n");
 }
 
 #[test]
@@ -130,7 +125,7 @@ fn a_bad_article_is_reported_and_the_others_are_checked() {
             "quotecheck: error: articles/latin1.txt: skipped: not valid UTF-8 (byte 0xE9 at line 1, column 4)\n",
             "  help: re-encode the file as UTF-8, e.g. `iconv -f windows-1252 -t utf-8`\n"
         ))
-        .stdout_has("articles/good.txt:1:14: info  exact  ready  (Jen Psaki)\n")
+        .stdout_has("articles/good.txt:1:14: ok  exact  ready  (Jen Psaki)\n")
         .stdout_has("1 file skipped");
 }
 
@@ -196,8 +191,16 @@ fn standard_input_is_an_article() {
         .stdin("Psaki: “We’re ready to talk, but we won’t wait long.”")
         .run()
         .status(1)
-        .stdout_has("<stdin>:1:9: error  drift  ready  (Jen Psaki)  similarity 0.89\n")
-        .stdout_has("[-forever.-]{+long.+}");
+        .stdout_is(concat!(
+            "error[QC001]: `ready` (Jen Psaki) is quoted with changed words (similarity 0.89)\n",
+            " --> <stdin>:1:9\n",
+            "  |\n",
+            "1 | Psaki: “We’re ready to talk, but we won’t wait long.”\n",
+            "  |         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n",
+            "  = diff: We’re ready to talk, but we won’t wait [-forever.-]{+long.+}\n",
+            "\n",
+            "1 article checked: 1 finding (0 exact, 0 partial, 1 drift), 0 statements not found, 1 error, 0 warnings\n",
+        ));
 }
 
 #[test]
@@ -220,12 +223,29 @@ fn exit_codes_follow_fail_on() {
         .article("a.txt", exact)
         .run()
         .status(0);
+    // A quotation as on record is no problem, even at `--fail-on info`; an
+    // unverified quotation is one (QC005, info).
     Test::new()
         .quotes(ONE_QUOTE)
         .article("a.txt", exact)
         .args(&["--fail-on", "info"])
         .run()
+        .status(0);
+    Test::new()
+        .quotes(ONE_QUOTE)
+        .article(
+            "a.txt",
+            &format!("{exact}\n\n\"Nobody has recorded these words yet.\""),
+        )
+        .args(&["--fail-on", "info"])
+        .run()
         .status(1);
+    Test::new()
+        .quotes(ONE_QUOTE)
+        .article("a.txt", drift)
+        .args(&["--exit-zero"])
+        .run()
+        .status(0);
     Test::new()
         .quotes(ONE_QUOTE)
         .article("a.txt", exact)
@@ -288,15 +308,22 @@ fn json_output_is_the_documented_contract() {
                 "via": "surname",
                 "cue": {"text": "Psaki said", "line": 1, "column": 1}
             },
-            "severity": "error"
+            "rules": ["QC001"],
+            "severity": "error",
+            "fingerprint": "754a23f3fef136a5"
         })
+    );
+    assert_eq!(json["diagnostics"][0]["rule"], "QC001");
+    assert_eq!(
+        json["diagnostics"][0]["fingerprint"],
+        json["findings"][0]["fingerprint"]
     );
     assert_eq!(
         json["summary"],
         serde_json::json!({
             "articles": 1, "skipped": 0, "findings": 1, "exact": 0, "partial": 0, "drift": 1,
             "unquoted": 0, "missing": 0, "mismatched": 0, "unattributed": 0, "unverified": 0,
-            "errors": 1, "warnings": 0, "infos": 0
+            "errors": 1, "warnings": 0, "infos": 0, "suppressed": 0, "baselined": 0
         })
     );
 }
@@ -308,7 +335,7 @@ fn statements_found_nowhere_are_listed() {
         .article("a.txt", "Nothing quoted here.")
         .run()
         .status(0)
-        .stdout_is("Not found in any article:\n  ready\n\n1 article checked: 0 findings (0 exact, 0 partial, 0 drift), 1 statement not found, 0 errors, 0 warnings\n");
+        .stdout_is("info[QC004]: not found in any article:\n  quotes.yaml:8: ready\n\n1 article checked: 0 findings (0 exact, 0 partial, 0 drift), 1 statement not found, 0 errors, 0 warnings\n");
 }
 
 #[test]

@@ -7,7 +7,10 @@ use quotecheck::catalog::Catalog;
 use quotecheck::check::Checker;
 use quotecheck::corpus::Article;
 use quotecheck::drift::{Edit, Kind, Op};
-use quotecheck::report::{Finding, Severity};
+use quotecheck::matcher::{self, Index, Thresholds};
+use quotecheck::quotations::Quoted;
+use quotecheck::report::{Finding, Rule};
+use quotecheck::text::tokenize;
 
 /// Checks `article` against statements given as (id, text).
 fn check_many(statements: &[(&str, &str)], article: &str) -> Vec<Finding> {
@@ -120,7 +123,7 @@ fn outside_quotation_marks_only_long_runs_count() {
     );
     assert!(!f.quoted);
     assert_eq!(f.kind, Kind::Partial);
-    assert_ne!(f.severity, Severity::Error);
+    assert!(!f.breaks().contains(&Rule::Drift));
     assert_eq!(
         f.text,
         "objective was to determine whether Russia is prepared to take the diplomatic path"
@@ -176,7 +179,7 @@ fn a_substituted_word_is_drift_with_a_word_diff() {
         "\"We're ready to talk, but we won't wait long,\" she said.",
     );
     assert_eq!(f.kind, Kind::Drift);
-    assert_eq!(f.severity, Severity::Error);
+    assert!(f.breaks().contains(&Rule::Drift));
     assert_eq!(f.changes.substituted, 1);
     let changed: Vec<(Op, &str)> = f
         .diff
@@ -514,4 +517,57 @@ fn two_drifted_statements_in_one_quotation_do_not_share_words() {
         found[0].span,
         found[1].span
     );
+}
+
+/// The printed words of each appearance of `statement` in `article` when
+/// matching by `thresholds`.
+fn appearances(statement: &str, article: &str, thresholds: Thresholds) -> Vec<String> {
+    let yaml = format!(
+        "speakers:\n  - id: s\n    name: Speaker\nquotes:\n  - id: q\n    speaker: s\n    text: {}\n",
+        serde_json::to_string(statement).unwrap()
+    );
+    let catalog = Catalog::parse(Path::new("quotes.yaml"), &yaml).unwrap();
+    assert_eq!(thresholds.validate(), Ok(()));
+    let index = Index::with_thresholds(&catalog, thresholds);
+    let tokens = tokenize(article, false);
+    let quoted = Quoted::new(article, &tokens);
+    matcher::find(&catalog, &index, article, &tokens, &quoted)
+        .into_iter()
+        .map(|m| article[m.span].to_string())
+        .collect()
+}
+
+#[test]
+fn thresholds_decide_what_counts() {
+    let article =
+        "The board said: \"After a long night, inflation is still too high for anyone to relax.\"";
+    assert_eq!(
+        appearances(HOLD, article, Thresholds::default()),
+        ["inflation is still too high"]
+    );
+    let stricter = Thresholds {
+        min_embedded_run: 6,
+        ..Thresholds::default()
+    };
+    assert!(appearances(HOLD, article, stricter).is_empty());
+    // Outside quotation marks: a nine-word run counts by default, not when
+    // runs must have ten words.
+    let article = "She said they decided to hold the policy rate, because inflation is high.";
+    assert_eq!(
+        appearances(HOLD, article, Thresholds::default()),
+        ["decided to hold the policy rate, because inflation is"]
+    );
+    let stricter = Thresholds {
+        min_unquoted_run: 10,
+        ..Thresholds::default()
+    };
+    assert!(appearances(HOLD, article, stricter).is_empty());
+    // A stricter drift share leaves a reworded quotation unmatched.
+    let article = "\"Rates stay where they are because inflation is still far too high and our job is not done,\" she said.";
+    assert_eq!(appearances(HOLD, article, Thresholds::default()).len(), 1);
+    let stricter = Thresholds {
+        drift_min_dice: 0.95,
+        ..Thresholds::default()
+    };
+    assert!(appearances(HOLD, article, stricter).is_empty());
 }

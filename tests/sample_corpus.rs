@@ -104,7 +104,8 @@ fn every_curated_quote_is_found_where_it_is_and_nothing_else() {
         report["unverified"],
         serde_json::json!([{
             "article": RUSSIA_MUST_ACT, "line": 15, "column": 265, "end_line": 15, "end_column": 297,
-            "text": "we did not understand each other", "speaker": null
+            "text": "we did not understand each other", "speaker": null,
+            "rules": ["QC005"], "fingerprint": "fc7ea5d9c65f1aa6"
         }])
     );
 }
@@ -194,11 +195,17 @@ fn human_output_is_grouped_with_a_summary() {
     let args = ["check", "--color", "never"].map(String::from);
     let out = run_in(&repo_root(), &args, None, &[]);
     assert_eq!(out.status, 1);
+    assert!(out.stdout.contains(concat!(
+        "error[QC001]: `psaki-attack-at-any-point` (Jen Psaki) is quoted with changed words (similarity 0.41)\n",
+        "  --> articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt:17:2\n",
+        "   |\n",
+        "17 | “We are now at a stage where Russia can launch an attack on Ukraine at any time,” White House Press…\n",
+        "   |  ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n",
+        "   = diff: [-We're-]{+We are+} now at a stage where Russia [-could at any point-]{+can+} launch an attack [-in-]{+on+} Ukraine {+at any time,+}\n",
+        "   = note: 2 word(s) moved\n",
+    )), "{}", out.stdout);
     assert!(out.stdout.contains(
-        "articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt:17:2: error  drift  psaki-attack-at-any-point  (Jen Psaki)  similarity"
-    ), "{}", out.stdout);
-    assert!(out.stdout.contains(
-        "[-We're-]{+We are+} now at a stage where Russia [-could at any point-]{+can+} launch an attack [-in-]{+on+} Ukraine {+at any time,+}"
+        "articles/afp-2022-01-19-blinken-arrives-in-ukraine.txt:19:2: ok  exact  psaki-no-alternative  (Jen Psaki)\n"
     ), "{}", out.stdout);
     assert!(out.stdout.ends_with(
         "5 articles checked: 32 findings (24 exact, 7 partial, 1 drift), 1 unattributed, 1 quotation unverified, 1 statement not found, 1 error, 1 warning\n"

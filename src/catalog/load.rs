@@ -40,6 +40,9 @@ struct RawQuote {
     id: String,
     speaker: String,
     text: String,
+    /// Other wordings accepted as the statement.
+    #[serde(default)]
+    variants: Vec<String>,
     #[serde(default)]
     date: Option<String>,
     #[serde(default)]
@@ -153,7 +156,7 @@ pub fn parse(path: &Path, source: &str) -> Result<Catalog, CatalogError> {
     if !problems.is_empty() {
         return Err(fail(problems));
     }
-    Ok(build(path, raw))
+    Ok(build(path, source, raw))
 }
 
 /// Turns a parser error into a problem with a position and, for the common
@@ -328,6 +331,19 @@ fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
                 "give the exact wording of record",
             ));
         }
+        // A variant is a wording of record like `text`, held to the same
+        // rule: one without words would match nothing, so it is a slip.
+        for (n, variant) in q.variants.iter().enumerate() {
+            if !variant.chars().any(crate::text::fold::is_word_char) {
+                problems.push(problem(
+                    quote_items
+                        .get(i)
+                        .map(|item| item.entry_line(source, "variants", n)),
+                    format!("quote `{}` has an empty variant (number {})", q.id, n + 1),
+                    "give the other accepted wording, or remove the entry",
+                ));
+            }
+        }
         if let Some(date) = &q.date
             && !is_valid_date(date)
         {
@@ -344,7 +360,12 @@ fn validate(source: &str, raw: &RawCatalog) -> Vec<Problem> {
     problems
 }
 
-fn build(path: &Path, raw: RawCatalog) -> Catalog {
+fn build(path: &Path, source: &str, raw: RawCatalog) -> Catalog {
+    let line = |items: &[locate::Item], i: usize| items.get(i).map(|item| item.line);
+    let (speaker_items, quote_items) = (
+        locate::items(source, "speakers"),
+        locate::items(source, "quotes"),
+    );
     let index: HashMap<String, usize> = raw
         .speakers
         .iter()
@@ -354,16 +375,23 @@ fn build(path: &Path, raw: RawCatalog) -> Catalog {
     let quotes = raw
         .quotes
         .into_iter()
-        .map(|q| Quote::new(q.id, index[&q.speaker], q.text, q.date, q.source))
+        .enumerate()
+        .map(|(i, q)| Quote {
+            line: line(&quote_items, i),
+            ..Quote::new(q.id, index[&q.speaker], q.text, q.date, q.source)
+                .with_variants(q.variants)
+        })
         .collect();
     let speakers = raw
         .speakers
         .into_iter()
-        .map(|s| Speaker {
+        .enumerate()
+        .map(|(i, s)| Speaker {
             id: s.id,
             name: s.name,
             aliases: s.aliases,
             pronouns: s.pronouns,
+            line: line(&speaker_items, i),
         })
         .collect();
     Catalog {
@@ -432,6 +460,44 @@ mod tests {
         assert!(
             e.contains("quotes.yaml:10: quote `q` has an empty text"),
             "{e}"
+        );
+    }
+
+    #[test]
+    fn variants_are_read_like_the_text() {
+        let c = parse(
+            Path::new("q.yaml"),
+            &format!("{SPEAKER}quotes:\n  - id: q\n    speaker: a\n    text: We have no intention of attacking anyone.\n    variants:\n      - We do not intend to attack [anybody].\n"),
+        )
+        .unwrap();
+        let q = &c.quotes[0];
+        assert_eq!(q.variants.len(), 1);
+        let keys: Vec<&str> = q.words_of(Some(0)).iter().map(|t| t.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            ["we", "do", "not", "intend", "to", "attack", "anybody"]
+        );
+        // Brackets in a wording of record are the record's, not edits.
+        assert!(q.words_of(Some(0)).iter().all(|t| t.bracket.is_none()));
+        assert_eq!(q.text_of(Some(0)), "We do not intend to attack [anybody].");
+        assert_eq!(q.words_of(None), q.words.as_slice());
+    }
+
+    #[test]
+    fn an_empty_variant_is_reported_at_its_line() {
+        let e = errors(&format!(
+            "{SPEAKER}quotes:\n  - id: q\n    speaker: a\n    text: Hi there\n    variants:\n      - Hello there\n      - \"  ...  \"\n    date: 2022-13-01\n"
+        ));
+        assert_eq!(
+            e,
+            "quotes.yaml:10: quote `q` has an empty variant (number 2)\n  help: give the other accepted wording, or remove the entry\nquotes.yaml:11: quote `q` has date `2022-13-01`, which is not YYYY-MM-DD\n  help: write dates as 2022-01-21"
+        );
+        let e = errors(&format!(
+            "{SPEAKER}quotes:\n  - id: q\n    speaker: a\n    text: Hi there\n    variants: [\"\"]\n"
+        ));
+        assert_eq!(
+            e,
+            "quotes.yaml:8: quote `q` has an empty variant (number 1)\n  help: give the other accepted wording, or remove the entry"
         );
     }
 

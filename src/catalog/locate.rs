@@ -95,6 +95,48 @@ impl Item {
     pub fn line_of(&self, source: &str, key: &str) -> usize {
         self.field(source, key).map_or(self.line, |(l, _)| l)
     }
+
+    /// The line of entry `n` (0-based) of the list under `key:` in this
+    /// item. A list written in flow style (`key: [a, b]`), or one this
+    /// reader cannot follow, is reported at the line of `key:`.
+    pub fn entry_line(&self, source: &str, key: &str, n: usize) -> usize {
+        let Some((key_line, value)) = self.field(source, key) else {
+            return self.line;
+        };
+        if !value.is_empty() {
+            return key_line;
+        }
+        // Block style: the entries are the lines opening with `- ` at one
+        // indentation, which YAML allows to be the key's own; deeper lines
+        // continue an entry, and a key at the item's indentation ends the
+        // list.
+        let mut dash_indent = None;
+        let mut seen = 0;
+        for (i, line) in source
+            .lines()
+            .enumerate()
+            .take(self.lines.end)
+            .skip(key_line)
+        {
+            let t = line.trim_start_matches([' ', '\t']);
+            if t.is_empty() || t.starts_with('#') {
+                continue;
+            }
+            let at = indent(line);
+            let is_dash = t == "-" || t.starts_with("- ");
+            if at < self.key_indent || (at == self.key_indent && !is_dash) {
+                break;
+            }
+            if is_dash && dash_indent.is_none_or(|d| d == at) {
+                dash_indent = Some(at);
+                if seen == n {
+                    return i + 1;
+                }
+                seen += 1;
+            }
+        }
+        key_line
+    }
 }
 
 /// The first line declaring the top-level key `key:`.
@@ -135,6 +177,19 @@ mod tests {
             Some((2, "a".to_string()))
         );
         assert_eq!(top_level_line(SOURCE, "quotes"), Some(4));
+    }
+
+    #[test]
+    fn list_entries_have_lines() {
+        let source = "quotes:\n  - id: q\n    variants:\n      - One\n      # note\n      - Two\n        continued\n      - Three\n    date: x\n  - id: r\n    variants: [a, b]\n  - id: s\n    variants:\n    - Same indentation\n    - as the key\n";
+        let quotes = items(source, "quotes");
+        let lines: Vec<usize> = (0..4)
+            .map(|n| quotes[0].entry_line(source, "variants", n))
+            .collect();
+        assert_eq!(lines, [4, 6, 8, 3]);
+        assert_eq!(quotes[1].entry_line(source, "variants", 1), 11);
+        assert_eq!(quotes[2].entry_line(source, "variants", 1), 15);
+        assert_eq!(quotes[2].entry_line(source, "date", 0), 12);
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Turns the paths on the command line into the list of articles to read.
 //!
 //! Folders are walked as ripgrep walks them (hidden files and git-ignored
-//! files skipped); files named explicitly are always read. The result is
+//! files skipped), and only the files the configuration's include and exclude
+//! globs let through; files named explicitly are always read. The result is
 //! sorted and free of duplicates, so output never depends on the file
 //! system's order or on a path given twice.
 
@@ -12,7 +13,10 @@ use super::{Skip, Source};
 
 /// The articles under `paths` (`-` is standard input), and the paths that
 /// could not be walked.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
+pub fn discover(
+    paths: &[PathBuf],
+    globs: Option<&ignore::overrides::Override>,
+) -> (Vec<Source>, Vec<Skip>) {
     let mut found = BTreeSet::new();
     let mut seen_real = BTreeSet::new();
     let mut skips = Vec::new();
@@ -36,7 +40,11 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Source>, Vec<Skip>) {
             add(&mut found, &mut seen_real, path.clone(), true);
             continue;
         }
-        for entry in ignore::WalkBuilder::new(path).build() {
+        let mut walk = ignore::WalkBuilder::new(path);
+        if let Some(globs) = globs {
+            walk.overrides(globs.clone());
+        }
+        for entry in walk.build() {
             match entry {
                 Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
                     add(&mut found, &mut seen_real, entry.into_path(), false);

@@ -5,6 +5,12 @@
 //! for (a word diff from `similar`, Myers' algorithm). Ellipses, brackets and
 //! the seam of a split quotation are style-guide edits: they show in the diff,
 //! marked as edits, and never count as drift.
+//!
+//! An appearance is assessed against the wording it was matched with: the
+//! text of record, or an accepted variant ([`Match::variant`]). Printing a
+//! variant faithfully is no drift. When several wordings of a statement
+//! claim the same printed words, the matcher asks [`preferred`] which reading
+//! to report: the decision is about faithfulness, so it is made here.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -114,12 +120,33 @@ fn negations<'a>(keys: impl IntoIterator<Item = &'a str>) -> usize {
     keys.into_iter().filter(|k| is_negation(k)).count()
 }
 
-/// Compares an appearance with its statement.
+/// Compares an appearance with its statement, in the wording it was matched
+/// with (`m.variant`).
 pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessment {
-    let record = &quote.words;
-    let record_keys = |w: &Range<usize>| -> Vec<&str> {
-        record[w.clone()].iter().map(|t| t.key.as_str()).collect()
+    fit(m, text, tokens, quote).assessment
+}
+
+/// An assessment with the counts [`preferred`] weighs readings by.
+struct Fit {
+    assessment: Assessment,
+    /// Printed words (outside brackets) as the speaker's.
+    printed: Vec<usize>,
+    /// How many of them agree with the wording.
+    agreeing: usize,
+}
+
+fn fit(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Fit {
+    let record = Record {
+        text: quote.text_of(m.variant),
+        words: quote.words_of(m.variant),
     };
+    let record_keys = |w: &Range<usize>| -> Vec<&str> {
+        record.words[w.clone()]
+            .iter()
+            .map(|t| t.key.as_str())
+            .collect()
+    };
+    let (mut printed_words, mut agreeing) = (Vec::new(), 0);
     let mut diff = Diff::default();
     let mut edits = Vec::new();
     let (mut old_all, mut new_all) = (Vec::new(), Vec::new());
@@ -131,10 +158,12 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
             } => {
                 let old = record_keys(window);
                 let new: Vec<&str> = printed.iter().map(|&t| tokens[t].key.as_str()).collect();
+                printed_words.extend(printed);
                 for op in capture_diff_slices(Algorithm::Myers, &old, &new) {
                     let deleted = op.old_range();
                     let inserted = op.new_range();
                     if let DiffOp::Equal { .. } = op {
+                        agreeing += inserted.len();
                         diff.push(
                             Op::Equal,
                             printed_text(text, tokens, &printed[inserted]),
@@ -147,7 +176,7 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
                     }
                     if !deleted.is_empty() {
                         let w = window.start + deleted.start..window.start + deleted.end;
-                        diff.drift(Op::Delete, record_text(quote, w), &old[deleted]);
+                        diff.drift(Op::Delete, record_text(&record, w), &old[deleted]);
                     }
                     if !inserted.is_empty() {
                         diff.drift(
@@ -175,10 +204,10 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
                 }
                 let omitted = record_keys(window);
                 if negations(omitted.iter().copied()) > 0 {
-                    diff.drift(Op::Delete, record_text(quote, window.clone()), &omitted);
+                    diff.drift(Op::Delete, record_text(&record, window.clone()), &omitted);
                     old_all.extend(omitted);
                 } else {
-                    diff.push(Op::Delete, record_text(quote, window.clone()), Some(edit));
+                    diff.push(Op::Delete, record_text(&record, window.clone()), Some(edit));
                 }
             }
             Segment::Brackets {
@@ -195,7 +224,7 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
                     // "[do] take" for "do not take" is not a clarification.
                     diff.substituted(&old, &new);
                     if !old.is_empty() {
-                        diff.drift(Op::Delete, record_text(quote, window.clone()), &old);
+                        diff.drift(Op::Delete, record_text(&record, window.clone()), &old);
                     }
                     diff.drift(Op::Insert, shown, &new);
                     old_all.extend(old);
@@ -204,7 +233,7 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
                     if !window.is_empty() {
                         diff.push(
                             Op::Delete,
-                            record_text(quote, window.clone()),
+                            record_text(&record, window.clone()),
                             Some(Edit::Brackets),
                         );
                     }
@@ -225,17 +254,100 @@ pub fn assess(m: &Match, text: &str, tokens: &[Token], quote: &Quote) -> Assessm
     };
     let kind = if !changes.is_empty() {
         Kind::Drift
-    } else if !edits.is_empty() || m.window != (0..record.len()) {
+    } else if !edits.is_empty() || m.window != (0..record.words.len()) {
         Kind::Partial
     } else {
         Kind::Exact
     };
-    Assessment {
-        kind,
-        similarity,
-        diff: diff.parts,
-        edits,
-        changes,
+    Fit {
+        assessment: Assessment {
+            kind,
+            similarity,
+            diff: diff.parts,
+            edits,
+            changes,
+        },
+        printed: printed_words,
+        agreeing,
+    }
+}
+
+/// Which of several readings of one appearance to report (an index into
+/// `readings`): the same printed words matched with different wordings of
+/// `quote`, the text of record and its accepted variants.
+///
+/// The printed words are judged against the wording they follow best:
+///
+/// 1. A faithful reading (exact or partial) wins when at least as many
+///    printed words agree with it as with any drifted reading: printing a
+///    variant is not drift. A faithful reading of fewer words does not win:
+///    a five-word run shared with a variant must not hide the drift of a
+///    whole sentence printed from the text. Among faithful readings, the one
+///    most words agree with, then an exact one, then the text of record,
+///    then the first variant.
+/// 2. Otherwise the printed words drift from every wording, and the drift is
+///    reported against the text of record, which is what the newsroom checks
+///    against, unless a variant is clearly closer: at most half as many
+///    differences. A difference is a changed word (substituted, inserted,
+///    dropped) or a printed word of the appearance the reading leaves
+///    unexplained (outside it). Half, because a house-style variant differs
+///    from the text by a word or two, and a misquote of either then differs
+///    from both by about as much: the writer evidently worked from the
+///    variant only when its diff is much the shorter one, and then that diff
+///    is the one that shows what changed.
+pub fn preferred(readings: &[&Match], text: &str, tokens: &[Token], quote: &Quote) -> usize {
+    let fits: Vec<Fit> = readings
+        .iter()
+        .map(|m| fit(m, text, tokens, quote))
+        .collect();
+    let drifted = |i: &usize| fits[*i].assessment.kind == Kind::Drift;
+    let all = 0..readings.len();
+    let most_agreeing_drift = all
+        .clone()
+        .filter(drifted)
+        .map(|i| fits[i].agreeing)
+        .max()
+        .unwrap_or(0);
+    let faithful = all
+        .clone()
+        .filter(|i| !drifted(i) && fits[*i].agreeing >= most_agreeing_drift)
+        .min_by_key(|&i| {
+            (
+                std::cmp::Reverse(fits[i].agreeing),
+                fits[i].assessment.kind,
+                readings[i].variant,
+            )
+        });
+    if let Some(i) = faithful {
+        return i;
+    }
+    let mut union: Vec<usize> = fits
+        .iter()
+        .flat_map(|f| f.printed.iter().copied())
+        .collect();
+    union.sort_unstable();
+    union.dedup();
+    let differences = |i: usize| {
+        let Fit {
+            assessment,
+            printed,
+            ..
+        } = &fits[i];
+        let c = &assessment.changes;
+        let explained = union.iter().filter(|t| printed.contains(t)).count();
+        c.substituted + c.inserted + c.dropped + (union.len() - explained)
+    };
+    let closest = all
+        .clone()
+        .filter(drifted)
+        .min_by_key(|&i| (differences(i), readings[i].variant))
+        .unwrap_or(0);
+    match all
+        .clone()
+        .find(|&i| readings[i].variant.is_none() && drifted(&i))
+    {
+        Some(record) if 2 * differences(closest) > differences(record) => record,
+        _ => closest,
     }
 }
 
@@ -255,14 +367,20 @@ fn attached_end(text: &str, end: usize, limit: usize) -> usize {
     end + tail
 }
 
+/// The wording an appearance is compared with.
+struct Record<'a> {
+    text: &'a str,
+    words: &'a [Token],
+}
+
 /// The record's words `words`, as written in the record.
-fn record_text(quote: &Quote, words: Range<usize>) -> String {
-    let limit = quote
+fn record_text(record: &Record, words: Range<usize>) -> String {
+    let limit = record
         .words
         .get(words.end)
-        .map_or(quote.text.len(), |w| w.span.start);
-    let end = attached_end(&quote.text, quote.words[words.end - 1].span.end, limit);
-    squeeze(&quote.text[quote.words[words.start].span.start..end])
+        .map_or(record.text.len(), |w| w.span.start);
+    let end = attached_end(record.text, record.words[words.end - 1].span.end, limit);
+    squeeze(&record.text[record.words[words.start].span.start..end])
 }
 
 /// The article's tokens `printed` (consecutive), as printed, with the

@@ -4,18 +4,26 @@
 //! by its attribution (`"A," he said, "B."`) and the paragraphs of a long
 //! quotation left open until the last one. Each chain is aligned with the
 //! statements the index proposes (see [`align`]), the seams between parts
-//! costing nothing; alignments that pass the thresholds below are kept, best
-//! first, as long as they do not claim the same words, and the rest of the
-//! chain is searched again, since one quotation may hold a statement twice.
-//! Outside quotation marks, only long verbatim runs count: shorter overlaps
-//! with a statement are ordinary prose.
+//! costing nothing; alignments that pass the [`Thresholds`] (carried by the
+//! [`Index`]) are kept, best first, as long as they do not claim the same
+//! words, and the rest of the chain is searched again, since one quotation
+//! may hold a statement twice. Outside quotation marks, only long verbatim
+//! runs count: shorter overlaps with a statement are ordinary prose.
+//!
+//! A statement may have accepted variants (other wordings of record). Each
+//! wording is aligned on its own; where several wordings of one statement
+//! claim the same printed words, they are readings of one appearance, and
+//! the one the printed words follow most faithfully is reported (see
+//! [`crate::drift::preferred`]).
 
 pub mod align;
 mod index;
+mod thresholds;
 
 use std::ops::Range;
 
 use crate::catalog::Catalog;
+use crate::drift;
 use crate::quotations::{Quotation, Quoted};
 use crate::text::Token;
 use crate::text::fold::{is_negation, is_stopword};
@@ -23,36 +31,7 @@ use crate::text::words::bracket_span;
 use align::{Alignment, Unit};
 
 pub use index::Index;
-
-/// A quotation part that is exactly a verbatim part of a statement counts
-/// from this many words, this many of them not stopwords ("empty and
-/// unfounded", "fully coordinated"): short quotations are how papers quote
-/// officials. With one distinctive word ("the bank", "the data") it is a
-/// scare quote or a title, not a quotation of the speaker.
-const MIN_SHORT_QUOTATION_WORDS: usize = 2;
-const MIN_SHORT_QUOTATION_CONTENT: usize = 2;
-
-/// Inside a longer quotation that holds other words too, a verbatim run of a
-/// statement counts from this many words; shorter shared runs ("the United
-/// States") are coincidences of language.
-const MIN_EMBEDDED_RUN: usize = 5;
-
-/// A quotation whose words differ from a statement is the statement with
-/// drift only if this many words still agree, this many of them are not
-/// stopwords, and the agreeing words make up at least this share of both
-/// sides (Dice coefficient). The back-translated Psaki quote of the sample
-/// corpus agrees on 10 words of 15 and 17, a Dice of 0.63; unrelated
-/// quotations on the same topic stay below 0.4.
-const DRIFT_MIN_MATCHED: usize = 4;
-const DRIFT_MIN_CONTENT: usize = 3;
-const DRIFT_MIN_DICE: f64 = 0.5;
-
-/// Outside quotation marks, a verbatim run of a statement counts from this
-/// many words. Reported speech borrows a few words all the time ("in parallel
-/// with the United States", "US Secretary of State Antony Blinken": six
-/// words each in the sample); a run this long is the statement itself,
-/// printed without marks.
-pub const MIN_UNQUOTED_RUN: usize = 8;
+pub use thresholds::{MIN_UNQUOTED_RUN, Thresholds};
 
 /// Quotations longer than this many units are aligned in overlapping windows
 /// of this size: the alignment grid costs units × statement words of memory.
@@ -82,6 +61,10 @@ pub enum Segment {
 pub struct Match {
     /// Index of the statement in the catalog.
     pub quote: usize,
+    /// The wording the appearance is read against: `None` for the text of
+    /// record, or an index into the statement's variants. The windows of
+    /// `window` and `segments` count that wording's words.
+    pub variant: Option<usize>,
     /// Byte span in the article, first word to last.
     pub span: Range<usize>,
     /// Inside quotation marks.
@@ -106,7 +89,7 @@ pub fn find(
 ) -> Vec<Match> {
     let mut matches = Vec::new();
     for chain in &quoted.chains {
-        let chain = Chain::new(text, tokens, quoted, chain.clone());
+        let chain = Chain::new(text, tokens, quoted, chain.clone(), index.thresholds());
         matches.extend(chain.find(catalog, index));
     }
     matches.extend(unquoted_runs(index, tokens, &quoted.marks));
@@ -124,16 +107,39 @@ struct Chain<'a> {
     parts: Vec<(Range<usize>, usize)>,
     /// Quotation indices of the chain.
     members: Range<usize>,
+    limits: &'a Thresholds,
 }
 
-/// An accepted alignment of one statement with part of a chain.
+/// An accepted alignment of one wording of a statement with part of a chain.
 struct Selection {
     quote: usize,
+    variant: Option<usize>,
     alignment: Alignment,
 }
 
+impl Selection {
+    fn overlaps(&self, other: &Selection) -> bool {
+        self.alignment.units.start < other.alignment.units.end
+            && other.alignment.units.start < self.alignment.units.end
+    }
+}
+
+/// A selection that claims its words, with the alignments of the same
+/// statement's other wordings over those words: other readings of the same
+/// appearance, not appearances of their own.
+struct Claim {
+    selection: Selection,
+    rivals: Vec<Selection>,
+}
+
 impl<'a> Chain<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], quoted: &'a Quoted, members: Range<usize>) -> Self {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        quoted: &'a Quoted,
+        members: Range<usize>,
+        limits: &'a Thresholds,
+    ) -> Self {
         let (quotations, ranges) = (&quoted.marks, &quoted.words);
         let mut units = Vec::new();
         let mut parts = Vec::new();
@@ -152,6 +158,7 @@ impl<'a> Chain<'a> {
             units,
             parts,
             members,
+            limits,
         }
     }
 
@@ -161,45 +168,81 @@ impl<'a> Chain<'a> {
             _ => None,
         });
         let mut selections = Vec::new();
-        for q in index.candidates(keys) {
+        for w in index.candidates(keys) {
+            let (quote, variant) = index.wording(w);
             self.select(
-                &catalog.quotes[q].words,
-                q,
+                catalog.quotes[quote].words_of(variant),
+                (quote, variant),
                 0..self.units.len(),
                 &mut selections,
             );
         }
-        // Best first; equal scores keep catalog order, so results are stable.
+        // Best first; equal scores keep catalog order (the text of record
+        // before its variants), so results are stable.
         selections.sort_by(|a, b| {
             b.alignment
                 .score
                 .cmp(&a.alignment.score)
                 .then(a.quote.cmp(&b.quote))
+                .then(a.variant.cmp(&b.variant))
                 .then(a.alignment.units.start.cmp(&b.alignment.units.start))
         });
-        let mut taken: Vec<Selection> = Vec::new();
+        let mut claims: Vec<Claim> = Vec::new();
         for s in selections {
-            let overlaps = taken.iter().any(|t| {
-                t.alignment.units.start < s.alignment.units.end
-                    && s.alignment.units.start < t.alignment.units.end
-            });
-            if !overlaps {
-                taken.push(s);
+            let mut overlapping = claims
+                .iter_mut()
+                .filter(|c| c.selection.overlaps(&s))
+                .collect::<Vec<_>>();
+            match overlapping.as_mut_slice() {
+                [] => claims.push(Claim {
+                    selection: s,
+                    rivals: Vec::new(),
+                }),
+                // Another wording of the statement over the same words is
+                // another reading of that appearance (one per wording).
+                [claim]
+                    if claim.selection.quote == s.quote
+                        && claim.selection.variant != s.variant
+                        && claim.rivals.iter().all(|r| r.variant != s.variant) =>
+                {
+                    claim.rivals.push(s)
+                }
+                _ => {}
             }
         }
-        taken.sort_by_key(|s| s.alignment.units.start);
+        claims.sort_by_key(|c| c.selection.alignment.units.start);
         // Left to right, each appearance widens only into words the one
         // before it did not take, so no two report the same words.
         let mut lo = 0;
-        let mut matches = Vec::with_capacity(taken.len());
-        for (i, s) in taken.iter().enumerate() {
-            let hi = taken
+        let mut matches = Vec::with_capacity(claims.len());
+        for (i, claim) in claims.iter().enumerate() {
+            let hi = claims
                 .get(i + 1)
-                .map_or(self.units.len(), |n| n.alignment.units.start);
-            let statement = &catalog.quotes[s.quote].words;
-            let extent = self.extend(&s.alignment, statement, lo..hi);
-            lo = extent.units.end;
-            matches.push(self.build_match(s.quote, &s.alignment, extent));
+                .map_or(self.units.len(), |n| n.selection.alignment.units.start);
+            let readings = std::iter::once(&claim.selection).chain(
+                claim
+                    .rivals
+                    .iter()
+                    .filter(|r| lo <= r.alignment.units.start && r.alignment.units.end <= hi),
+            );
+            let mut readings: Vec<(Match, usize)> = readings
+                .map(|s| {
+                    let statement = catalog.quotes[s.quote].words_of(s.variant);
+                    let extent = self.extend(&s.alignment, statement, lo..hi);
+                    let end = extent.units.end;
+                    (self.build_match(s, extent), end)
+                })
+                .collect();
+            let pick = if readings.len() == 1 {
+                0
+            } else {
+                let quote = &catalog.quotes[claim.selection.quote];
+                let candidates: Vec<&Match> = readings.iter().map(|(m, _)| m).collect();
+                drift::preferred(&candidates, self.text, self.tokens, quote)
+            };
+            let (m, end) = readings.swap_remove(pick);
+            lo = end;
+            matches.push(m);
         }
         matches
     }
@@ -209,7 +252,7 @@ impl<'a> Chain<'a> {
     fn select(
         &self,
         statement: &[Token],
-        quote: usize,
+        wording: (usize, Option<usize>),
         range: Range<usize>,
         out: &mut Vec<Selection>,
     ) {
@@ -226,9 +269,14 @@ impl<'a> Chain<'a> {
             range.start..alignment.units.start,
             alignment.units.end..range.end,
         );
-        out.push(Selection { quote, alignment });
-        self.select(statement, quote, before, out);
-        self.select(statement, quote, after, out);
+        let (quote, variant) = wording;
+        out.push(Selection {
+            quote,
+            variant,
+            alignment,
+        });
+        self.select(statement, wording, before, out);
+        self.select(statement, wording, after, out);
     }
 
     /// The best alignment of `statement` within `range`. A quotation never
@@ -264,8 +312,9 @@ impl<'a> Chain<'a> {
         }
     }
 
-    /// Does the alignment show the statement, by the thresholds above?
+    /// Does the alignment show the statement, by the thresholds?
     fn accept(&self, a: &Alignment, statement: &[Token]) -> bool {
+        let limits = self.limits;
         let region_words = self.word_count(a.units.clone());
         let window_keys: Vec<&str> = statement[a.window.clone()]
             .iter()
@@ -294,15 +343,15 @@ impl<'a> Chain<'a> {
         if a.verbatim || negation_only {
             let entire_statement = a.window == (0..statement.len());
             let short = self.covers_whole_parts(&a.units)
-                && a.matched >= MIN_SHORT_QUOTATION_WORDS
+                && a.matched >= limits.min_quoted_words
                 && (entire_statement
-                    || (content >= MIN_SHORT_QUOTATION_CONTENT
+                    || (content >= limits.min_quoted_content
                         && self.several_printed_words(&a.units)));
-            short || a.matched >= MIN_EMBEDDED_RUN
+            short || a.matched >= limits.min_embedded_run
         } else {
-            a.matched >= DRIFT_MIN_MATCHED
-                && content >= DRIFT_MIN_CONTENT
-                && dice(a.matched, region_words, statement_words) >= DRIFT_MIN_DICE
+            a.matched >= limits.drift_min_matched
+                && content >= limits.drift_min_content
+                && dice(a.matched, region_words, statement_words) >= limits.drift_min_dice
         }
     }
 
@@ -394,7 +443,7 @@ impl<'a> Chain<'a> {
                 self.word_count(unit_range.clone()),
                 window.len() - skipped,
             );
-            if d < DRIFT_MIN_DICE {
+            if d < self.limits.drift_min_dice {
                 return self.with_edge_edits(
                     a.units.clone(),
                     a.window.clone(),
@@ -458,7 +507,8 @@ impl<'a> Chain<'a> {
         }
     }
 
-    fn build_match(&self, quote: usize, a: &Alignment, extent: Extent) -> Match {
+    fn build_match(&self, selection: &Selection, extent: Extent) -> Match {
+        let a = &selection.alignment;
         let Extent {
             units: unit_range,
             window,
@@ -506,7 +556,8 @@ impl<'a> Chain<'a> {
         // A paragraph left open is fine when the next one continues it.
         let unclosed = !self.quotations[last].is_closed() && last + 1 == self.members.end;
         Match {
-            quote,
+            quote: selection.quote,
+            variant: selection.variant,
             span: self.byte_span(unit_range.start).start..self.byte_span(unit_range.end - 1).end,
             quoted: true,
             quotation: Some(first),
@@ -570,25 +621,27 @@ fn unquoted_runs(index: &Index, tokens: &[Token], quotations: &[Quotation]) -> V
         let (Some(a), Some(b), Some(c)) = (ids[i], ids[i + 1], ids[i + 2]) else {
             continue;
         };
-        for &(q, p) in index.seeds(a, b, c) {
+        for &(w, p) in index.seeds(a, b, c) {
             let diagonal = i as isize - p as isize;
-            if reported.get(&(q, diagonal)).is_some_and(|&end| end > i) {
+            if reported.get(&(w, diagonal)).is_some_and(|&end| end > i) {
                 continue;
             }
-            let statement = index.statement(q as usize);
+            let statement = index.statement(w as usize);
             let len = (0..)
                 .take_while(|&k| {
                     let (ai, sp) = (i + k, p as usize + k);
                     ai < ids.len() && sp < statement.len() && ids[ai] == Some(statement[sp])
                 })
                 .count();
-            reported.insert((q, diagonal), i + len);
-            if len < MIN_UNQUOTED_RUN {
+            reported.insert((w, diagonal), i + len);
+            if len < index.thresholds().min_unquoted_run {
                 continue;
             }
             let window = p as usize..p as usize + len;
+            let (quote, variant) = index.wording(w as usize);
             found.push(Match {
-                quote: q as usize,
+                quote,
+                variant,
                 span: tokens[i].span.start..tokens[i + len - 1].span.end,
                 quoted: false,
                 quotation: None,
@@ -601,5 +654,39 @@ fn unquoted_runs(index: &Index, tokens: &[Token], quotations: &[Quotation]) -> V
             });
         }
     }
+    one_reading_per_run(found)
+}
+
+/// Where wordings of one statement share a run (a variant that keeps most of
+/// the text's words), the run is one appearance: the reading that covers the
+/// most printed words is kept, the text of record on a tie. Runs of one
+/// wording are left as they are, and the order of the rest is kept.
+fn one_reading_per_run(found: Vec<Match>) -> Vec<Match> {
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&found[a], &found[b]);
+        b.window
+            .len()
+            .cmp(&a.window.len())
+            .then(a.variant.cmp(&b.variant))
+            .then(a.span.start.cmp(&b.span.start))
+    });
+    let mut keep = vec![false; found.len()];
+    for &i in &order {
+        let m = &found[i];
+        let shadowed = (0..found.len()).any(|k| {
+            let other = &found[k];
+            keep[k]
+                && other.quote == m.quote
+                && other.variant != m.variant
+                && other.span.start < m.span.end
+                && m.span.start < other.span.end
+        });
+        keep[i] = !shadowed;
+    }
     found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, keep)| keep.then_some(m))
+        .collect()
 }

@@ -1,7 +1,8 @@
-//! Human output: findings grouped by article, each on a line that starts
-//! with `path:line:column`, with its kind and statement, the word diff for
-//! drift, the attribution when it is wrong or missing, and a one-line
-//! summary.
+//! Human output, in the style of rustc and ruff: each problem as a block that
+//! names its severity and rule, points at `path:line:column`, shows the
+//! article line with the quotation underlined, then the word diff and notes.
+//! Quotations found as on record take one line each, so that an editor sees
+//! every quote of a draft that was verified; a summary line ends the report.
 //!
 //! Without colour (pipes, `NO_COLOR`, `--color never`) the diff is spelled the
 //! way `git diff --word-diff=plain` spells it, `[-removed-]{+added+}`, so it
@@ -11,148 +12,271 @@
 use std::fmt::Write;
 
 use colored::Colorize;
+use unicode_width::UnicodeWidthStr;
 
-use crate::attribution::Status;
 use crate::drift::{DiffPart, Edit, Kind, Op};
-use crate::report::{Finding, Report, Severity, Unverified};
-use crate::text::squeeze;
+use crate::report::diagnostic::{join_diff, title, word_diff};
+use crate::report::{Diagnostic, Excerpt, Finding, Report, Rule, Scope, Severity, Unverified};
 
-/// Printed text longer than this is shortened in the listing; the JSON
-/// output always has it whole.
-const MAX_SHOWN_CHARS: usize = 160;
-
-/// One line of an article's listing.
+/// One entry of an article's listing.
 enum Item<'a> {
     Finding(&'a Finding),
-    Unverified(&'a Unverified),
+    Unverified(&'a Unverified, &'a Diagnostic),
+    /// A problem with a suppression comment, or with the list.
+    Problem(&'a Diagnostic),
 }
 
 impl Item<'_> {
     fn key(&self) -> (&str, usize, usize) {
         match self {
             Item::Finding(f) => (&f.article, f.line, f.column),
-            Item::Unverified(u) => (&u.article, u.line, u.column),
+            Item::Unverified(u, _) => (&u.article, u.line, u.column),
+            Item::Problem(d) => (&d.path, d.line, d.column),
         }
     }
 }
 
 pub fn render(report: &Report, color: bool) -> String {
+    let paint = Paint(color);
     let mut items: Vec<Item> = report.findings.iter().map(Item::Finding).collect();
-    items.extend(report.unverified.iter().map(Item::Unverified));
-    // Stable: a finding and an unverified quotation never share a position.
+    for d in &report.diagnostics {
+        match d.rule {
+            Rule::Drift | Rule::Misattribution | Rule::Unattributed | Rule::Missing => {}
+            Rule::Unverified => {
+                // The quotation the diagnostic is about.
+                if let Some(u) = report
+                    .unverified
+                    .iter()
+                    .find(|u| u.article == d.path && u.line == d.line && u.column == d.column)
+                {
+                    items.push(Item::Unverified(u, d));
+                }
+            }
+            _ => items.push(Item::Problem(d)),
+        }
+    }
+    // Stable: entries at one position keep the order above.
     items.sort_by(|a, b| a.key().cmp(&b.key()));
     let mut out = String::new();
     let mut article: Option<&str> = None;
     for item in &items {
         let (name, _, _) = item.key();
-        // One block per article: every line starts with `path:line:column`,
-        // which terminals and editors open at the spot.
-        if article != Some(name) {
-            if article.is_some() {
-                out.push('\n');
-            }
-            article = Some(name);
-        }
-        match item {
-            Item::Finding(f) => finding(&mut out, f, color),
-            Item::Unverified(u) => unverified(&mut out, u, color),
-        }
-    }
-    // With no article checked, every statement is "missing": saying so
-    // would bury the reason (the errors on stderr).
-    if !report.missing.is_empty() && report.summary.articles > 0 {
-        if article.is_some() {
+        // A blank line between articles, and around each block.
+        let block = !matches!(item, Item::Finding(f) if f.rules.is_empty());
+        if (block || article.is_some_and(|a| a != name))
+            && !out.is_empty()
+            && !out.ends_with("\n\n")
+        {
             out.push('\n');
         }
-        let _ = writeln!(
-            out,
-            "{}",
-            paint("Not found in any article:", color, |s| s.bold())
-        );
-        for id in &report.missing {
-            let _ = writeln!(out, "  {id}");
+        article = Some(name);
+        match item {
+            Item::Finding(f) if f.rules.is_empty() => verified(&mut out, f, paint),
+            Item::Finding(f) => finding(&mut out, f, report, paint),
+            Item::Unverified(u, d) => unverified(&mut out, u, d, paint),
+            Item::Problem(d) => {
+                block_head(&mut out, d.severity, d.rule, &d.message, d, paint);
+                let pad = " ".repeat(d.line.to_string().len());
+                let _ = writeln!(out, "{pad} {} help: {}\n", paint.gutter("="), d.rule.help());
+            }
         }
     }
-    if !out.is_empty() {
+    if !out.is_empty() && !out.ends_with("\n\n") {
+        out.push('\n');
+    }
+    missing(&mut out, report, paint);
+    if !out.is_empty() && !out.ends_with("\n\n") {
         out.push('\n');
     }
     let _ = writeln!(out, "{}", summary(report));
     out
 }
 
-fn unverified(out: &mut String, u: &Unverified, color: bool) {
-    let credit = match &u.display {
-        Some(name) => format!("attributed to {name}"),
-        None => "attributed to no one".to_string(),
-    };
-    let _ = writeln!(
-        out,
-        "{}:{}:{}: {}  {}  ({credit})",
-        u.article,
-        u.line,
-        u.column,
-        paint("info", color, |s| s.dimmed()),
-        paint("unverified", color, |s| s.blue()),
-    );
-    let _ = writeln!(out, "      {}", shorten(&squeeze(&u.text)));
-}
+/// Colours, or none.
+#[derive(Clone, Copy)]
+struct Paint(bool);
 
-fn paint(s: &str, color: bool, style: impl Fn(&str) -> colored::ColoredString) -> String {
-    if color {
-        style(s).to_string()
-    } else {
-        s.to_string()
+impl Paint {
+    fn with(self, s: &str, style: impl Fn(&str) -> colored::ColoredString) -> String {
+        if self.0 {
+            style(s).to_string()
+        } else {
+            s.to_string()
+        }
+    }
+
+    fn severity(self, severity: Severity, rule: Rule) -> String {
+        let label = format!("{}[{}]", severity.as_str(), rule.code());
+        match severity {
+            Severity::Error => self.with(&label, |s| s.red().bold()),
+            Severity::Warning => self.with(&label, |s| s.yellow().bold()),
+            Severity::Info => self.with(&label, |s| s.blue().bold()),
+        }
+    }
+
+    fn gutter(self, s: &str) -> String {
+        self.with(s, |s| s.blue().bold())
     }
 }
 
-fn finding(out: &mut String, f: &Finding, color: bool) {
+/// A quotation as on record: one line.
+fn verified(out: &mut String, f: &Finding, paint: Paint) {
     let kind = match (f.kind, f.quoted) {
-        (Kind::Drift, _) => paint("drift", color, |s| s.red().bold()),
-        (Kind::Partial, true) => paint("partial", color, |s| s.yellow()),
-        (Kind::Exact, true) => paint("exact", color, |s| s.green()),
-        (kind, false) => paint(&format!("{} (unquoted)", kind.as_str()), color, |s| {
-            s.cyan()
-        }),
-    };
-    let kind = match f.attribution.status {
-        Status::Mismatch => format!(
-            "{kind}, {}",
-            paint("misattributed", color, |s| s.red().bold())
-        ),
-        Status::Unattributed => format!("{kind}, {}", paint("unattributed", color, |s| s.yellow())),
-        Status::Match => kind,
-    };
-    let severity = match f.severity {
-        Severity::Error => paint("error", color, |s| s.red().bold()),
-        Severity::Warning => paint("warning", color, |s| s.yellow().bold()),
-        Severity::Info => paint("info", color, |s| s.dimmed()),
+        (Kind::Exact, true) => paint.with("exact", |s| s.green()),
+        (Kind::Partial, true) => paint.with("partial", |s| s.green()),
+        (kind, true) => kind.as_str().to_string(),
+        (kind, false) => paint.with(&format!("{} (unquoted)", kind.as_str()), |s| s.cyan()),
     };
     let _ = write!(
         out,
-        "{}:{}:{}: {severity}  {kind}  {}  ({})",
-        f.article, f.line, f.column, f.quote_id, f.speaker_name
+        "{}:{}:{}: {}  {kind}  {}  ({})",
+        f.article,
+        f.line,
+        f.column,
+        paint.with("ok", |s| s.green()),
+        f.quote_id,
+        f.speaker_name
     );
-    if f.kind == Kind::Drift {
-        let _ = write!(out, "  similarity {:.2}", f.similarity);
+    let notes = notes(f);
+    if !notes.is_empty() {
+        let _ = write!(out, "  [{}]", notes.join("; "));
+    }
+    for (rules, how) in [
+        (&f.suppressed, "suppressed"),
+        (&f.baselined, "in the baseline"),
+    ] {
+        if !rules.is_empty() {
+            let codes: Vec<&str> = rules.iter().map(|r| r.code()).collect();
+            let _ = write!(out, "  ({} {how})", codes.join(", "));
+        }
     }
     out.push('\n');
-    let mut notes = Vec::new();
-    let a = &f.attribution;
-    match (a.status, &a.display, &a.cue) {
-        (Status::Mismatch, Some(name), Some(cue)) => notes.push(format!(
-            "attributed to {name} (\"{}\", line {}), but the record says {}",
-            cue.text, cue.line, f.speaker_name
-        )),
-        (Status::Mismatch, Some(name), None) => notes.push(format!(
-            "attributed to {name} (continuing the quotation before), but the record says {}",
-            f.speaker_name
-        )),
-        (Status::Unattributed, _, _) => notes.push(format!(
-            "attributed to no one; the record says {}",
-            f.speaker_name
-        )),
-        _ => {}
+}
+
+/// A quotation with problems: a block for the worst, notes for the others.
+fn finding(out: &mut String, f: &Finding, report: &Report, paint: Paint) {
+    let severity_of = |rule: Rule| {
+        report
+            .diagnostics
+            .iter()
+            .find(|d| {
+                d.rule == rule
+                    && d.path == f.article
+                    && d.line == f.line
+                    && d.column == f.column
+                    && d.quote_id.as_deref() == Some(f.quote_id.as_str())
+            })
+            .map_or(f.severity, |d| d.severity)
+    };
+    let mut rules = f.rules.clone();
+    rules.sort_by_key(|&r| std::cmp::Reverse(severity_of(r)));
+    let first = rules[0];
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        paint.severity(severity_of(first), first),
+        paint.with(&title(f, first), |s| s.bold())
+    );
+    location(out, &f.article, f.line, f.column, paint);
+    excerpt(out, &f.excerpt, paint);
+    let eq = format!(
+        "{} {}",
+        " ".repeat(f.line.to_string().len()),
+        paint.gutter("=")
+    );
+    if rules.contains(&Rule::Drift) {
+        let _ = writeln!(out, "{eq} diff: {}", diff(&f.diff, paint));
     }
+    for &rule in &rules[1..] {
+        let _ = writeln!(
+            out,
+            "{eq} {}: {}",
+            paint.severity(severity_of(rule), rule),
+            title(f, rule)
+        );
+    }
+    for note in notes(f) {
+        let _ = writeln!(out, "{eq} note: {note}");
+    }
+    out.push('\n');
+}
+
+fn unverified(out: &mut String, u: &Unverified, d: &Diagnostic, paint: Paint) {
+    let credit = match &u.display {
+        Some(name) => format!("credited to {name}"),
+        None => "credited to no one".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        paint.severity(d.severity, d.rule),
+        paint.with(
+            &format!("quotation matches no statement of the list ({credit})"),
+            |s| s.bold()
+        )
+    );
+    location(out, &u.article, u.line, u.column, paint);
+    excerpt(out, &u.excerpt, paint);
+    out.push('\n');
+}
+
+fn block_head(
+    out: &mut String,
+    severity: Severity,
+    rule: Rule,
+    message: &str,
+    d: &Diagnostic,
+    paint: Paint,
+) {
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        paint.severity(severity, rule),
+        paint.with(message, |s| s.bold())
+    );
+    location(out, &d.path, d.line, d.column, paint);
+}
+
+/// `--> path:line:column`, indented like rustc's: as wide as the line
+/// number in the excerpt below it.
+fn location(out: &mut String, path: &str, line: usize, column: usize, paint: Paint) {
+    let pad = " ".repeat(line.to_string().len());
+    let _ = writeln!(out, "{pad}{} {path}:{line}:{column}", paint.gutter("-->"));
+}
+
+/// The article line with the quotation underlined:
+///
+/// ```text
+///    |
+/// 12 | …the ministry said. "We are ready," he added
+///    |                      ^^^^^^^^^^^^
+/// ```
+fn excerpt(out: &mut String, e: &Excerpt, paint: Paint) {
+    let number = e.line.to_string();
+    let pad = " ".repeat(number.len());
+    let bar = paint.gutter("|");
+    let before = format!("{}{}", if e.cut_before { "…" } else { "" }, e.before);
+    let after = format!("{}{}", e.after, if e.cut_after { "…" } else { "" });
+    let marks = "^".repeat(e.marked.width().max(1));
+    let _ = writeln!(out, "{pad} {bar}");
+    let _ = writeln!(
+        out,
+        "{} {bar} {before}{}{after}",
+        paint.gutter(&number),
+        e.marked
+    );
+    let more = if e.continues { " …" } else { "" };
+    let _ = writeln!(
+        out,
+        "{pad} {bar} {}{}{more}",
+        " ".repeat(before.width()),
+        paint.with(&marks, |s| s.red().bold())
+    );
+}
+
+/// What else a reader should know about an appearance.
+fn notes(f: &Finding) -> Vec<String> {
+    let mut notes = Vec::new();
     if f.changes.negation {
         notes.push("a negation was added or removed".to_string());
     }
@@ -177,51 +301,42 @@ fn finding(out: &mut String, f: &Finding, color: bool) {
     if f.unclosed {
         notes.push("the quotation is never closed".to_string());
     }
-    if f.kind == Kind::Drift {
-        let _ = writeln!(out, "      {}", diff(&f.diff, color));
-    } else {
-        let _ = writeln!(out, "      {}", shorten(&squeeze(&f.text)));
-    }
-    if !notes.is_empty() {
-        let _ = writeln!(out, "      = {}", notes.join("; "));
-    }
+    notes
 }
 
-fn diff(parts: &[DiffPart], color: bool) -> String {
-    let rendered: Vec<String> = parts
+/// Statements found in no article, at their lines in the list.
+fn missing(out: &mut String, report: &Report, paint: Paint) {
+    let missing: Vec<&Diagnostic> = report
+        .diagnostics
         .iter()
-        .map(|p| match (p.op, p.edit, color) {
-            (Op::Equal, _, _) => p.text.clone(),
-            (Op::Delete, Some(_), true) => p.text.dimmed().strikethrough().to_string(),
-            (Op::Delete, Some(Edit::Ellipsis), false) => format!("(… {})", p.text),
-            (Op::Delete, Some(_), false) => format!("({})", p.text),
-            (Op::Delete, None, true) => p.text.red().strikethrough().to_string(),
-            (Op::Delete, None, false) => format!("[-{}-]", p.text),
-            (Op::Insert, Some(_), true) => p.text.dimmed().to_string(),
-            (Op::Insert, Some(_), false) => p.text.clone(),
-            (Op::Insert, None, true) => p.text.green().underline().to_string(),
-            (Op::Insert, None, false) => format!("{{+{}+}}", p.text),
-        })
+        .filter(|d| d.rule == Rule::Missing)
         .collect();
-    // A deletion and the insertion that replaces it stand together, as in
-    // `git diff --word-diff`: `[-could-]{+can+}`.
-    let mut out = String::new();
-    for (i, part) in rendered.iter().enumerate() {
-        let replaces = i > 0 && parts[i - 1].op == Op::Delete && parts[i].op == Op::Insert;
-        if i > 0 && !replaces {
-            out.push(' ');
-        }
-        out.push_str(part);
+    let Some(first) = missing.first() else {
+        return;
+    };
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        paint.severity(first.severity, Rule::Missing),
+        paint.with("not found in any article:", |s| s.bold())
+    );
+    for d in missing {
+        let id = d.quote_id.as_deref().unwrap_or_default();
+        let _ = writeln!(out, "  {}:{}: {id}", d.path, d.line);
     }
-    out
 }
 
-fn shorten(s: &str) -> String {
-    if s.chars().count() <= MAX_SHOWN_CHARS {
-        return s.to_string();
+fn diff(parts: &[DiffPart], paint: Paint) -> String {
+    if !paint.0 {
+        return word_diff(parts);
     }
-    let head: String = s.chars().take(MAX_SHOWN_CHARS - 1).collect();
-    format!("{head}…")
+    join_diff(parts, |p| match (p.op, p.edit) {
+        (Op::Equal, _) => p.text.clone(),
+        (Op::Delete, Some(_)) => p.text.dimmed().strikethrough().to_string(),
+        (Op::Delete, None) => p.text.red().strikethrough().to_string(),
+        (Op::Insert, Some(_)) => p.text.dimmed().to_string(),
+        (Op::Insert, None) => p.text.green().underline().to_string(),
+    })
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -230,6 +345,14 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 
 fn summary(report: &Report) -> String {
     let s = &report.summary;
+    let problems = format!(
+        "{}, {}",
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings")
+    );
+    if report.scope == Scope::List {
+        return format!("quote list checked: {problems}");
+    }
     let mut line = format!(
         "{} checked: {} ({} exact, {} partial, {} drift",
         plural(s.articles, "article", "articles"),
@@ -257,11 +380,15 @@ fn summary(report: &Report) -> String {
     }
     let _ = write!(
         line,
-        ", {} not found, {}, {}",
+        ", {} not found, {problems}",
         plural(s.missing, "statement", "statements"),
-        plural(s.errors, "error", "errors"),
-        plural(s.warnings, "warning", "warnings")
     );
+    if s.suppressed > 0 {
+        let _ = write!(line, ", {} suppressed", s.suppressed);
+    }
+    if s.baselined > 0 {
+        let _ = write!(line, ", {} in the baseline", s.baselined);
+    }
     if s.skipped > 0 {
         let _ = write!(line, ", {} skipped", plural(s.skipped, "file", "files"));
     }

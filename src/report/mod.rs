@@ -1,11 +1,23 @@
-//! The report: findings, the statements found nowhere, the files skipped, and
-//! a summary. This is the one message type every output format renders; its
-//! JSON form is the documented contract (`version` 1).
+//! The report: findings, the statements found nowhere, the files skipped,
+//! the problems (diagnostics, by rule) and a summary. This is the one message
+//! type every output format renders; its JSON form is the documented contract
+//! (`version` 1).
+
+pub mod baseline;
+pub mod diagnostic;
+pub mod excerpt;
+pub mod rule;
+pub mod suppress;
 
 use serde::Serialize;
 
 use crate::attribution::{SourceKind, Status, Via};
 use crate::drift::{Changes, DiffPart, Edit, Kind};
+
+pub use baseline::{Baseline, DEFAULT_BASELINE, Entry};
+pub use diagnostic::Diagnostic;
+pub use excerpt::Excerpt;
+pub use rule::{Level, Levels, Rule};
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -43,6 +55,10 @@ pub struct Finding {
     /// The article's words exactly as printed, first word to last.
     pub text: String,
     pub kind: Kind,
+    /// The accepted variant of the statement the printed words follow
+    /// (0-based index into its `variants`); absent for the text of record.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub variant: Option<usize>,
     /// Found between quotation marks.
     pub quoted: bool,
     /// The quotation was never closed (its paragraph ended first).
@@ -54,10 +70,42 @@ pub struct Finding {
     pub changes: Changes,
     /// Whom the article credits with the words.
     pub attribution: Attribution,
+    /// The rules the appearance breaks, as reported (not off, suppressed or
+    /// baselined); empty when it is quoted as on record.
+    pub rules: Vec<Rule>,
+    /// Rules broken but suppressed by a comment in the article.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<Rule>,
+    /// The worst severity of `rules`; `info` when there are none.
     pub severity: Severity,
-    /// Byte range in the article (for renderers that show the source line).
+    /// The statement and the printed words, folded: see
+    /// [`diagnostic::fingerprint`].
+    pub fingerprint: String,
+    /// Rules broken but known to the baseline.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub baselined: Vec<Rule>,
+    /// Byte range in the article.
     #[serde(skip)]
     pub span: std::ops::Range<usize>,
+    /// The line it is on, for renderers that show it.
+    #[serde(skip)]
+    pub excerpt: Excerpt,
+}
+
+impl Finding {
+    /// The rules this appearance breaks, whatever their levels.
+    pub fn breaks(&self) -> Vec<Rule> {
+        let mut rules = Vec::new();
+        if self.quoted && self.kind == Kind::Drift {
+            rules.push(Rule::Drift);
+        }
+        match self.attribution.status {
+            Status::Mismatch => rules.push(Rule::Misattribution),
+            Status::Unattributed => rules.push(Rule::Unattributed),
+            Status::Match => {}
+        }
+        rules
+    }
 }
 
 /// Whom the article credits, compared with the record.
@@ -101,8 +149,24 @@ pub struct Unverified {
     pub text: String,
     /// Whom the article credits (id, or as written), `null` when no one.
     pub speaker: Option<String>,
+    /// `[QC005]`, or empty when the rule is off, suppressed or baselined.
+    pub rules: Vec<Rule>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub suppressed: Vec<Rule>,
+    pub fingerprint: String,
     #[serde(skip)]
     pub display: Option<String>,
+    #[serde(skip)]
+    pub excerpt: Excerpt,
+}
+
+/// A statement of the list that appears in no article, and its line in the
+/// list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Missing {
+    pub quote_id: String,
+    pub speaker_name: String,
+    pub line: Option<usize>,
 }
 
 /// A file that was not checked.
@@ -130,9 +194,14 @@ pub struct Summary {
     pub mismatched: usize,
     pub unattributed: usize,
     pub unverified: usize,
+    /// Diagnostics by severity.
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Problems silenced by comments in the articles.
+    pub suppressed: usize,
+    /// Problems the baseline knows.
+    pub baselined: usize,
 }
 
 /// Everything one run found.
@@ -145,7 +214,35 @@ pub struct Report {
     /// Quotations that match no statement.
     pub unverified: Vec<Unverified>,
     pub skipped: Vec<Skipped>,
+    /// Every problem, by rule: the list the one-line, SARIF and GitHub
+    /// formats print and the baseline records.
+    pub diagnostics: Vec<Diagnostic>,
     pub summary: Summary,
+    /// Whether articles were checked, or the list alone (`validate`).
+    #[serde(skip)]
+    pub scope: Scope,
+}
+
+/// What a report is about.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    Articles,
+    List,
+}
+
+/// A run's results, before they are sorted and counted.
+#[derive(Debug, Default)]
+pub struct Parts {
+    pub findings: Vec<Finding>,
+    pub unverified: Vec<Unverified>,
+    pub missing: Vec<Missing>,
+    pub skipped: Vec<Skipped>,
+    pub articles: usize,
+    /// Problems with suppression comments.
+    pub problems: Vec<Diagnostic>,
+    /// The quote list, as diagnostics about it name it.
+    pub list: String,
 }
 
 /// The version of the JSON contract. Fields may be added within a version;
@@ -153,14 +250,17 @@ pub struct Report {
 pub const REPORT_VERSION: u32 = 1;
 
 impl Report {
-    /// Sorts, counts and freezes a run's results.
-    pub fn new(
-        mut findings: Vec<Finding>,
-        mut unverified: Vec<Unverified>,
-        missing: Vec<String>,
-        mut skipped: Vec<Skipped>,
-        articles: usize,
-    ) -> Self {
+    /// Sorts, judges and counts a run's results.
+    pub fn new(parts: Parts, levels: &Levels) -> Self {
+        let Parts {
+            mut findings,
+            mut unverified,
+            missing,
+            mut skipped,
+            articles,
+            problems,
+            list,
+        } = parts;
         unverified
             .sort_by(|a, b| (&a.article, a.line, a.column).cmp(&(&b.article, b.line, b.column)));
         findings.sort_by(|a, b| {
@@ -172,36 +272,161 @@ impl Report {
             ))
         });
         skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        let severity = |rule: Rule| levels.get(rule).severity().unwrap_or(Severity::Info);
+        let mut diagnostics = problems;
+        for f in &mut findings {
+            f.severity = f
+                .rules
+                .iter()
+                .map(|&r| severity(r))
+                .max()
+                .unwrap_or(Severity::Info);
+            diagnostics.extend(
+                f.rules
+                    .iter()
+                    .map(|&r| diagnostic::of_finding(f, r, severity(r))),
+            );
+        }
+        for u in &unverified {
+            if !u.rules.is_empty() {
+                diagnostics.push(diagnostic::of_unverified(u, severity(Rule::Unverified)));
+            }
+        }
+        // With no article checked, every statement is "missing": saying so
+        // would bury the reason (the errors about the articles).
+        if let Some(level) = levels.get(Rule::Missing).severity()
+            && articles > 0
+        {
+            diagnostics.extend(
+                missing
+                    .iter()
+                    .map(|m| diagnostic::of_missing(m, &list, level)),
+            );
+        }
+        let suppressed = findings.iter().map(|f| f.suppressed.len()).sum::<usize>()
+            + unverified.iter().map(|u| u.suppressed.len()).sum::<usize>();
+        let mut report = Report {
+            version: REPORT_VERSION,
+            findings,
+            missing: missing.into_iter().map(|m| m.quote_id).collect(),
+            unverified,
+            skipped,
+            diagnostics,
+            summary: Summary {
+                articles,
+                suppressed,
+                ..Summary::default()
+            },
+            scope: Scope::Articles,
+        };
+        report.count();
+        report
+    }
+
+    /// The report of `quotecheck validate`: problems of the list alone.
+    pub fn of_list(diagnostics: Vec<Diagnostic>) -> Self {
+        let mut report = Report {
+            version: REPORT_VERSION,
+            findings: Vec::new(),
+            missing: Vec::new(),
+            unverified: Vec::new(),
+            skipped: Vec::new(),
+            diagnostics,
+            summary: Summary::default(),
+            scope: Scope::List,
+        };
+        report.count();
+        report
+    }
+
+    /// Sorts the diagnostics and counts everything into the summary.
+    fn count(&mut self) {
+        self.diagnostics.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.rule, &a.quote_id).cmp(&(
+                &b.path,
+                b.line,
+                b.column,
+                b.rule,
+                &b.quote_id,
+            ))
+        });
+        let findings = &self.findings;
         let count = |f: &dyn Fn(&Finding) -> bool| findings.iter().filter(|x| f(x)).count();
-        let summary = Summary {
-            articles,
-            skipped: skipped.len(),
+        let by_severity = |s: Severity| self.diagnostics.iter().filter(|d| d.severity == s).count();
+        self.summary = Summary {
+            articles: self.summary.articles,
+            skipped: self.skipped.len(),
             findings: findings.len(),
             exact: count(&|f| f.kind == Kind::Exact),
             partial: count(&|f| f.kind == Kind::Partial),
             drift: count(&|f| f.kind == Kind::Drift),
             unquoted: count(&|f| !f.quoted),
-            missing: missing.len(),
+            missing: self.missing.len(),
             mismatched: count(&|f| f.attribution.status == Status::Mismatch),
             unattributed: count(&|f| f.attribution.status == Status::Unattributed),
-            unverified: unverified.len(),
-            errors: count(&|f| f.severity == Severity::Error),
-            warnings: count(&|f| f.severity == Severity::Warning),
-            infos: count(&|f| f.severity == Severity::Info),
+            unverified: self.unverified.len(),
+            errors: by_severity(Severity::Error),
+            warnings: by_severity(Severity::Warning),
+            infos: by_severity(Severity::Info),
+            suppressed: self.summary.suppressed,
+            baselined: self.summary.baselined,
         };
-        Report {
-            version: REPORT_VERSION,
-            findings,
-            missing,
-            unverified,
-            skipped,
-            summary,
-        }
     }
 
-    /// The most severe finding, if any.
+    /// Takes the problems `baseline` knows out of the report, and returns its
+    /// entries that matched nothing.
+    pub fn apply_baseline(&mut self, baseline: &Baseline) -> Vec<Entry> {
+        let sifted = baseline.sift(&mut self.diagnostics);
+        for known in &sifted.known {
+            let drop = |article: &str,
+                        quote: Option<&str>,
+                        fingerprint: &str,
+                        rules: &mut Vec<Rule>|
+             -> Option<Rule> {
+                if article == known.path
+                    && quote == known.quote_id.as_deref()
+                    && fingerprint == known.fingerprint
+                    && let Some(i) = rules.iter().position(|&r| r == known.rule)
+                {
+                    rules.remove(i);
+                    return Some(known.rule);
+                }
+                None
+            };
+            let finding = self.findings.iter_mut().find_map(|f| {
+                drop(&f.article, Some(&f.quote_id), &f.fingerprint, &mut f.rules)
+                    .map(|rule| f.baselined.push(rule))
+            });
+            if finding.is_none() {
+                let _ = self
+                    .unverified
+                    .iter_mut()
+                    .find_map(|u| drop(&u.article, None, &u.fingerprint, &mut u.rules));
+            }
+        }
+        for f in &mut self.findings {
+            // Severity follows the rules still reported.
+            f.severity = self
+                .diagnostics
+                .iter()
+                .filter(|d| {
+                    d.path == f.article
+                        && d.line == f.line
+                        && d.column == f.column
+                        && d.quote_id.as_deref() == Some(f.quote_id.as_str())
+                })
+                .map(|d| d.severity)
+                .max()
+                .unwrap_or(Severity::Info);
+        }
+        self.summary.baselined = sifted.known.len();
+        self.count();
+        sifted.stale
+    }
+
+    /// The most severe problem, if any.
     pub fn worst(&self) -> Option<Severity> {
-        self.findings.iter().map(|f| f.severity).max()
+        self.diagnostics.iter().map(|d| d.severity).max()
     }
 
     /// Whether some article could not be checked.

@@ -15,8 +15,16 @@ pub const SPEAKERS: &str = "speakers:
     name: Jen Psaki
 ";
 
+/// A list of one statement, for tests about everything but matching.
+pub const ONE_QUOTE: &str = "  - id: ready
+    speaker: jen-psaki
+    text: We're ready to talk, but we won't wait forever.
+";
+
 pub struct Test {
     dir: tempfile::TempDir,
+    /// Where the binary runs, below `dir`.
+    cwd: PathBuf,
     args: Vec<String>,
     stdin: Option<Vec<u8>>,
     env: Vec<(String, String)>,
@@ -32,6 +40,7 @@ impl Test {
     pub fn new() -> Self {
         Test {
             dir: tempfile::tempdir().expect("temp dir"),
+            cwd: PathBuf::new(),
             args: vec!["check".into(), "--color".into(), "never".into()],
             stdin: None,
             env: Vec::new(),
@@ -84,8 +93,36 @@ impl Test {
         self
     }
 
+    /// Runs the binary in `sub`, a folder of the scratch folder.
+    pub fn cwd(mut self, sub: &str) -> Self {
+        std::fs::create_dir_all(self.dir.path().join(sub)).unwrap();
+        self.cwd = PathBuf::from(sub);
+        self
+    }
+
     pub fn run(self) -> Output {
-        run_in(self.dir.path(), &self.args, self.stdin, &self.env)
+        run_in(
+            &self.dir.path().join(&self.cwd),
+            &self.args,
+            self.stdin,
+            &self.env,
+        )
+    }
+
+    /// Runs with exactly `args`, and keeps the scratch folder for the next
+    /// run (tests of state across runs: baselines).
+    pub fn run_with(&self, args: &[&str]) -> Output {
+        let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        run_in(&self.dir.path().join(&self.cwd), &args, None, &self.env)
+    }
+
+    /// Rewrites a file between runs.
+    pub fn rewrite(&self, name: &str, contents: &str) {
+        std::fs::write(self.dir.path().join(name), contents).unwrap();
+    }
+
+    pub fn read(&self, name: &str) -> String {
+        std::fs::read_to_string(self.dir.path().join(name)).unwrap()
     }
 }
 

@@ -1,0 +1,244 @@
+//! Suppression comments in articles: an editor who has checked a finding and
+//! stands by it says so next to the words, where the next editor sees it.
+//!
+//! ```text
+//! <!-- quotecheck-disable-next-line QC001 -->
+//! <!-- quotecheck-disable QC002, QC003 -- the AP transcript credits the ministry -->
+//! ...
+//! <!-- quotecheck-enable QC002, QC003 -->
+//! ```
+//!
+//! They are HTML comments, which Markdown and HTML hide from readers. Rule
+//! codes are required, so that a comment never silences more than it says;
+//! text after ` -- ` is the reason, for people. A comment that suppresses
+//! nothing is reported (QC006), as is one that cannot be read (QC007), so
+//! that stale suppressions do not pile up and typos do not silently fail.
+
+use super::diagnostic::{Diagnostic, fingerprint};
+use super::{Levels, Rule};
+use crate::text::{LineIndex, Position};
+
+const PREFIX: &str = "quotecheck-";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Scope {
+    NextLine,
+    Disable,
+    Enable,
+}
+
+/// One rule of one comment.
+#[derive(Debug)]
+struct Directive {
+    rule: Rule,
+    /// Where the comment starts (for reports) and ends (where it takes effect).
+    start: Position,
+    end: Position,
+    text: String,
+    scope: Scope,
+    /// For `disable`: where the matching `enable` starts, if any.
+    until: Option<Position>,
+    used: bool,
+}
+
+/// The suppression comments of one article.
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    article: String,
+    directives: Vec<Directive>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Suppressions {
+    /// Reads every `quotecheck-` comment of `text`.
+    pub fn read(article: &str, text: &str) -> Self {
+        let mut found = Suppressions {
+            article: article.to_string(),
+            ..Suppressions::default()
+        };
+        // Articles without the word pay one scan, nothing more.
+        if memchr::memmem::find(text.as_bytes(), PREFIX.as_bytes()).is_none() {
+            return found;
+        }
+        let lines = LineIndex::new(text);
+        let mut from = 0;
+        while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
+            let body_start = open + 4;
+            let Some(close) = text[body_start..].find("-->").map(|i| body_start + i) else {
+                break;
+            };
+            from = close + 3;
+            let body = text[body_start..close].trim();
+            let Some(directive) = body.strip_prefix(PREFIX) else {
+                continue;
+            };
+            let start = lines.position(text, open);
+            let end = lines.position(text, from);
+            found.comment(directive, body, start, end);
+        }
+        found.pair_regions();
+        found
+    }
+
+    fn comment(&mut self, directive: &str, body: &str, start: Position, end: Position) {
+        let (directive, _reason) = directive.split_once(" -- ").unwrap_or((directive, ""));
+        let mut words = directive
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty());
+        let scope = match words.next() {
+            Some("disable-next-line") => Scope::NextLine,
+            Some("disable") => Scope::Disable,
+            Some("enable") => Scope::Enable,
+            other => {
+                let what = other.unwrap_or("");
+                self.problem(
+                    start,
+                    body,
+                    format!(
+                        "unknown suppression `quotecheck-{what}`; use quotecheck-disable-next-line, quotecheck-disable or quotecheck-enable"
+                    ),
+                );
+                return;
+            }
+        };
+        let mut any = false;
+        for word in words {
+            any = true;
+            match word.parse::<Rule>() {
+                Ok(rule) if rule.suppressible() => self.directives.push(Directive {
+                    rule,
+                    start,
+                    end,
+                    text: body.to_string(),
+                    scope,
+                    until: None,
+                    used: false,
+                }),
+                Ok(rule) => self.problem(
+                    start,
+                    body,
+                    format!(
+                        "{rule} ({}) cannot be suppressed in an article",
+                        rule.name()
+                    ),
+                ),
+                Err(e) => self.problem(start, body, e),
+            }
+        }
+        if !any {
+            self.problem(
+                start,
+                body,
+                "suppression names no rule; give the codes, as in `quotecheck-disable-next-line QC001`"
+                    .into(),
+            );
+        }
+    }
+
+    /// Pairs each `disable` with the next `enable` of its rule; an `enable`
+    /// with nothing to enable is a mistake worth saying.
+    fn pair_regions(&mut self) {
+        let mut problems = Vec::new();
+        for i in 0..self.directives.len() {
+            if self.directives[i].scope != Scope::Enable {
+                continue;
+            }
+            let (rule, at) = (self.directives[i].rule, self.directives[i].start);
+            let open = self.directives[..i]
+                .iter_mut()
+                .rev()
+                .find(|d| d.rule == rule && d.scope == Scope::Disable && d.until.is_none());
+            match open {
+                Some(disable) => disable.until = Some(at),
+                None => problems.push((
+                    at,
+                    self.directives[i].text.clone(),
+                    format!("enables {rule}, which no comment before disables"),
+                )),
+            }
+        }
+        for (at, text, message) in problems {
+            self.problems.push(diagnostic(
+                &self.article,
+                Rule::InvalidSuppression,
+                at,
+                &text,
+                message,
+            ));
+        }
+    }
+
+    fn problem(&mut self, at: Position, text: &str, message: String) {
+        self.problems.push(diagnostic(
+            &self.article,
+            Rule::InvalidSuppression,
+            at,
+            text,
+            message,
+        ));
+    }
+
+    /// Whether a comment suppresses `rule` for a problem starting at `at`;
+    /// the comment is then used.
+    pub fn covers(&mut self, rule: Rule, at: Position) -> bool {
+        let mut covered = false;
+        for d in self.directives.iter_mut().filter(|d| d.rule == rule) {
+            let applies = match d.scope {
+                Scope::NextLine => at.line == d.end.line + 1,
+                Scope::Disable => at >= d.end && d.until.is_none_or(|until| at < until),
+                Scope::Enable => false,
+            };
+            if applies {
+                d.used = true;
+                covered = true;
+            }
+        }
+        covered
+    }
+
+    /// The problems with the comments themselves: those that cannot be read
+    /// and, for rules that ran, those that suppressed nothing.
+    pub fn finish(self, levels: &Levels) -> Vec<Diagnostic> {
+        let mut problems = match levels.get(Rule::InvalidSuppression).severity() {
+            Some(severity) => self
+                .problems
+                .into_iter()
+                .map(|p| Diagnostic { severity, ..p })
+                .collect(),
+            None => Vec::new(),
+        };
+        if let Some(severity) = levels.get(Rule::UnusedSuppression).severity() {
+            for d in &self.directives {
+                let ran = levels.get(d.rule).severity().is_some();
+                if d.scope != Scope::Enable && !d.used && ran {
+                    problems.push(Diagnostic {
+                        severity,
+                        ..diagnostic(
+                            &self.article,
+                            Rule::UnusedSuppression,
+                            d.start,
+                            &d.text,
+                            format!("the suppression of {} suppresses nothing", d.rule),
+                        )
+                    });
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn diagnostic(article: &str, rule: Rule, at: Position, text: &str, message: String) -> Diagnostic {
+    Diagnostic {
+        rule,
+        severity: super::Severity::Warning,
+        path: article.to_string(),
+        line: at.line,
+        column: at.column,
+        end_line: at.line,
+        end_column: at.column + 4,
+        message,
+        quote_id: None,
+        fingerprint: fingerprint(rule.code(), text),
+    }
+}
