@@ -74,11 +74,7 @@ pub fn render(report: &Report, color: bool) -> String {
             Item::Finding(f) if f.rules.is_empty() => verified(&mut out, f, paint),
             Item::Finding(f) => finding(&mut out, f, report, paint),
             Item::Unverified(u, d) => unverified(&mut out, u, d, paint),
-            Item::Problem(d) => {
-                block_head(&mut out, d.severity, d.rule, &d.message, d, paint);
-                let pad = " ".repeat(d.line.to_string().len());
-                let _ = writeln!(out, "{pad} {} help: {}\n", paint.gutter("="), d.rule.help());
-            }
+            Item::Problem(d) => problem(&mut out, d, paint),
         }
     }
     if !out.is_empty() && !out.ends_with("\n\n") {
@@ -220,21 +216,24 @@ fn unverified(out: &mut String, u: &Unverified, d: &Diagnostic, paint: Paint) {
     out.push('\n');
 }
 
-fn block_head(
-    out: &mut String,
-    severity: Severity,
-    rule: Rule,
-    message: &str,
-    d: &Diagnostic,
-    paint: Paint,
-) {
+/// A problem with no excerpt to show (a comment, the list): as rustc
+/// shows a diagnostic without a snippet.
+fn problem(out: &mut String, d: &Diagnostic, paint: Paint) {
     let _ = writeln!(
         out,
         "{}: {}",
-        paint.severity(severity, rule),
-        paint.with(message, |s| s.bold())
+        paint.severity(d.severity, d.rule),
+        paint.with(&d.message, |s| s.bold())
     );
-    location(out, &d.path, d.line, d.column, paint);
+    let _ = writeln!(
+        out,
+        " {} {}:{}:{}",
+        paint.gutter("-->"),
+        d.path,
+        d.line,
+        d.column
+    );
+    let _ = writeln!(out, "  {} help: {}\n", paint.gutter("="), d.rule.help());
 }
 
 /// `--> path:line:column`, indented like rustc's: as wide as the line
