@@ -19,6 +19,7 @@ use crate::report::{
     Attribution, Cue, Diagnostic, Excerpt, Finding, Levels, Missing, Parts, Report, Rule, Severity,
     Skipped, Unverified,
 };
+use crate::text::comments::blank_comments;
 use crate::text::{LineIndex, Position, squeeze, tokenize};
 
 /// Quotations of fewer words are scare quotes and titles ("lethal aid"), not
@@ -38,6 +39,7 @@ pub struct Checker<'a> {
     index: Index,
     names: Names,
     levels: Levels,
+    whole: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -47,7 +49,16 @@ impl<'a> Checker<'a> {
             index: Index::new(catalog),
             names: Names::new(catalog),
             levels: Levels::default(),
+            whole: true,
         }
+    }
+
+    /// Says whether the articles are the whole corpus, or a few of them
+    /// (paths named on the command line, a pre-commit hook): statements
+    /// found nowhere are reported (QC004) only for the whole corpus.
+    pub fn whole_corpus(mut self, whole: bool) -> Self {
+        self.whole = whole;
+        self
     }
 
     /// Uses these matching thresholds (the defaults otherwise); they must
@@ -69,12 +80,14 @@ impl<'a> Checker<'a> {
         let mut parts = Parts {
             skipped: walk_errors.into_iter().map(skipped).collect(),
             list: self.catalog.path.display().to_string(),
+            whole: self.whole,
             ..Parts::default()
         };
         for source in sources {
             match corpus::read(source) {
                 Ok(article) => {
                     parts.articles += 1;
+                    parts.checked.push(article.name.clone());
                     let mut checked = self.article(&article);
                     parts.problems.extend(self.judge(&article, &mut checked));
                     parts.findings.extend(checked.findings);
@@ -141,7 +154,12 @@ impl<'a> Checker<'a> {
     /// The findings and unverified quotations of one article.
     pub fn article(&self, article: &Article) -> Checked {
         let catalog = self.catalog;
-        let text = article.text.as_str();
+        // Positions and printed words come from the article as it is; the
+        // words read come from it without its comments, which readers never
+        // see. Both have the same bytes at the same offsets.
+        let original = article.text.as_str();
+        let blanked = blank_comments(original);
+        let text = blanked.as_ref();
         let tokens = tokenize(text, article.markdown);
         let quoted = Quoted::new(text, &tokens);
         let lines = LineIndex::new(text);
@@ -179,8 +197,8 @@ impl<'a> Checker<'a> {
                 let last = quoted.marks[chain.end - 1].content.clone();
                 let span = trim_span(text, first.start..last.end);
                 let (start, end) = (
-                    lines.position(text, span.start),
-                    lines.position(text, span.end),
+                    lines.position(original, span.start),
+                    lines.position(original, span.end),
                 );
                 let credit = credits[chain.start].as_ref();
                 Unverified {
@@ -190,10 +208,10 @@ impl<'a> Checker<'a> {
                     end_line: end.line,
                     end_column: end.column,
                     fingerprint: fingerprint("", &text[span.clone()]),
-                    text: text[span.clone()].to_string(),
+                    text: original[span.clone()].to_string(),
                     rules: Vec::new(),
                     suppressed: Vec::new(),
-                    excerpt: Excerpt::new(text, &lines, span),
+                    excerpt: Excerpt::new(original, &lines, span),
                     speaker: credit.map(|c| self.speaker_id(&c.identity)),
                     display: credit.map(|c| self.display(&c.identity)),
                 }
@@ -205,14 +223,14 @@ impl<'a> Checker<'a> {
                 let quote = &catalog.quotes[m.quote];
                 let speaker = catalog.speaker_of(quote);
                 let assessment = drift::assess(&m, text, &tokens, quote);
-                let start = lines.position(text, m.span.start);
-                let end = lines.position(text, m.span.end);
+                let start = lines.position(original, m.span.start);
+                let end = lines.position(original, m.span.end);
                 let credit = match m.quotation {
                     Some(q) => credits[q].clone(),
                     None => attributor.credit_span(m.span.clone()),
                 };
                 let status = attribution::status(credit.as_ref(), quote.speaker);
-                let attribution = self.attribution(credit.as_ref(), status, text, &lines);
+                let attribution = self.attribution(credit.as_ref(), status, original, &lines);
                 Finding {
                     quote_id: quote.id.clone(),
                     speaker: speaker.id.clone(),
@@ -222,7 +240,7 @@ impl<'a> Checker<'a> {
                     column: start.column,
                     end_line: end.line,
                     end_column: end.column,
-                    text: text[m.span.clone()].to_string(),
+                    text: original[m.span.clone()].to_string(),
                     kind: assessment.kind,
                     variant: m.variant,
                     quoted: m.quoted,
@@ -238,7 +256,7 @@ impl<'a> Checker<'a> {
                     severity: Severity::Info,
                     fingerprint: fingerprint(&quote.id, &text[m.span.clone()]),
                     baselined: Vec::new(),
-                    excerpt: Excerpt::new(text, &lines, m.span.clone()),
+                    excerpt: Excerpt::new(original, &lines, m.span.clone()),
                     span: m.span,
                 }
             })

@@ -48,6 +48,10 @@ pub struct InputArgs {
     /// Ignore every configuration file
     #[arg(long)]
     pub isolated: bool,
+
+    /// Apply `exclude` of quotecheck.toml to files named on the command line too (for hooks that pass file names)
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 /// How the outcome is shown and judged: shared by `check` and `validate`.
@@ -128,6 +132,7 @@ impl InputArgs {
             paths: self.paths,
             config: self.config,
             isolated: self.isolated,
+            force_exclude: self.force_exclude,
             ..Overrides::default()
         }
     }

@@ -5,6 +5,7 @@
 
 mod cli;
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,8 +14,8 @@ use anyhow::Context;
 use clap::Parser;
 
 use quotecheck::catalog::{Catalog, lint};
-use quotecheck::config::Config;
-use quotecheck::report::{Baseline, Entry, Report};
+use quotecheck::config::{Config, Format};
+use quotecheck::report::{Anchor, Baseline, Entry, Report, Rule};
 use quotecheck::{check, corpus, exit, render};
 
 fn main() -> ExitCode {
@@ -64,14 +65,26 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     }
 }
 
-/// The run every command but `config` starts with.
+/// The run every command but `config` starts with. A broken list is an
+/// error (exit 2); in a machine format it is also printed as QC100 problems,
+/// so that a SARIF upload or a JSON consumer sees why.
 fn report(config: &Config) -> anyhow::Result<Report> {
     colored::control::set_override(config.color);
-    let catalog = Catalog::load(&config.quotes)?;
+    let catalog = match Catalog::load(&config.quotes) {
+        Ok(catalog) => catalog,
+        Err(e) => {
+            if config.format != Format::Human {
+                let refused = Report::of_list(lint::refused(&e));
+                print(&render::render(&refused, config.format, config.color))?;
+            }
+            return Err(e.into());
+        }
+    };
     let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
     let report = check::Checker::new(&catalog)
         .with_levels(config.levels.clone())
         .with_thresholds(config.thresholds.clone())
+        .whole_corpus(config.whole)
         .check(&sources, walk_errors);
     report_skipped(&report);
     Ok(report)
@@ -81,7 +94,17 @@ fn check(config: &Config) -> anyhow::Result<u8> {
     let mut report = report(config)?;
     if let Some(path) = &config.baseline {
         let baseline = Baseline::load(path)?;
-        let stale = report.apply_baseline(&baseline);
+        let anchor = Anchor::new(&std::env::current_dir()?, path);
+        let read: HashSet<String> = report.checked.iter().map(|a| anchor.path(a)).collect();
+        // Stale means: this run could have found it, and did not.
+        let stale = report.apply_baseline(&baseline, &anchor, |e| {
+            let ran = config.levels.get(e.rule).severity().is_some();
+            let looked = match e.rule {
+                Rule::Missing => config.whole,
+                _ => read.contains(&e.path),
+            };
+            ran && looked
+        });
         if config.prune && !stale.is_empty() {
             write_atomically(path, &baseline.without(&stale).to_json())?;
             eprintln!(
@@ -100,18 +123,23 @@ fn check(config: &Config) -> anyhow::Result<u8> {
 fn baseline(config: &Config) -> anyhow::Result<u8> {
     let report = report(config)?;
     let path = config.baseline_to_write();
-    let baseline = Baseline::of(&report.diagnostics);
+    // A baseline without the articles that could not be read would pass
+    // their problems as new, or hide that they were never looked at.
+    if report.has_input_errors() {
+        anyhow::bail!(
+            "{}: not written: some articles could not be read (see above)\n  help: fix or exclude them, then run `quotecheck baseline` again",
+            path.display()
+        );
+    }
+    let anchor = Anchor::new(&std::env::current_dir()?, &path);
+    let baseline = Baseline::of(&report.diagnostics, &anchor);
     write_atomically(&path, &baseline.to_json())?;
     eprintln!(
         "quotecheck: wrote {} entries to {}",
         baseline.entries.len(),
         path.display()
     );
-    Ok(if report.has_input_errors() {
-        exit::ERROR
-    } else {
-        exit::OK
-    })
+    Ok(exit::OK)
 }
 
 /// `validate`: the list's problems in the chosen format, those that make it

@@ -358,7 +358,7 @@ fn validate_lints_the_list() {
         .stdout_is(concat!(
             "quotes.yaml:2:1: QC101 speaker `antony-blinken` (Antony Blinken) has no statement\n",
             "quotes.yaml:13:1: QC103 statement `ready-again` has no source\n",
-            "quotes.yaml:13:1: QC104 statement `ready-again` has the same wording as `ready`\n",
+            "quotes.yaml:13:1: QC104 statement `ready-again` has the same wording as statement `ready`\n",
         ));
     t.run_with(&["validate", "--fail-on", "warning"]).status(1);
 }
@@ -371,4 +371,173 @@ fn validate_reports_a_broken_list_under_qc100() {
         .run()
         .status(2)
         .stdout_is("quotes.yaml:9:1: QC100 quote `ready` names speaker `boris-johnson`, who is not listed under `speakers`\n");
+}
+
+// From an independent review: what readers do not see is not checked; paths
+// and globs mean the same from any folder; a partial run says nothing about
+// the articles it did not read.
+
+#[test]
+fn comments_are_not_article_text() {
+    concise()
+        .article(
+            "a.md",
+            &format!(
+                "<!-- quotecheck-disable-next-line QC001 -- Roe said \"we will never accept these terms\" -->\n{DRIFT}"
+            ),
+        )
+        .run()
+        .status(0)
+        .stdout_is("");
+    // A comment inside a quotation adds no words to it.
+    concise()
+        .article(
+            "a.md",
+            "\"We're ready to talk, <!-- sic --> but we won't wait forever,\" Psaki said.\n",
+        )
+        .run()
+        .status(0)
+        .stdout_is("");
+}
+
+#[test]
+fn suppression_typos_do_not_fail_silently() {
+    concise()
+        .article(
+            "a.md",
+            &format!("<!-- QuoteCheck-Disable-Next-Line QC001 -->\n{DRIFT}\n<!-- quotecheck disable QC001 -->\n\n<!-- quotecheck-disable-next-line QC001\n{DRIFT}"),
+        )
+        .run()
+        .status(1)
+        .stdout_is(concat!(
+            "articles/a.md:4:1: QC007 unknown suppression `quotecheck disable`; use quotecheck-disable-next-line, quotecheck-disable or quotecheck-enable\n",
+            "articles/a.md:6:1: QC007 suppression comment is never closed with `-->`\n",
+            "articles/a.md:7:2: QC001 `ready` (Jen Psaki) is quoted with changed words (similarity 0.89): We're ready to talk, but we won't wait [-forever.-]{+long,+}\n",
+        ));
+}
+
+#[test]
+fn one_enable_ends_nested_disables() {
+    let text = format!(
+        "<!-- quotecheck-disable QC001 -->\n<!-- quotecheck-disable QC001 -->\n{DRIFT}<!-- quotecheck-enable QC001 -->\n\n{DRIFT}"
+    );
+    concise()
+        .article("a.md", &text)
+        .run()
+        .status(1)
+        .stdout_has("articles/a.md:6:2: QC001");
+}
+
+#[test]
+fn a_baseline_is_the_same_from_a_subfolder_and_for_a_few_files() {
+    let t = Test::new()
+        .quotes(&format!(
+            "{ONE_QUOTE}  - id: talk
+    speaker: antony-blinken
+    text: We will keep talking to Moscow as long as there is a chance.
+"
+        ))
+        .file("quotecheck.toml", "exclude = [\"articles/drafts/**\"]\n")
+        .article("a.txt", DRIFT)
+        .article("b.txt", DRIFT)
+        .article("drafts/c.txt", DRIFT)
+        .cwd("articles");
+    t.run_with(&["baseline"])
+        .status(0)
+        .stderr_is("quotecheck: wrote 3 entries to ../.quotecheck-baseline.json\n");
+    let written = t.read(".quotecheck-baseline.json");
+    assert!(
+        written.contains("\"path\": \"articles/a.txt\""),
+        "{written}"
+    );
+    // Found without being named; the same entries from here and from `.`.
+    t.run_with(&["check", "--format", "concise"])
+        .status(0)
+        .stdout_is("")
+        .stderr_is("");
+    t.run_with(&["check", "--format", "concise", "."])
+        .status(0)
+        .stdout_is("")
+        .stderr_is("");
+    // One file named: the other's entries and QC004 are not stale, and
+    // nothing is pruned.
+    t.run_with(&["check", "--prune", "a.txt"])
+        .status(0)
+        .stderr_is("");
+    assert_eq!(t.read(".quotecheck-baseline.json"), written);
+    // Globs hold from a subfolder; named files skip them unless forced.
+    t.run_with(&["check", "--format", "concise", "drafts"])
+        .status(0)
+        .stdout_is("");
+    t.run_with(&["check", "--format", "concise", "drafts/c.txt"])
+        .status(1);
+    t.run_with(&[
+        "check",
+        "--format",
+        "concise",
+        "--force-exclude",
+        "drafts/c.txt",
+    ])
+    .status(0)
+    .stdout_is("");
+}
+
+#[test]
+fn prune_needs_a_baseline_and_baseline_needs_every_article() {
+    concise()
+        .article("a.txt", EXACT)
+        .args(&["--prune"])
+        .run()
+        .status(2)
+        .stderr_is("quotecheck: error: --prune: there is no baseline to prune\n  help: name one with --baseline FILE, or write one with `quotecheck baseline`\n");
+    let t = Test::new()
+        .quotes(ONE_QUOTE)
+        .article("a.txt", DRIFT)
+        .file("articles/bad.txt", b"Caf\xE9".as_slice());
+    t.run_with(&["baseline"])
+        .status(2)
+        .stderr_has("quotecheck: error: .quotecheck-baseline.json: not written: some articles could not be read");
+    assert!(!t.path().join(".quotecheck-baseline.json").exists());
+}
+
+#[test]
+fn a_variant_does_not_take_another_statements_words() {
+    let list = format!(
+        "{ONE_QUOTE}    variants: [We will never accept these terms.]
+  - id: never
+    speaker: antony-blinken
+    text: We will never accept these terms.
+"
+    );
+    let t = Test::new().quotes(&list).article(
+        "a.txt",
+        "\"We will never accept these terms,\" Blinken said.\n",
+    );
+    t.run_with(&["check", "--format", "concise"])
+        .status(0)
+        .stdout_is("quotes.yaml:8:1: QC004 `ready` (Jen Psaki) appears in no article checked\n");
+    t.run_with(&["validate", "--format", "concise"])
+        .status(0)
+        .stdout_has("QC104 statement `never` has the same wording as variant 1 of `ready`");
+}
+
+#[test]
+fn a_bad_threshold_names_its_line_and_a_broken_list_still_gives_sarif() {
+    concise()
+        .article("a.txt", EXACT)
+        .file(
+            "quotecheck.toml",
+            "[matching]\nmin-embedded-run = 5\ndrift-min-dice = 1.5\n",
+        )
+        .run()
+        .status(2)
+        .stderr_has("quotecheck: error: quotecheck.toml:3: [matching]: drift-min-dice");
+    let out = Test::new()
+        .quotes("  - id: ready\n    speaker: boris-johnson\n    text: x\n")
+        .article("a.txt", EXACT)
+        .only_args(&["check", "--format", "sarif"])
+        .run()
+        .status(2);
+    let sarif: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(sarif["runs"][0]["results"][0]["ruleId"], "QC100");
 }

@@ -72,7 +72,7 @@ pub fn lint(catalog: &Catalog, levels: &Levels) -> Vec<Diagnostic> {
             );
         }
     }
-    let mut by_words: HashMap<Vec<&str>, &str> = HashMap::new();
+    let mut by_words: HashMap<Vec<&str>, String> = HashMap::new();
     for q in &catalog.quotes {
         for (rule, field, value) in [
             (Rule::MissingDate, "date", &q.date),
@@ -83,17 +83,30 @@ pub fn lint(catalog: &Catalog, levels: &Levels) -> Vec<Diagnostic> {
                 report(rule, q.line, &q.id, message);
             }
         }
-        // Same words, whatever the typography.
-        let words: Vec<&str> = q.words.iter().map(|w| w.key.as_str()).collect();
-        match by_words.get(&words) {
-            Some(first) => report(
-                Rule::DuplicateText,
-                q.line,
-                &q.id,
-                format!("statement `{}` has the same wording as `{first}`", q.id),
-            ),
-            None => {
-                by_words.insert(words, &q.id);
+        // Same words, whatever the typography, in a text or a variant: a
+        // variant that repeats another statement's words would claim them.
+        let own = std::iter::once((None, &q.words)).chain(
+            q.variants
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (Some(i + 1), &v.words)),
+        );
+        for (variant, words) in own {
+            let words: Vec<&str> = words.iter().map(|w| w.key.as_str()).collect();
+            let what = match variant {
+                None => format!("statement `{}`", q.id),
+                Some(n) => format!("variant {n} of `{}`", q.id),
+            };
+            match by_words.get(&words) {
+                Some(first) => report(
+                    Rule::DuplicateText,
+                    q.line,
+                    &q.id,
+                    format!("{what} has the same wording as {first}"),
+                ),
+                None => {
+                    by_words.insert(words, what);
+                }
             }
         }
     }

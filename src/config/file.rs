@@ -134,8 +134,23 @@ pub fn load(path: &Path) -> Result<Found, FileError> {
     if let Some(matching) = &file.matching
         && let Err(e) = matching.get_ref().validate()
     {
+        // Messages start with the key; point at its line in the table.
+        let key = e.split_whitespace().next().unwrap_or_default();
+        let at = text[matching.span().start..]
+            .lines()
+            .scan(matching.span().start, |offset, line| {
+                let start = *offset;
+                *offset += line.len() + 1;
+                Some((start, line))
+            })
+            .find(|(_, line)| {
+                line.trim_start()
+                    .strip_prefix(key)
+                    .is_some_and(|rest| rest.trim_start().starts_with('='))
+            })
+            .map_or(matching.span().start, |(start, _)| start);
         return Err(fail(
-            Some(line_of(&text, matching.span().start)),
+            Some(line_of(&text, at)),
             format!("[matching]: {e}"),
             "the README gives each threshold's meaning and default",
         ));

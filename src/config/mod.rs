@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::corpus::filter::Filter;
 use crate::exit;
 use crate::matcher::Thresholds;
 use crate::report::{DEFAULT_BASELINE, Levels, Report, Rule, Severity};
@@ -78,7 +79,7 @@ pub struct Config {
     /// Articles and folders to check; `-` is standard input.
     pub paths: Vec<PathBuf>,
     /// Include and exclude globs for walked files, if any were given.
-    pub globs: Option<ignore::overrides::Override>,
+    pub globs: Option<Filter>,
     pub include: Vec<String>,
     pub exclude: Vec<String>,
     pub format: Format,
@@ -93,6 +94,8 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     /// Drop the baseline's stale entries after the run.
     pub prune: bool,
+    /// The paths are the whole corpus (none were named on the command line).
+    pub whole: bool,
 }
 
 /// What the command line says; `None` leaves the choice to the file.
@@ -108,6 +111,7 @@ pub struct Overrides {
     pub exit_zero: bool,
     pub baseline: Option<PathBuf>,
     pub prune: bool,
+    pub force_exclude: bool,
 }
 
 /// Where quotecheck looks when told nothing.
@@ -141,6 +145,7 @@ impl Config {
             (None, Some(q)) => from_file(q),
             (None, None) => from_file(Path::new(DEFAULT_QUOTES)),
         };
+        let whole = cli.paths.is_empty();
         let paths = match (cli.paths.is_empty(), &settings.paths) {
             (false, _) => cli.paths,
             (true, Some(paths)) => paths.iter().map(|p| from_file(p)).collect(),
@@ -153,21 +158,32 @@ impl Config {
                 levels.set(rule, *level);
             }
         }
-        let globs = globs(
+        let globs = Filter::new(
+            cwd,
             dir.as_deref().unwrap_or(Path::new(".")),
             &settings.include,
             &settings.exclude,
+            cli.force_exclude,
         )
         .map_err(|e| {
             let name = path.as_deref().unwrap_or(Path::new(file::FILE_NAME));
             anyhow::anyhow!(
-                "{}: {e}\n  help: globs are written as in .gitignore: `**/*.md`, `drafts/**`",
+                "{}: {e}\n  help: globs are written as in .gitignore, relative to the configuration's folder: `**/*.md`, `articles/drafts/**`",
                 name.display()
             )
         })?;
+        // The baseline named, or the default one when it exists: writing a
+        // baseline and having `check` ignore it would surprise everyone.
+        let default_baseline = from_file(Path::new(DEFAULT_BASELINE));
         let baseline = cli
             .baseline
-            .or_else(|| settings.baseline.as_deref().map(from_file));
+            .or_else(|| settings.baseline.as_deref().map(from_file))
+            .or_else(|| default_baseline.is_file().then_some(default_baseline));
+        if cli.prune && baseline.is_none() {
+            anyhow::bail!(
+                "--prune: there is no baseline to prune\n  help: name one with --baseline FILE, or write one with `quotecheck baseline`"
+            );
+        }
         Ok(Config {
             file: path,
             quotes,
@@ -190,6 +206,7 @@ impl Config {
                 .unwrap_or_default(),
             baseline,
             prune: cli.prune,
+            whole,
         })
     }
 
@@ -215,26 +232,6 @@ impl Config {
             _ => exit::OK,
         }
     }
-}
-
-/// The include and exclude globs as one filter, rooted where the
-/// configuration is; `None` when there are none.
-fn globs(
-    root: &Path,
-    include: &[String],
-    exclude: &[String],
-) -> Result<Option<ignore::overrides::Override>, ignore::Error> {
-    if include.is_empty() && exclude.is_empty() {
-        return Ok(None);
-    }
-    let mut builder = ignore::overrides::OverrideBuilder::new(root);
-    for glob in include {
-        builder.add(glob)?;
-    }
-    for glob in exclude {
-        builder.add(&format!("!{glob}"))?;
-    }
-    builder.build().map(Some)
 }
 
 /// `always` and `never` are obeyed; `auto` colours a terminal unless

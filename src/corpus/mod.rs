@@ -6,10 +6,14 @@
 //! wrong with that file and how to fix it, and the caller goes on.
 
 mod decode;
+pub mod filter;
 mod walk;
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
+
+/// How reports name standard input.
+pub const STDIN_NAME: &str = "<stdin>";
 
 pub use walk::discover;
 
@@ -30,7 +34,7 @@ impl Source {
     pub fn display_name(&self) -> String {
         match self {
             Source::File { path, .. } => path.display().to_string(),
-            Source::Stdin => "<stdin>".to_string(),
+            Source::Stdin => STDIN_NAME.to_string(),
         }
     }
 

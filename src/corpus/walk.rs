@@ -9,14 +9,13 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use super::filter::Filter;
 use super::{Skip, Source};
 
 /// The articles under `paths` (`-` is standard input), and the paths that
 /// could not be walked.
-pub fn discover(
-    paths: &[PathBuf],
-    globs: Option<&ignore::overrides::Override>,
-) -> (Vec<Source>, Vec<Skip>) {
+pub fn discover(paths: &[PathBuf], filter: Option<&Filter>) -> (Vec<Source>, Vec<Skip>) {
+    let admits = |path: &Path, named: bool| filter.is_none_or(|f| f.admits(path, named));
     let mut found = BTreeSet::new();
     let mut seen_real = BTreeSet::new();
     let mut skips = Vec::new();
@@ -37,16 +36,17 @@ pub fn discover(
             continue;
         }
         if !path.is_dir() {
-            add(&mut found, &mut seen_real, path.clone(), true);
+            if admits(path, true) {
+                add(&mut found, &mut seen_real, path.clone(), true);
+            }
             continue;
         }
-        let mut walk = ignore::WalkBuilder::new(path);
-        if let Some(globs) = globs {
-            walk.overrides(globs.clone());
-        }
-        for entry in walk.build() {
+        for entry in ignore::WalkBuilder::new(path).build() {
             match entry {
-                Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                Ok(entry)
+                    if entry.file_type().is_some_and(|t| t.is_file())
+                        && admits(entry.path(), false) =>
+                {
                     add(&mut found, &mut seen_real, entry.into_path(), false);
                 }
                 Ok(_) => {}

@@ -177,12 +177,14 @@ impl<'a> Chain<'a> {
                 &mut selections,
             );
         }
-        // Best first; equal scores keep catalog order (the text of record
-        // before its variants), so results are stable.
+        // Best first; on equal scores a text of record before any variant
+        // (a variant that repeats another statement's words must not take
+        // them from it), then catalog order, so results are stable.
         selections.sort_by(|a, b| {
             b.alignment
                 .score
                 .cmp(&a.alignment.score)
+                .then(a.variant.is_some().cmp(&b.variant.is_some()))
                 .then(a.quote.cmp(&b.quote))
                 .then(a.variant.cmp(&b.variant))
                 .then(a.alignment.units.start.cmp(&b.alignment.units.start))

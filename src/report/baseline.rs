@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{Diagnostic, Rule};
+use crate::corpus::filter::absolute;
 
 /// The file `quotecheck baseline` writes when told nothing else.
 pub const DEFAULT_BASELINE: &str = ".quotecheck-baseline.json";
@@ -32,6 +33,48 @@ pub struct Entry {
     /// The message when the entry was written, for people reading the file.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
+}
+
+/// Where a baseline's paths start: the folder of its file. Articles are
+/// reported relative to where quotecheck runs; the baseline stores them
+/// relative to itself, so that a run from a subfolder, or with `./articles`
+/// for `articles`, finds the same entries.
+#[derive(Debug, Clone)]
+pub struct Anchor {
+    cwd: PathBuf,
+    dir: PathBuf,
+}
+
+impl Anchor {
+    /// The anchor of the baseline `file`, for a run in `cwd` (absolute).
+    pub fn new(cwd: &Path, file: &Path) -> Self {
+        let dir = absolute(cwd, file);
+        Anchor {
+            cwd: cwd.to_path_buf(),
+            dir: dir.parent().map(Path::to_path_buf).unwrap_or(dir),
+        }
+    }
+
+    /// A reported path as the baseline writes it, `/`-separated. Standard
+    /// input stays `<stdin>`.
+    pub fn path(&self, reported: &str) -> String {
+        if reported == crate::corpus::STDIN_NAME {
+            return reported.to_string();
+        }
+        let target = absolute(&self.cwd, Path::new(reported));
+        let (base, target): (Vec<_>, Vec<_>) = (
+            self.dir.components().collect(),
+            target.components().collect(),
+        );
+        let common = base.iter().zip(&target).take_while(|(a, b)| a == b).count();
+        let mut parts: Vec<String> = vec!["..".to_string(); base.len() - common];
+        parts.extend(
+            target[common..]
+                .iter()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+        );
+        parts.join("/")
+    }
 }
 
 /// The known problems.
@@ -67,8 +110,8 @@ impl std::error::Error for BaselineError {}
 impl Baseline {
     /// The baseline of the problems of a run, sorted so that the file is the
     /// same whatever the order the articles were read in.
-    pub fn of(diagnostics: &[Diagnostic]) -> Self {
-        let mut entries: Vec<Entry> = diagnostics.iter().map(entry).collect();
+    pub fn of(diagnostics: &[Diagnostic], anchor: &Anchor) -> Self {
+        let mut entries: Vec<Entry> = diagnostics.iter().map(|d| entry(d, anchor)).collect();
         entries.sort();
         Baseline {
             version: BASELINE_VERSION,
@@ -139,13 +182,13 @@ impl Baseline {
     /// Splits `diagnostics` into the new ones, which are returned, and the
     /// known ones, which are removed; also returns the entries that matched
     /// nothing (fixed, or their article gone).
-    pub fn sift(&self, diagnostics: &mut Vec<Diagnostic>) -> Sifted {
+    pub fn sift(&self, diagnostics: &mut Vec<Diagnostic>, anchor: &Anchor) -> Sifted {
         let mut left: HashMap<Key, usize> = HashMap::new();
         for e in &self.entries {
             *left.entry(key(e)).or_default() += 1;
         }
         let mut known = Vec::new();
-        diagnostics.retain(|d| match left.get_mut(&owned(d.key())) {
+        diagnostics.retain(|d| match left.get_mut(&key(&entry(d, anchor))) {
             Some(n) if *n > 0 => {
                 *n -= 1;
                 known.push(d.clone());
@@ -187,21 +230,37 @@ fn key(e: &Entry) -> Key {
     )
 }
 
-fn owned((path, rule, quote, fingerprint): (&str, Rule, Option<&str>, &str)) -> Key {
-    (
-        path.to_string(),
-        rule,
-        quote.map(str::to_string),
-        fingerprint.to_string(),
-    )
-}
-
-fn entry(d: &Diagnostic) -> Entry {
+fn entry(d: &Diagnostic, anchor: &Anchor) -> Entry {
     Entry {
-        path: d.path.clone(),
+        path: anchor.path(&d.path),
         rule: d.rule,
         quote_id: d.quote_id.clone(),
         fingerprint: d.fingerprint.clone(),
         message: d.message.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_kept_relative_to_the_baseline() {
+        let root = Path::new("/news");
+        let at_root = Anchor::new(root, Path::new(DEFAULT_BASELINE));
+        assert_eq!(at_root.path("articles/a.txt"), "articles/a.txt");
+        assert_eq!(
+            at_root.path("./articles/../articles/a.txt"),
+            "articles/a.txt"
+        );
+        assert_eq!(at_root.path("/news/articles/a.txt"), "articles/a.txt");
+        let from_sub = Anchor::new(
+            &root.join("desk"),
+            Path::new("../.quotecheck-baseline.json"),
+        );
+        assert_eq!(from_sub.path("../articles/a.txt"), "articles/a.txt");
+        let elsewhere = Anchor::new(root, Path::new("ci/known.json"));
+        assert_eq!(elsewhere.path("articles/a.txt"), "../articles/a.txt");
+        assert_eq!(elsewhere.path("<stdin>"), "<stdin>");
     }
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::attribution::{SourceKind, Status, Via};
 use crate::drift::{Changes, DiffPart, Edit, Kind};
 
-pub use baseline::{Baseline, DEFAULT_BASELINE, Entry};
+pub use baseline::{Anchor, Baseline, DEFAULT_BASELINE, Entry};
 pub use diagnostic::Diagnostic;
 pub use excerpt::Excerpt;
 pub use rule::{Level, Levels, Rule};
@@ -221,6 +221,9 @@ pub struct Report {
     /// Whether articles were checked, or the list alone (`validate`).
     #[serde(skip)]
     pub scope: Scope,
+    /// The names of the articles read.
+    #[serde(skip)]
+    pub checked: Vec<String>,
 }
 
 /// What a report is about.
@@ -243,6 +246,11 @@ pub struct Parts {
     pub problems: Vec<Diagnostic>,
     /// The quote list, as diagnostics about it name it.
     pub list: String,
+    /// The names of the articles read.
+    pub checked: Vec<String>,
+    /// Whether the run read the whole corpus (no paths on the command
+    /// line): only then is a statement found nowhere a finding (QC004).
+    pub whole: bool,
 }
 
 /// The version of the JSON contract. Fields may be added within a version;
@@ -260,6 +268,8 @@ impl Report {
             articles,
             problems,
             list,
+            checked,
+            whole,
         } = parts;
         unverified
             .sort_by(|a, b| (&a.article, a.line, a.column).cmp(&(&b.article, b.line, b.column)));
@@ -296,6 +306,7 @@ impl Report {
         // would bury the reason (the errors about the articles).
         if let Some(level) = levels.get(Rule::Missing).severity()
             && articles > 0
+            && whole
         {
             diagnostics.extend(
                 missing
@@ -318,6 +329,7 @@ impl Report {
                 ..Summary::default()
             },
             scope: Scope::Articles,
+            checked,
         };
         report.count();
         report
@@ -334,6 +346,7 @@ impl Report {
             diagnostics,
             summary: Summary::default(),
             scope: Scope::List,
+            checked: Vec::new(),
         };
         report.count();
         report
@@ -375,8 +388,18 @@ impl Report {
 
     /// Takes the problems `baseline` knows out of the report, and returns its
     /// entries that matched nothing.
-    pub fn apply_baseline(&mut self, baseline: &Baseline) -> Vec<Entry> {
-        let sifted = baseline.sift(&mut self.diagnostics);
+    ///
+    /// An entry counts as stale only when `in_scope` says this run could
+    /// have found it (its article was read, its rule was on): checking two
+    /// files of an archive says nothing about the others.
+    pub fn apply_baseline(
+        &mut self,
+        baseline: &Baseline,
+        anchor: &Anchor,
+        in_scope: impl Fn(&Entry) -> bool,
+    ) -> Vec<Entry> {
+        let mut sifted = baseline.sift(&mut self.diagnostics, anchor);
+        sifted.stale.retain(|e| in_scope(e));
         for known in &sifted.known {
             let drop = |article: &str,
                         quote: Option<&str>,

@@ -16,9 +16,14 @@
 
 use super::diagnostic::{Diagnostic, fingerprint};
 use super::{Levels, Rule};
+use crate::text::comments::comments;
 use crate::text::{LineIndex, Position};
 
-const PREFIX: &str = "quotecheck-";
+/// The comment's text after `quotecheck` (any case), if it starts so.
+fn strip_name(body: &str) -> Option<&str> {
+    let name = body.get(..10)?;
+    name.eq_ignore_ascii_case("quotecheck").then(|| &body[10..])
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Scope {
@@ -56,25 +61,34 @@ impl Suppressions {
             article: article.to_string(),
             ..Suppressions::default()
         };
-        // Articles without the word pay one scan, nothing more.
-        if memchr::memmem::find(text.as_bytes(), PREFIX.as_bytes()).is_none() {
+        // Articles without comments pay one scan, nothing more.
+        if memchr::memmem::find(text.as_bytes(), b"<!--").is_none() {
             return found;
         }
         let lines = LineIndex::new(text);
-        let mut from = 0;
-        while let Some(open) = text[from..].find("<!--").map(|i| from + i) {
-            let body_start = open + 4;
-            let Some(close) = text[body_start..].find("-->").map(|i| body_start + i) else {
-                break;
-            };
-            from = close + 3;
-            let body = text[body_start..close].trim();
-            let Some(directive) = body.strip_prefix(PREFIX) else {
-                continue;
-            };
-            let start = lines.position(text, open);
-            let end = lines.position(text, from);
-            found.comment(directive, body, start, end);
+        let closed = comments(text);
+        for range in &closed {
+            let body = text[range.start + 4..range.end - 3].trim();
+            if let Some(directive) = strip_name(body) {
+                let start = lines.position(text, range.start);
+                let end = lines.position(text, range.end);
+                found.comment(directive, body, start, end);
+            }
+        }
+        // A comment never closed is text to a parser, but to its writer it
+        // was a suppression: say why it does nothing.
+        let tail = closed.last().map_or(0, |r| r.end);
+        if let Some(open) = text[tail..].find("<!--").map(|i| tail + i)
+            && strip_name(text[open + 4..].trim_start()).is_some()
+        {
+            let line_end = text[open..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |i| open + i);
+            found.problem(
+                lines.position(text, open),
+                &text[open..line_end],
+                "suppression comment is never closed with `-->`".into(),
+            );
         }
         found.pair_regions();
         found
@@ -85,17 +99,24 @@ impl Suppressions {
         let mut words = directive
             .split(|c: char| c.is_whitespace() || c == ',')
             .filter(|w| !w.is_empty());
-        let scope = match words.next() {
+        let name = words.next().unwrap_or("");
+        let scope = match name
+            .strip_prefix('-')
+            .map(str::to_ascii_lowercase)
+            .as_deref()
+        {
             Some("disable-next-line") => Scope::NextLine,
             Some("disable") => Scope::Disable,
             Some("enable") => Scope::Enable,
-            other => {
-                let what = other.unwrap_or("");
+            _ => {
+                // As written: `quotecheck disable`, `quotecheck-ignore`.
+                let end = body.find(name).map_or(10, |i| i + name.len());
+                let what = &body[..end];
                 self.problem(
                     start,
                     body,
                     format!(
-                        "unknown suppression `quotecheck-{what}`; use quotecheck-disable-next-line, quotecheck-disable or quotecheck-enable"
+                        "unknown suppression `{what}`; use quotecheck-disable-next-line, quotecheck-disable or quotecheck-enable"
                     ),
                 );
                 return;
@@ -135,8 +156,9 @@ impl Suppressions {
         }
     }
 
-    /// Pairs each `disable` with the next `enable` of its rule; an `enable`
-    /// with nothing to enable is a mistake worth saying.
+    /// Ends each `disable` at the next `enable` of its rule (one `enable`
+    /// ends them all, nested or not); an `enable` with nothing to enable is
+    /// a mistake worth saying.
     fn pair_regions(&mut self) {
         let mut problems = Vec::new();
         for i in 0..self.directives.len() {
@@ -144,17 +166,20 @@ impl Suppressions {
                 continue;
             }
             let (rule, at) = (self.directives[i].rule, self.directives[i].start);
-            let open = self.directives[..i]
+            let mut closed = false;
+            for d in self.directives[..i]
                 .iter_mut()
-                .rev()
-                .find(|d| d.rule == rule && d.scope == Scope::Disable && d.until.is_none());
-            match open {
-                Some(disable) => disable.until = Some(at),
-                None => problems.push((
+                .filter(|d| d.rule == rule && d.scope == Scope::Disable && d.until.is_none())
+            {
+                d.until = Some(at);
+                closed = true;
+            }
+            if !closed {
+                problems.push((
                     at,
                     self.directives[i].text.clone(),
                     format!("enables {rule}, which no comment before disables"),
-                )),
+                ));
             }
         }
         for (at, text, message) in problems {

@@ -1,6 +1,7 @@
 //! The text stage: words with their byte spans in the original, typography
 //! folded, and the line index that turns spans back into positions.
 
+pub mod comments;
 pub mod fold;
 pub mod lines;
 pub mod words;
