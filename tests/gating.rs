@@ -167,6 +167,19 @@ fn config_prints_the_resolved_configuration() {
     assert!(out.stdout.contains("QC001 = \"error\"  # wording-drift\n"));
 }
 
+#[test]
+fn the_printed_configuration_reads_back_the_same() {
+    let t = Test::new().file(
+        "quotecheck.toml",
+        "quotes = \"list.yaml\"\ninclude = [\"*.md\"]\nfail-on = \"warning\"\n[rules]\nQC005 = \"off\"\n[matching]\ndrift-min-dice = 0.6\n",
+    );
+    let first = t.run_with(&["config"]).status(0).stdout;
+    t.rewrite("quotecheck.toml", &first);
+    let second = t.run_with(&["config"]).status(0).stdout;
+    assert_eq!(first, second);
+    assert!(first.contains("drift-min-dice = 0.6\n"), "{first}");
+}
+
 // Suppression comments.
 
 #[test]

@@ -19,6 +19,8 @@ pub fn render(config: &Config) -> String {
     let _ = writeln!(out, "quotes = {}", string(&path(&config.quotes)));
     let paths: Vec<String> = config.paths.iter().map(|p| string(&path(p))).collect();
     let _ = writeln!(out, "paths = [{}]", paths.join(", "));
+    // Globs are not rebased like paths: they stay relative to the folder of
+    // the configuration file.
     let _ = writeln!(out, "include = [{}]", list(&config.include));
     let _ = writeln!(out, "exclude = [{}]", list(&config.exclude));
     let _ = writeln!(out, "fail-on = {}", string(config.fail_on.as_str()));
