@@ -37,6 +37,11 @@ pub use thresholds::{MIN_UNQUOTED_RUN, Thresholds};
 /// of this size: the alignment grid costs units × statement words of memory.
 const MAX_ALIGN_UNITS: usize = 4096;
 
+/// The width of the chunks a long range is searched in (at least; more for
+/// long statements): small enough that a statement repeated in every
+/// sentence costs little per appearance, large enough to hold a drifted one.
+const CHUNK_UNITS: usize = 512;
+
 /// One piece of an appearance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
@@ -249,9 +254,58 @@ impl<'a> Chain<'a> {
         matches
     }
 
+    /// Every appearance of `statement` in the units `range`.
+    ///
+    /// Searching the best alignment, then the units on either side of it
+    /// again, costs the range's length for each appearance found: fine in a
+    /// quotation, quadratic in a never-closed quotation that runs for a
+    /// megabyte and repeats the statement thousands of times (forty "the"
+    /// against a million). A range longer than [`MAX_ALIGN_UNITS`] is
+    /// therefore searched in overlapping chunks a few statements wide, each
+    /// on its own, and the appearances found twice where chunks overlap are
+    /// kept once, the better one: the cost is linear in the range.
+    fn select(
+        &self,
+        statement: &[Token],
+        wording: (usize, Option<usize>),
+        range: Range<usize>,
+        out: &mut Vec<Selection>,
+    ) {
+        if range.len() <= MAX_ALIGN_UNITS {
+            return self.select_in(statement, wording, range, out);
+        }
+        // An appearance with drift spans about its statement's length, so
+        // chunks overlapping by two statements hold each one whole.
+        let overlap = 2 * statement.len();
+        let width = (8 * statement.len()).max(CHUNK_UNITS).max(2 * overlap + 1);
+        let mut found = Vec::new();
+        let mut start = range.start;
+        loop {
+            let end = (start + width).min(range.end);
+            self.select_in(statement, wording, start..end, &mut found);
+            if end == range.end {
+                break;
+            }
+            start = end - overlap;
+        }
+        found.sort_by_key(|s| (s.alignment.units.start, s.alignment.units.end));
+        let mut kept: Vec<Selection> = Vec::with_capacity(found.len());
+        for s in found {
+            match kept.last_mut() {
+                Some(last) if last.alignment.units.end > s.alignment.units.start => {
+                    if s.alignment.score > last.alignment.score {
+                        *last = s;
+                    }
+                }
+                _ => kept.push(s),
+            }
+        }
+        out.extend(kept);
+    }
+
     /// Aligns `statement` with the units `range`; when it is found, searches
     /// the units on either side again for further appearances.
-    fn select(
+    fn select_in(
         &self,
         statement: &[Token],
         wording: (usize, Option<usize>),
@@ -277,8 +331,8 @@ impl<'a> Chain<'a> {
             variant,
             alignment,
         });
-        self.select(statement, wording, before, out);
-        self.select(statement, wording, after, out);
+        self.select_in(statement, wording, before, out);
+        self.select_in(statement, wording, after, out);
     }
 
     /// The best alignment of `statement` within `range`. A quotation never

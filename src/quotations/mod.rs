@@ -130,14 +130,22 @@ fn opens(glyph: Glyph, shape: Shape) -> bool {
 pub fn find(text: &str) -> Vec<Quotation> {
     let doubles = find_double(text);
     let singles = find_single(text, &doubles);
-    let mut all: Vec<Quotation> = doubles
-        .into_iter()
-        .filter(|d| {
-            !singles
-                .iter()
-                .any(|s| s.open < d.open && d.outer().end <= s.outer().end)
-        })
-        .collect();
+    // A double quotation inside a single one is part of it. Whether any
+    // single opened before `d` reaches past its end is one binary search in
+    // the running maximum of their ends (thousands of marks stay linear).
+    let mut opens: Vec<(usize, usize)> = singles.iter().map(|s| (s.open, s.outer().end)).collect();
+    opens.sort_unstable();
+    let mut reach = Vec::with_capacity(opens.len());
+    let mut furthest = 0;
+    for &(_, end) in &opens {
+        furthest = furthest.max(end);
+        reach.push(furthest);
+    }
+    let inside_single = |d: &Quotation| {
+        let before = opens.partition_point(|&(open, _)| open < d.open);
+        before > 0 && d.outer().end <= reach[before - 1]
+    };
+    let mut all: Vec<Quotation> = doubles.into_iter().filter(|d| !inside_single(d)).collect();
     all.extend(singles);
     all.sort_by_key(|q| q.open);
     all

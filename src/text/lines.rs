@@ -5,12 +5,23 @@
 //! archives), and columns count characters, not bytes, so that a curly quote
 //! or a Cyrillic name before a quotation does not shift the caret.
 
-/// Start offsets of every line of one text.
+/// Start offsets of every line of one text, and running character counts.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
-    /// The last offset asked for and its position.
-    last: std::cell::Cell<Option<(usize, Position)>>,
+    /// `chars[k]`: the characters in the first `k * CHAR_STEP` bytes.
+    chars: Vec<usize>,
+}
+
+/// Bytes between character-count checkpoints: a column costs at most this
+/// many bytes of counting, however long the line (wire copy can hold a
+/// megabyte paragraph on one line, asked for thousands of positions).
+const CHAR_STEP: usize = 256;
+
+/// Characters in `bytes`, which may start or end inside a character: the
+/// bytes that start one (every byte but UTF-8 continuation bytes).
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 /// A 1-based line and column; the column counts characters.
@@ -35,34 +46,31 @@ impl LineIndex {
             starts.push(next);
             i = next;
         }
-        Self {
-            starts,
-            last: std::cell::Cell::new(None),
+        let mut chars = Vec::with_capacity(bytes.len() / CHAR_STEP + 1);
+        let mut total = 0;
+        chars.push(0);
+        for chunk in bytes.chunks(CHAR_STEP) {
+            total += count_chars(chunk);
+            chars.push(total);
         }
+        Self { starts, chars }
+    }
+
+    /// Characters in the first `offset` bytes.
+    fn chars_before(&self, bytes: &[u8], offset: usize) -> usize {
+        let k = offset / CHAR_STEP;
+        self.chars[k] + count_chars(&bytes[k * CHAR_STEP..offset])
     }
 
     /// The position of byte `offset` (which must be a char boundary).
-    ///
-    /// Counting characters from the start of the line costs the line's
-    /// length; on a megabyte-long line asked for thousands of positions that
-    /// is quadratic, so the last answer is kept and counting resumes from it
-    /// when the next offset is further along the same line.
     pub fn position(&self, text: &str, offset: usize) -> Position {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let (mut from, mut column) = (self.starts[line], 1);
-        if let Some((last, at)) = self.last.get()
-            && at.line == line + 1
-            && last <= offset
-        {
-            (from, column) = (last, at.column);
-        }
-        column += text[from..offset].chars().count();
-        let at = Position {
+        let bytes = text.as_bytes();
+        let column = self.chars_before(bytes, offset) - self.chars_before(bytes, self.starts[line]);
+        Position {
             line: line + 1,
-            column,
-        };
-        self.last.set(Some((offset, at)));
-        at
+            column: column + 1,
+        }
     }
 
     /// The number of lines (a text ending in a line break ends with an

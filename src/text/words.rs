@@ -225,7 +225,10 @@ impl Tokenizer<'_> {
 /// address is not words: a slug such as `we-are-not-ready-to-give-up` must
 /// not read as a quotation printed without marks.
 fn url_length(s: &str) -> Option<usize> {
-    let head = s.get(..8).unwrap_or(s).to_ascii_lowercase();
+    // Eight bytes at most, cut at a character: `s.get(..8)` fails inside a
+    // curly quote, and lowercasing the whole rest of the article instead
+    // made tokenizing quadratic.
+    let head = s[..s.floor_char_boundary(8)].to_ascii_lowercase();
     if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
         return None;
     }
