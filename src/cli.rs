@@ -68,6 +68,10 @@ pub struct OutputArgs {
     /// The lowest severity that makes the run fail with exit code 1 [default: error]
     #[arg(long, value_enum, value_name = "SEVERITY")]
     pub fail_on: Option<FailOn>,
+
+    /// Write the report to FILE (whole or not at all) instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -145,6 +149,7 @@ impl OutputArgs {
             format: Some(self.format),
             color: Some(self.color),
             fail_on: self.fail_on,
+            output: self.output,
             ..overrides
         }
     }

@@ -20,6 +20,8 @@ pub mod config;
 pub mod corpus;
 pub mod drift;
 pub mod exit;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod matcher;
 pub mod quotations;
 pub mod render;

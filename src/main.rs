@@ -75,7 +75,10 @@ fn report(config: &Config) -> anyhow::Result<Report> {
         Err(e) => {
             if config.format != Format::Human {
                 let refused = Report::of_list(lint::refused(&e));
-                print(&render::render(&refused, config.format, config.color))?;
+                emit(
+                    config,
+                    &render::render(&refused, config.format, config.color),
+                )?;
             }
             return Err(e.into());
         }
@@ -116,8 +119,19 @@ fn check(config: &Config) -> anyhow::Result<u8> {
             report_stale(path, &stale);
         }
     }
-    print(&render::render(&report, config.format, config.color))?;
+    emit(
+        config,
+        &render::render(&report, config.format, config.color),
+    )?;
     Ok(config.exit_code(&report))
+}
+
+/// The report to `--output` (atomically) or to standard output.
+fn emit(config: &Config, output: &str) -> anyhow::Result<()> {
+    match &config.output {
+        Some(path) => write_atomically(path, output),
+        None => Ok(print(output)?),
+    }
 }
 
 fn baseline(config: &Config) -> anyhow::Result<u8> {
@@ -154,7 +168,10 @@ fn validate(config: &Config) -> anyhow::Result<u8> {
         }
         Err(e) => (Report::of_list(lint::refused(&e)), exit::ERROR),
     };
-    print(&render::render(&report, config.format, config.color))?;
+    emit(
+        config,
+        &render::render(&report, config.format, config.color),
+    )?;
     Ok(code)
 }
 
@@ -165,7 +182,9 @@ fn print(output: &str) -> std::io::Result<()> {
 }
 
 /// Writes a whole file or nothing: a temporary file beside it, renamed over
-/// it, so that an interrupted run never leaves half a baseline.
+/// it, so that an interrupted run never leaves half a report or baseline.
+/// The report is rendered before the file is created, so an interrupt
+/// during the check leaves nothing at all.
 fn write_atomically(path: &Path, contents: &str) -> anyhow::Result<()> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

@@ -167,6 +167,10 @@ fn yaml_problem(source: &str, error: &serde_yaml::Error) -> Problem {
         Some((message, _)) => message.to_string(),
         None => text.clone(),
     };
+    // libyaml puts the position inside its sentences too ("... at line 10
+    // column 1, while scanning a simple key"); the position is said once,
+    // in front.
+    let message = strip_positions(&message);
     let mut line = error.location().map(|l| l.line());
     let mut column = error.location().map(|l| l.column());
     let help = if let Some(field) = message
@@ -194,6 +198,22 @@ fn yaml_problem(source: &str, error: &serde_yaml::Error) -> Problem {
         column = None;
     }
     problem(line, message, help).with_column(column)
+}
+
+/// `message` without its ` at line N column M` phrases.
+fn strip_positions(message: &str) -> String {
+    let mut out = String::new();
+    let mut rest = message;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+            .unwrap_or(after.len());
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out
 }
 
 impl Problem {

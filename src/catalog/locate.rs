@@ -88,16 +88,15 @@ pub fn items(source: &str, section: &str) -> Vec<Item> {
 impl Item {
     /// The 1-based line of the item's `key:` and its value as written.
     pub fn field(&self, source: &str, key: &str) -> Option<(usize, String)> {
-        self.numbered_lines(source)
-            .find_map(|(n, line)| {
-                let body = if n == self.lines.start {
-                    line.get(self.key_indent..)?
-                } else {
-                    (indent(line) == self.key_indent).then(|| &line[self.key_indent..])?
-                };
-                let value = body.strip_prefix(key)?.strip_prefix(':')?;
-                Some((n + 1, clean_value(value)))
-            })
+        self.numbered_lines(source).find_map(|(n, line)| {
+            let body = if n == self.lines.start {
+                line.get(self.key_indent..)?
+            } else {
+                (indent(line) == self.key_indent).then(|| &line[self.key_indent..])?
+            };
+            let value = body.strip_prefix(key)?.strip_prefix(':')?;
+            Some((n + 1, clean_value(value)))
+        })
     }
 
     /// The item's lines with their 0-based line indices.
@@ -129,7 +128,10 @@ impl Item {
         // list.
         let mut dash_indent = None;
         let mut seen = 0;
-        for (i, line) in self.numbered_lines(source).skip_while(|&(i, _)| i < key_line) {
+        for (i, line) in self
+            .numbered_lines(source)
+            .skip_while(|&(i, _)| i < key_line)
+        {
             let t = line.trim_start_matches([' ', '\t']);
             if t.is_empty() || t.starts_with('#') {
                 continue;

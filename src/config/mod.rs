@@ -96,6 +96,8 @@ pub struct Config {
     pub prune: bool,
     /// The paths are the whole corpus (none were named on the command line).
     pub whole: bool,
+    /// Where the report goes; standard output when `None`.
+    pub output: Option<PathBuf>,
 }
 
 /// What the command line says; `None` leaves the choice to the file.
@@ -112,6 +114,7 @@ pub struct Overrides {
     pub baseline: Option<PathBuf>,
     pub prune: bool,
     pub force_exclude: bool,
+    pub output: Option<PathBuf>,
 }
 
 /// Where quotecheck looks when told nothing.
@@ -192,11 +195,6 @@ impl Config {
             include: settings.include,
             exclude: settings.exclude,
             format: cli.format.unwrap_or(Format::Human),
-            color: resolve_color(
-                cli.color.unwrap_or(ColorChoice::Auto),
-                std::io::stdout().is_terminal(),
-                std::env::var_os("NO_COLOR"),
-            ),
             fail_on: cli.fail_on.or(settings.fail_on).unwrap_or(FailOn::Error),
             exit_zero: cli.exit_zero,
             levels,
@@ -207,6 +205,14 @@ impl Config {
             baseline,
             prune: cli.prune,
             whole,
+            // No colour codes in a file.
+            color: cli.output.is_none()
+                && resolve_color(
+                    cli.color.unwrap_or(ColorChoice::Auto),
+                    std::io::stdout().is_terminal(),
+                    std::env::var_os("NO_COLOR"),
+                ),
+            output: cli.output,
         })
     }
 

@@ -24,14 +24,29 @@ pub fn discover(paths: &[PathBuf], filter: Option<&Filter>) -> (Vec<Source>, Vec
             found.insert(Source::Stdin);
             continue;
         }
-        if !path.exists() {
+        // `metadata` follows links: a link to nowhere, or a loop of links,
+        // is reported with the system's reason rather than "no such file".
+        if let Err(e) = std::fs::metadata(path) {
+            let (reason, help) = if e.kind() == std::io::ErrorKind::NotFound
+                && std::fs::symlink_metadata(path).is_err()
+            {
+                (
+                    "no such file or directory".to_string(),
+                    "check the path; with no paths quotecheck reads articles/",
+                )
+            } else {
+                (
+                    format!("cannot read: {e}"),
+                    "check where the link points (`ls -l`); links in walked folders are not followed",
+                )
+            };
             skips.push(Skip::error(
                 &Source::File {
                     path: path.clone(),
                     named: true,
                 },
-                "no such file or directory".into(),
-                "check the path; with no paths quotecheck reads articles/",
+                reason,
+                help,
             ));
             continue;
         }

@@ -1,0 +1,365 @@
+//! Hostile and broken input, case by case: what a user sees when a list or
+//! an article is malformed, huge, binary, unreadable, looping or crafted, and
+//! that the rest of the run survives it. Each test names the case; the
+//! README's "Guarantees" section lists them.
+//!
+//! Sizes here are what a debug build checks in a moment; the benchmark
+//! (`examples/hostile.rs`) runs the same shapes at full size and times them.
+
+mod support;
+
+use std::time::Duration;
+
+use support::{ONE_QUOTE, Test};
+
+const EXACT: &str = "Psaki said: \"We're ready to talk, but we won't wait forever.\"\n";
+const CONCISE: &[&str] = &[
+    "check",
+    "--isolated",
+    "--color",
+    "never",
+    "--format",
+    "concise",
+];
+
+fn concise() -> Test {
+    Test::new().quotes(ONE_QUOTE).only_args(CONCISE)
+}
+
+// The quote list.
+
+#[test]
+fn a_truncated_list_names_the_line() {
+    // Cut off in the middle of a key, as a failed copy leaves it.
+    let list = format!("{}quotes:\n  - id: ready\n    speak", support::SPEAKERS);
+    Test::new()
+        .raw_quotes(&list)
+        .article("a.txt", EXACT)
+        .run()
+        .status(2)
+        .stdout_is("")
+        .stderr_is("quotecheck: error: quotes.yaml:10:1: could not find expected ':', while scanning a simple key\n");
+}
+
+#[test]
+fn an_oversized_list_is_refused_before_it_is_read() {
+    let t = Test::new().article("a.txt", EXACT);
+    // Sparse: 65 MiB on disk costs nothing.
+    let file = std::fs::File::create(t.path().join("quotes.yaml")).unwrap();
+    file.set_len(65 * 1024 * 1024).unwrap();
+    t.run()
+        .status(2)
+        .stderr_has("quotes.yaml: is 68157440 bytes; quote lists are limited to 67108864 bytes");
+}
+
+#[test]
+fn a_directory_where_a_file_is_expected() {
+    let t = concise().article("a.txt", EXACT).file("d/x", "");
+    t.run_with(&["check", "--isolated", "-q", "d"])
+        .status(2)
+        .stderr_has("quotecheck: error: d: is a directory, not a quote list");
+    t.run_with(&["check", "--config", "d"])
+        .status(2)
+        .stderr_has("quotecheck: error: d: cannot read the configuration");
+    t.run_with(&["check", "--isolated", "--baseline", "d"])
+        .status(2)
+        .stderr_has("quotecheck: error: d: cannot read the baseline");
+}
+
+#[test]
+fn a_list_of_many_statements_loads_in_linear_time() {
+    // Reading the lines of 5,000 items once each (it was once per item).
+    let mut list = format!("{}quotes:\n{ONE_QUOTE}", support::SPEAKERS);
+    for i in 0..5000 {
+        list.push_str(&format!(
+            "  - id: s{i}\n    speaker: antony-blinken\n    text: Statement number {i} of the long list of words.\n"
+        ));
+    }
+    Test::new()
+        .raw_quotes(&list)
+        .article("a.txt", EXACT)
+        .only_args(&["validate", "--isolated", "--format", "concise"])
+        .run()
+        .status(0)
+        .stdout_has("quotes.yaml:8:1: QC102 statement `ready` has no date\n");
+}
+
+// Articles that are not plain UTF-8 text.
+
+#[test]
+fn utf16_with_and_without_a_byte_order_mark_is_read() {
+    let utf16 = |bom: &[u8], big: bool| {
+        let mut bytes = bom.to_vec();
+        for unit in EXACT.encode_utf16() {
+            bytes.extend(if big {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    Test::new()
+        .quotes(ONE_QUOTE)
+        .file("articles/le.txt", utf16(&[0xFF, 0xFE], false))
+        .file("articles/be.txt", utf16(&[0xFE, 0xFF], true))
+        .file("articles/nobom.txt", utf16(&[], false))
+        .run()
+        .status(0)
+        .stdout_has("articles/be.txt:1:14: ok  exact  ready  (Jen Psaki)\n")
+        .stdout_has("articles/le.txt:1:14: ok  exact  ready  (Jen Psaki)\n")
+        .stdout_has("articles/nobom.txt:1:14: ok  exact  ready  (Jen Psaki)\n");
+}
+
+#[test]
+fn nul_bytes_make_a_named_file_an_error_and_a_walked_one_a_warning() {
+    let t = concise()
+        .article("a.txt", EXACT)
+        .file("articles/b.bin", b"abc\0def".as_slice());
+    t.run_with(CONCISE).status(0).stderr_is(
+        "quotecheck: warning: articles/b.bin: skipped: binary file (NUL byte at offset 3)\n",
+    );
+    t.run_with(&[CONCISE, &["articles/b.bin", "articles/a.txt"]].concat())
+        .status(2)
+        .stderr_has(
+            "quotecheck: error: articles/b.bin: skipped: binary file (NUL byte at offset 3)",
+        );
+}
+
+#[test]
+fn empty_files_are_articles_without_quotations() {
+    concise()
+        .article("empty.txt", "")
+        .article("blank.md", "\n\n   \n")
+        .article("a.txt", EXACT)
+        .run()
+        .status(0)
+        .stdout_is("")
+        .stderr_is("");
+}
+
+#[test]
+fn an_unreadable_file_is_skipped_and_the_rest_checked() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = Test::new()
+        .quotes(ONE_QUOTE)
+        .article("a.txt", EXACT)
+        .article("locked.txt", EXACT);
+    let locked = t.path().join("articles/locked.txt");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read(&locked).is_ok() {
+        // Running as root: permissions do not stop reading, nothing to test.
+        return;
+    }
+    t.run_with(&["check", "--isolated", "--color", "never"])
+        .status(2)
+        .stderr_has("articles/locked.txt: skipped:")
+        .stdout_has("articles/a.txt:1:14: ok  exact  ready  (Jen Psaki)\n");
+}
+
+#[test]
+fn symlink_loops_are_reported_when_named_and_not_followed_when_walked() {
+    let t = concise().article("a.txt", EXACT);
+    std::os::unix::fs::symlink("loop", t.path().join("articles/loop")).unwrap();
+    std::os::unix::fs::symlink(".", t.path().join("articles/self")).unwrap();
+    t.run_with(CONCISE).status(0).stdout_is("").stderr_is("");
+    t.run_with(&[CONCISE, &["articles/loop", "articles/a.txt"]].concat())
+        .status(2)
+        .stderr_is(concat!(
+            "quotecheck: error: articles/loop: skipped: cannot read: Too many levels of symbolic links (os error 40)\n",
+            "  help: check where the link points (`ls -l`); links in walked folders are not followed\n",
+        ));
+}
+
+// Text that looks the same and is not, or is not and looks the same.
+
+#[test]
+fn line_endings_of_every_kind_keep_lines_and_columns() {
+    concise()
+        .article(
+            "a.txt",
+            "One.\r\nTwo.\rThree.\n\r\n\"We're ready to talk, but we won't wait long,\" Psaki said.\n",
+        )
+        .run()
+        .status(1)
+        .stdout_has("articles/a.txt:5:2: QC001");
+}
+
+#[test]
+fn nfd_text_zero_width_and_soft_hyphens_are_typography() {
+    // "ready" with a zero-width space, "forever" with a soft hyphen, a
+    // right-to-left mark, and the record's "won't" in decomposed form
+    // against a record in composed form.
+    let list =
+        "  - id: cafe\n    speaker: jen-psaki\n    text: We meet at the café, ready to talk.\n";
+    concise()
+        .quotes(list)
+        .article(
+            "a.txt",
+            "Psaki said: \"We meet at the cafe\u{301}, rea\u{200B}dy to\u{200F} ta\u{AD}lk.\"\n",
+        )
+        .run()
+        .status(0)
+        .stdout_is("");
+}
+
+#[test]
+fn a_look_alike_letter_is_drift() {
+    Test::new()
+        .quotes(ONE_QUOTE)
+        .article(
+            "a.txt",
+            "Psaki said: \"We're r\u{0435}ady to talk, but we won't wait forever.\"\n",
+        )
+        .only_args(&["check", "--isolated", "--format", "json"])
+        .run()
+        .status(1)
+        .stdout_has("\"lookalike\": true");
+}
+
+// Shapes that would make a naive matcher superlinear.
+
+#[test]
+fn forty_the_against_a_hundred_thousand() {
+    let list = format!(
+        "  - id: the\n    speaker: jen-psaki\n    text: {}\n",
+        ["the"; 40].join(" ")
+    );
+    let out = concise()
+        .quotes(&list)
+        .article(
+            "a.txt",
+            &format!("Psaki said: \"{}\"\n", ["the"; 100_000].join(" ")),
+        )
+        .run()
+        .status(0);
+    assert!(out.stdout.is_empty(), "{}", &out.stdout[..200]);
+}
+
+#[test]
+fn a_statement_of_five_thousand_words() {
+    let words: Vec<String> = (0..5000).map(|i| format!("w{}x", i % 997)).collect();
+    let statement = words.join(" ");
+    let list = format!("  - id: long\n    speaker: jen-psaki\n    text: {statement}\n");
+    let mut changed = words.clone();
+    changed[2500] = "changed".into();
+    concise()
+        .quotes(&list)
+        .article(
+            "a.txt",
+            &format!(
+                "Psaki said: \"{statement}\"\n\nPsaki said: \"{}\"\n",
+                changed.join(" ")
+            ),
+        )
+        .run()
+        .status(1)
+        .stdout_has("articles/a.txt:3:14: QC001 `long`");
+}
+
+#[test]
+fn thousands_of_marks_balanced_or_not() {
+    concise()
+        .article("marks.txt", &"\"a\" “b ” 'c' « d \" ".repeat(5000))
+        .article("quotes.txt", &"\"".repeat(50_000))
+        .article("open.txt", &"“We are ready ".repeat(20_000))
+        .article("a.txt", EXACT)
+        .run()
+        .status(0)
+        .stdout_has("articles/open.txt:1:2: QC005");
+}
+
+// Nothing is lost or changed.
+
+#[test]
+fn articles_and_the_list_are_never_written() {
+    let t = concise()
+        .article(
+            "a.txt",
+            "\"We're ready to talk, but we won't wait long,\" Psaki said.\n",
+        )
+        .file("quotecheck.toml", "baseline = \"known.json\"\n");
+    let before = (t.read("articles/a.txt"), t.read("quotes.yaml"));
+    t.run_with(&["baseline"]).status(0);
+    t.run_with(&["check", "--prune", "--format", "sarif", "-o", "out.sarif"])
+        .status(0);
+    t.run_with(&["validate"]).status(0);
+    assert_eq!((t.read("articles/a.txt"), t.read("quotes.yaml")), before);
+}
+
+#[test]
+fn output_files_are_written_whole() {
+    let t = concise().article(
+        "a.txt",
+        "\"We're ready to talk, but we won't wait long,\" Psaki said.\n",
+    );
+    t.run_with(&[CONCISE, &["-o", "report.txt"]].concat())
+        .status(1)
+        .stdout_is("");
+    assert!(
+        t.read("report.txt")
+            .starts_with("articles/a.txt:1:2: QC001")
+    );
+    // No temporary file is left beside it.
+    let names: Vec<String> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with(".tmp")), "{names:?}");
+    // A folder that does not exist is an error naming it.
+    t.run_with(&[CONCISE, &["-o", "no/such/dir/report.txt"]].concat())
+        .status(2)
+        .stderr_has("quotecheck: error: cannot write no/such/dir/report.txt");
+}
+
+#[test]
+fn an_interrupted_run_leaves_no_partial_report() {
+    let t = concise()
+        .article("big.txt", &EXACT.repeat(40_000))
+        .only_args(&[]);
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args([CONCISE, &["--format", "json", "-o", "report.json"]].concat())
+        .current_dir(t.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(Duration::from_millis(200));
+    let _ = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap();
+    let report = t.path().join("report.json");
+    if status.success() || status.code() == Some(1) {
+        // It finished first: then the report is whole.
+        let json: serde_json::Value = serde_json::from_str(&t.read("report.json")).unwrap();
+        assert_eq!(json["version"], 1);
+    } else {
+        assert!(!report.exists(), "a killed run left a report");
+    }
+    let leftovers: Vec<String> = std::fs::read_dir(t.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    let t = concise().article("many.txt", &EXACT.replace("forever", "long").repeat(3000));
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
+        .args(CONCISE)
+        .current_dir(t.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    use std::io::Read;
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe is closed here, as `| head -c 64` closes it.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+}
