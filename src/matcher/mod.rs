@@ -417,9 +417,12 @@ impl<'a> Chain<'a> {
 
     /// Does `units` hold every word of each part it touches?
     fn covers_whole_parts(&self, units: &Range<usize>) -> bool {
-        self.parts
+        // Parts are in order: start at the first that reaches `units` (a
+        // long chain of quotations holds thousands of parts).
+        let first = self.parts.partition_point(|(p, _)| p.end <= units.start);
+        self.parts[first..]
             .iter()
-            .filter(|(p, _)| p.start < units.end && units.start < p.end)
+            .take_while(|(p, _)| p.start < units.end)
             .all(|(p, _)| {
                 p.clone()
                     .filter(|&u| !self.units[u].is_free())
@@ -549,9 +552,10 @@ impl<'a> Chain<'a> {
 
     /// The part (its quotation index) holding unit `u`.
     fn part_of(&self, u: usize) -> usize {
+        let i = self.parts.partition_point(|(p, _)| p.end <= u);
         self.parts
-            .iter()
-            .find(|(p, _)| p.contains(&u))
+            .get(i)
+            .filter(|(p, _)| p.contains(&u))
             .map_or(self.members.start, |(_, q)| *q)
     }
 
