@@ -92,15 +92,9 @@ enum Move {
     Up,
     /// The statement has a word the quotation lacks.
     Left,
-    /// A free unit skipped statement words from the column stored beside it.
+    /// A free unit skipped statement words from the column stored for its
+    /// row.
     Free,
-}
-
-#[derive(Clone, Copy)]
-struct Cell {
-    score: i32,
-    mv: Move,
-    from: u32,
 }
 
 /// Aligns the units `range` with `statement`; the result's unit indices
@@ -128,78 +122,70 @@ pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Al
     if m == 0 || n == 0 {
         return None;
     }
+    // Scores need only the previous row; the traceback needs every cell's
+    // move, one byte each, and the skip column of free units' rows alone.
+    // A 5,000-word statement printed whole is 25 million cells: 25 MB of
+    // moves, where cells with their scores took 300 MB.
     let width = n + 1;
-    let start = Cell {
-        score: 0,
-        mv: Move::Start,
-        from: 0,
-    };
-    let mut grid = vec![start; (m + 1) * width];
+    let mut moves = vec![Move::Start; (m + 1) * width];
+    let mut skips: Vec<(usize, Vec<u32>)> = Vec::new();
+    let mut prev = vec![0i32; width];
+    let mut row_scores = vec![0i32; width];
     let mut best = (0, 0, 0);
     for i in 1..=m {
         let row = i * width;
-        let prev = (i - 1) * width;
+        row_scores[0] = 0;
         match &units[i - 1] {
             Unit::Word(t) => {
                 let key = &tokens[*t].key;
                 for j in 1..=n {
-                    let diag = grid[prev + j - 1].score
+                    let diag = prev[j - 1]
                         + if statement[j - 1].key == *key {
                             MATCH
                         } else {
                             MISMATCH
                         };
-                    let up = grid[prev + j].score + INDEL;
-                    let left = grid[row + j - 1].score + INDEL;
+                    let up = prev[j] + INDEL;
+                    let left = row_scores[j - 1] + INDEL;
                     // Ties favour extending an alignment over starting afresh,
                     // so a changed word at the edge ("never" for "always")
                     // stays inside and is reported.
-                    let mut cell = Cell {
-                        score: diag,
-                        mv: Move::Diag,
-                        from: 0,
-                    };
-                    if up > cell.score {
-                        cell = Cell {
-                            score: up,
-                            mv: Move::Up,
-                            from: 0,
-                        };
+                    let (mut score, mut mv) = (diag, Move::Diag);
+                    if up > score {
+                        (score, mv) = (up, Move::Up);
                     }
-                    if left > cell.score {
-                        cell = Cell {
-                            score: left,
-                            mv: Move::Left,
-                            from: 0,
-                        };
+                    if left > score {
+                        (score, mv) = (left, Move::Left);
                     }
-                    if cell.score < 0 {
-                        cell = start;
+                    if score < 0 {
+                        (score, mv) = (0, Move::Start);
                     }
-                    grid[row + j] = cell;
-                    if cell.score > best.0 {
-                        best = (cell.score, i, j);
+                    row_scores[j] = score;
+                    moves[row + j] = mv;
+                    if score > best.0 {
+                        best = (score, i, j);
                     }
                 }
             }
             Unit::Gap(_) | Unit::Bracket(_) | Unit::Seam(_) => {
-                let mut running = (grid[prev].score, 0u32);
+                let mut running = (prev[0], 0u32);
+                let mut from = Vec::with_capacity(width);
                 for j in 0..=n {
-                    if grid[prev + j].score > running.0 {
-                        running = (grid[prev + j].score, j as u32);
+                    if prev[j] > running.0 {
+                        running = (prev[j], j as u32);
                     }
-                    grid[row + j] = Cell {
-                        score: running.0,
-                        mv: if running.0 > 0 {
-                            Move::Free
-                        } else {
-                            Move::Start
-                        },
-                        from: running.1,
+                    row_scores[j] = running.0;
+                    moves[row + j] = if running.0 > 0 {
+                        Move::Free
+                    } else {
+                        Move::Start
                     };
+                    from.push(running.1);
                 }
+                skips.push((i, from));
             }
         }
+        std::mem::swap(&mut prev, &mut row_scores);
     }
     let (score, mut i, mut j) = best;
     if score <= 0 {
@@ -210,8 +196,7 @@ pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Al
     let mut verbatim = true;
     let mut free = Vec::new();
     loop {
-        let cell = grid[i * width + j];
-        match cell.mv {
+        match moves[i * width + j] {
             Move::Start => break,
             Move::Diag => {
                 if let Unit::Word(t) = &units[i - 1]
@@ -233,7 +218,8 @@ pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Al
                 j -= 1;
             }
             Move::Free => {
-                let from = cell.from as usize;
+                let k = skips.partition_point(|(r, _)| *r < i);
+                let from = skips[k].1[j] as usize;
                 free.push((i - 1, from..j));
                 i -= 1;
                 j = from;
