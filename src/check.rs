@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::attribution::{self, Attributor, Credit, Identity, Names, Status};
 use crate::catalog::Catalog;
@@ -40,6 +41,7 @@ pub struct Checker<'a> {
     names: Names,
     levels: Levels,
     whole: bool,
+    threads: usize,
 }
 
 impl<'a> Checker<'a> {
@@ -50,7 +52,14 @@ impl<'a> Checker<'a> {
             names: Names::new(catalog),
             levels: Levels::default(),
             whole: true,
+            threads: 1,
         }
+    }
+
+    /// Checks articles on `threads` threads at once (1: on this one).
+    pub fn with_threads(mut self, threads: usize) -> Self {
+        self.threads = threads.max(1);
+        self
     }
 
     /// Says whether the articles are the whole corpus, or a few of them
@@ -83,17 +92,44 @@ impl<'a> Checker<'a> {
             whole: self.whole,
             ..Parts::default()
         };
-        for source in sources {
-            match corpus::read(source) {
-                Ok(article) => {
+        // Workers take the next article from a shared counter; results are
+        // merged in the sources' order, so the report is the same for any
+        // number of threads.
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(source) = sources.get(i) else {
+                    return done;
+                };
+                done.push((i, self.one(source)));
+            }
+        };
+        let threads = self.threads.clamp(1, sources.len().max(1));
+        let mut results: Vec<(usize, Result<(String, Checked, Vec<Diagnostic>), Skipped>)> =
+            if threads == 1 {
+                work()
+            } else {
+                std::thread::scope(|scope| {
+                    let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+                    handles
+                        .into_iter()
+                        .flat_map(|h| h.join().expect("a checking thread panicked"))
+                        .collect()
+                })
+            };
+        results.sort_by_key(|(i, _)| *i);
+        for (_, result) in results {
+            match result {
+                Ok((name, checked, problems)) => {
                     parts.articles += 1;
-                    parts.checked.push(article.name.clone());
-                    let mut checked = self.article(&article);
-                    parts.problems.extend(self.judge(&article, &mut checked));
+                    parts.checked.push(name);
+                    parts.problems.extend(problems);
                     parts.findings.extend(checked.findings);
                     parts.unverified.extend(checked.unverified);
                 }
-                Err(skip) => parts.skipped.push(self::skipped(skip)),
+                Err(skip) => parts.skipped.push(skip),
             }
         }
         let found: HashSet<&str> = parts
@@ -114,6 +150,14 @@ impl<'a> Checker<'a> {
             .collect();
         parts.missing = missing;
         Report::new(parts, &self.levels)
+    }
+
+    /// Reads, checks and judges one article.
+    fn one(&self, source: &Source) -> Result<(String, Checked, Vec<Diagnostic>), Skipped> {
+        let article = corpus::read(source).map_err(skipped)?;
+        let mut checked = self.article(&article);
+        let problems = self.judge(&article, &mut checked);
+        Ok((article.name, checked, problems))
     }
 
     /// Decides which rules each finding of one article is reported under:

@@ -52,6 +52,10 @@ pub struct InputArgs {
     /// Apply `exclude` of quotecheck.toml to files named on the command line too (for hooks that pass file names)
     #[arg(long)]
     pub force_exclude: bool,
+
+    /// Articles checked at once [default: the number of cores]
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 /// How the outcome is shown and judged: shared by `check` and `validate`.
@@ -137,6 +141,7 @@ impl InputArgs {
             config: self.config,
             isolated: self.isolated,
             force_exclude: self.force_exclude,
+            threads: self.threads.map(usize::from),
             ..Overrides::default()
         }
     }

@@ -88,6 +88,7 @@ fn report(config: &Config) -> anyhow::Result<Report> {
         .with_levels(config.levels.clone())
         .with_thresholds(config.thresholds.clone())
         .whole_corpus(config.whole)
+        .with_threads(config.threads)
         .check(&sources, walk_errors);
     report_skipped(&report);
     Ok(report)

@@ -363,3 +363,27 @@ fn a_closed_pipe_ends_the_run_quietly() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
 }
+
+#[test]
+fn output_is_the_same_whatever_the_thread_count() {
+    let mut t = Test::new().quotes(ONE_QUOTE);
+    for i in 0..12 {
+        let text = if i % 3 == 0 {
+            EXACT.replace("forever", "long")
+        } else {
+            EXACT.to_string()
+        };
+        t = t.article(&format!("a{i}.txt"), &text);
+    }
+    let t = t.file("articles/bad.txt", b"Caf\xE9".as_slice());
+    let run = |threads: &str| {
+        let out = t.run_with(&["check", "--isolated", "--format", "json", "-j", threads]);
+        (out.status, out.stdout, out.stderr)
+    };
+    let one = run("1");
+    assert_eq!(one.0, 2);
+    assert!(one.1.contains("\"articles\": 12"), "{}", one.1);
+    for threads in ["2", "3", "16"] {
+        assert_eq!(run(threads), one, "with {threads} threads");
+    }
+}

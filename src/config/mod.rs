@@ -98,6 +98,8 @@ pub struct Config {
     pub whole: bool,
     /// Where the report goes; standard output when `None`.
     pub output: Option<PathBuf>,
+    /// Articles checked at once. The output does not depend on it.
+    pub threads: usize,
 }
 
 /// What the command line says; `None` leaves the choice to the file.
@@ -115,6 +117,7 @@ pub struct Overrides {
     pub prune: bool,
     pub force_exclude: bool,
     pub output: Option<PathBuf>,
+    pub threads: Option<usize>,
 }
 
 /// Where quotecheck looks when told nothing.
@@ -213,6 +216,9 @@ impl Config {
                     std::env::var_os("NO_COLOR"),
                 ),
             output: cli.output,
+            threads: cli.threads.unwrap_or_else(|| {
+                std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+            }),
         })
     }
 
