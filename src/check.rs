@@ -34,6 +34,14 @@ pub struct Checked {
     pub unverified: Vec<Unverified>,
 }
 
+/// One article, checked and judged.
+struct Judged {
+    name: String,
+    checked: Checked,
+    /// Problems with its suppression comments.
+    problems: Vec<Diagnostic>,
+}
+
 /// The catalog with everything built from it once per run.
 pub struct Checker<'a> {
     catalog: &'a Catalog,
@@ -107,22 +115,25 @@ impl<'a> Checker<'a> {
             }
         };
         let threads = self.threads.clamp(1, sources.len().max(1));
-        let mut results: Vec<(usize, Result<(String, Checked, Vec<Diagnostic>), Skipped>)> =
-            if threads == 1 {
-                work()
-            } else {
-                std::thread::scope(|scope| {
-                    let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-                    handles
-                        .into_iter()
-                        .flat_map(|h| h.join().expect("a checking thread panicked"))
-                        .collect()
-                })
-            };
+        let mut results: Vec<(usize, Result<Judged, Skipped>)> = if threads == 1 {
+            work()
+        } else {
+            std::thread::scope(|scope| {
+                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
+                handles
+                    .into_iter()
+                    .flat_map(|h| h.join().expect("a checking thread panicked"))
+                    .collect()
+            })
+        };
         results.sort_by_key(|(i, _)| *i);
         for (_, result) in results {
             match result {
-                Ok((name, checked, problems)) => {
+                Ok(Judged {
+                    name,
+                    checked,
+                    problems,
+                }) => {
                     parts.articles += 1;
                     parts.checked.push(name);
                     parts.problems.extend(problems);
@@ -153,11 +164,15 @@ impl<'a> Checker<'a> {
     }
 
     /// Reads, checks and judges one article.
-    fn one(&self, source: &Source) -> Result<(String, Checked, Vec<Diagnostic>), Skipped> {
+    fn one(&self, source: &Source) -> Result<Judged, Skipped> {
         let article = corpus::read(source).map_err(skipped)?;
         let mut checked = self.article(&article);
         let problems = self.judge(&article, &mut checked);
-        Ok((article.name, checked, problems))
+        Ok(Judged {
+            name: article.name,
+            checked,
+            problems,
+        })
     }
 
     /// Decides which rules each finding of one article is reported under:
