@@ -4,6 +4,7 @@
 //! pipeline's order: text → quotations → matcher → drift → attribution →
 //! findings.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -179,7 +180,12 @@ impl<'a> Checker<'a> {
     /// those not turned off and not suppressed by a comment in the article.
     /// Returns the problems with the comments themselves.
     pub fn judge(&self, article: &Article, checked: &mut Checked) -> Vec<Diagnostic> {
-        let mut comments = Suppressions::read(&article.name, &article.text);
+        // Comments exist in Markdown articles only (see text::comments).
+        let mut comments = if article.markdown {
+            Suppressions::read(&article.name, &article.text)
+        } else {
+            Suppressions::default()
+        };
         let on = |rule: Rule| self.levels.get(rule).severity().is_some();
         for f in &mut checked.findings {
             let at = Position {
@@ -217,11 +223,15 @@ impl<'a> Checker<'a> {
         // words read come from it without its comments, which readers never
         // see. Both have the same bytes at the same offsets.
         let original = article.text.as_str();
-        let blanked = blank_comments(original);
+        let blanked = if article.markdown {
+            blank_comments(original)
+        } else {
+            Cow::Borrowed(original)
+        };
         let text = blanked.as_ref();
         let tokens = tokenize(text, article.markdown);
         let quoted = Quoted::new(text, &tokens);
-        let lines = LineIndex::new(text);
+        let lines = LineIndex::new(original);
         let attributor = Attributor::new(text, &tokens, &quoted, catalog, &self.names);
         let credits = attributor.credit_quotations();
         let matches = matcher::find(catalog, &self.index, text, &tokens, &quoted);

@@ -96,7 +96,9 @@ pub fn matcher(data: &[u8]) {
     let Ok(catalog) = Catalog::parse(Path::new("quotes.yaml"), &list) else {
         return;
     };
-    let article = Article::new("a.txt", article.to_string());
+    // As Markdown: links and comments are read too.
+    let mut article = Article::new("a.md", article.to_string());
+    article.markdown = true;
     let checked = Checker::new(&catalog).article(&article);
     let lines = LineIndex::new(&article.text);
     for f in &checked.findings {

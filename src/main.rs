@@ -186,17 +186,40 @@ fn print(output: &str) -> std::io::Result<()> {
 /// it, so that an interrupted run never leaves half a report or baseline.
 /// The report is rendered before the file is created, so an interrupt
 /// during the check leaves nothing at all.
+///
+/// A link is followed (the file it points to is replaced, the link stays),
+/// and what is not a regular file (`/dev/null`, `/dev/stdout`, a pipe) is
+/// written to directly: renaming over it would replace a device. A file
+/// replaced keeps its permissions; a new one gets the usual 0644.
 fn write_atomically(path: &Path, contents: &str) -> anyhow::Result<()> {
-    let dir = match path.parent() {
+    use std::os::unix::fs::PermissionsExt;
+    let fail = || format!("cannot write {}", path.display());
+    // A link to a file not written yet points at where to write it.
+    let target = match (std::fs::canonicalize(path), std::fs::read_link(path)) {
+        (Ok(real), _) => real,
+        (Err(_), Ok(link)) => path.parent().unwrap_or(Path::new(".")).join(link),
+        (Err(_), Err(_)) => path.to_path_buf(),
+    };
+    let existing = std::fs::metadata(&target).ok();
+    if existing.as_ref().is_some_and(|m| !m.is_file()) {
+        let mut file = std::fs::OpenOptions::new()
+            .write(true)
+            .open(&target)
+            .with_context(fail)?;
+        file.write_all(contents.as_bytes()).with_context(fail)?;
+        return Ok(());
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut file = tempfile::NamedTempFile::new_in(dir)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.write_all(contents.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    file.persist(path)
-        .with_context(|| format!("cannot write {}", path.display()))?;
+    let mode = existing.map_or(0o644, |m| m.permissions().mode());
+    let mut file = tempfile::Builder::new()
+        .permissions(std::fs::Permissions::from_mode(mode))
+        .tempfile_in(dir)
+        .with_context(fail)?;
+    file.write_all(contents.as_bytes()).with_context(fail)?;
+    file.persist(&target).with_context(fail)?;
     Ok(())
 }
 

@@ -34,10 +34,15 @@ pub fn discover(paths: &[PathBuf], filter: Option<&Filter>) -> (Vec<Source>, Vec
                     "no such file or directory".to_string(),
                     "check the path; with no paths quotecheck reads articles/",
                 )
-            } else {
+            } else if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
                 (
                     format!("cannot read: {e}"),
                     "check where the link points (`ls -l`); links in walked folders are not followed",
+                )
+            } else {
+                (
+                    format!("cannot read: {e}"),
+                    "check the path; with no paths quotecheck reads articles/",
                 )
             };
             skips.push(Skip::error(

@@ -1,8 +1,10 @@
-//! HTML comments (`<!-- ... -->`) are invisible to readers of Markdown and
-//! HTML articles: editors' notes, suppression comments and their reasons.
-//! What readers do not see is not quoted, so comments are blanked before
-//! the text is read, byte for byte, so that every offset still points at
-//! the same place of the original.
+//! HTML comments (`<!-- ... -->`) are invisible to readers of Markdown
+//! articles: editors' notes, suppression comments and their reasons. What
+//! readers do not see is not quoted, so comments are blanked before the text
+//! is read, byte for byte, so that every offset still points at the same
+//! place of the original. In plain text `<!--` is just characters, and
+//! inside a code span (`` `<!--` ``) Markdown shows it as such: neither
+//! starts a comment, so no quotation is ever hidden by one.
 
 use std::borrow::Cow;
 use std::ops::Range;
@@ -15,6 +17,10 @@ pub fn comments(text: &str) -> Vec<Range<usize>> {
     let mut from = 0;
     while let Some(open) = memchr::memmem::find(&text.as_bytes()[from..], b"<!--") {
         let open = from + open;
+        if in_code_span(text, open) {
+            from = open + 4;
+            continue;
+        }
         let Some(close) = memchr::memmem::find(&text.as_bytes()[open + 4..], b"-->") else {
             break;
         };
@@ -23,6 +29,13 @@ pub fn comments(text: &str) -> Vec<Range<usize>> {
         from = end;
     }
     found
+}
+
+/// Whether `at` is inside a code span: an odd number of backticks before it
+/// on its line.
+fn in_code_span(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    text[line_start..at].matches('`').count() % 2 == 1
 }
 
 /// `text` with its comments replaced by spaces (line breaks kept, so lines
@@ -56,5 +69,6 @@ mod tests {
         let expected = format!("a {}\n{} b <!-- open", " ".repeat(12), " ".repeat(12));
         assert_eq!(blank, expected);
         assert!(matches!(blank_comments("no comment"), Cow::Borrowed(_)));
+        assert!(comments("type `<!--` to start ... -->").is_empty());
     }
 }
