@@ -20,6 +20,7 @@ pub mod align;
 mod index;
 mod thresholds;
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::catalog::Catalog;
@@ -194,17 +195,35 @@ impl<'a> Chain<'a> {
                 .then(a.variant.cmp(&b.variant))
                 .then(a.alignment.units.start.cmp(&b.alignment.units.start))
         });
+        // Claims never overlap one another, so those a selection overlaps are
+        // found from the one starting last before its end, walking back
+        // while they reach into it: a statement repeated thousands of times
+        // costs a search each, not a pass over every claim.
         let mut claims: Vec<Claim> = Vec::new();
+        let mut by_start: BTreeMap<usize, usize> = BTreeMap::new();
         for s in selections {
-            let mut overlapping = claims
-                .iter_mut()
-                .filter(|c| c.selection.overlaps(&s))
-                .collect::<Vec<_>>();
+            let units = s.alignment.units.clone();
+            let hits: Vec<usize> = by_start
+                .range(..units.end)
+                .rev()
+                .map(|(_, &c)| c)
+                .take_while(|&c| claims[c].selection.alignment.units.end > units.start)
+                .filter(|&c| claims[c].selection.overlaps(&s))
+                .collect();
+            let mut overlapping: Vec<&mut Claim> = Vec::new();
+            if let [c] = hits.as_slice() {
+                overlapping.push(&mut claims[*c]);
+            } else if !hits.is_empty() {
+                continue;
+            }
             match overlapping.as_mut_slice() {
-                [] => claims.push(Claim {
-                    selection: s,
-                    rivals: Vec::new(),
-                }),
+                [] => {
+                    by_start.insert(units.start, claims.len());
+                    claims.push(Claim {
+                        selection: s,
+                        rivals: Vec::new(),
+                    });
+                }
                 // Another wording of the statement over the same words is
                 // another reading of that appearance (one per wording).
                 [claim]
