@@ -324,7 +324,8 @@ fn output_through_links_and_to_devices_replaces_neither() {
     let report = std::fs::metadata(t.path().join("real/report.txt")).unwrap();
     assert_eq!(report.permissions().mode() & 0o777, 0o644);
     // A device is written to, never renamed over.
-    t.run_with(&[CONCISE, &["-o", "/dev/null"]].concat()).status(0);
+    t.run_with(&[CONCISE, &["-o", "/dev/null"]].concat())
+        .status(0);
     assert!(!std::fs::metadata("/dev/null").unwrap().is_file());
 }
 
@@ -405,4 +406,34 @@ fn output_is_the_same_whatever_the_thread_count() {
     for threads in ["2", "3", "16"] {
         assert_eq!(run(threads), one, "with {threads} threads");
     }
+}
+
+#[test]
+fn a_statement_repeated_thousands_of_times_in_one_quotation() {
+    let out = Test::new()
+        .quotes(ONE_QUOTE)
+        .article(
+            "a.txt",
+            &format!(
+                "Psaki said: \"{}",
+                "We're ready to talk, but we won't wait forever. ".repeat(3000)
+            ),
+        )
+        .only_args(&["check", "--isolated", "--format", "json"])
+        .run()
+        .status(0);
+    assert_eq!(out.json()["summary"]["exact"], 3000);
+}
+
+#[test]
+fn thousands_of_suppression_comments() {
+    let pair = "<!-- quotecheck-disable QC001 -->\n\"We're ready to talk, but we won't wait long,\" Psaki said.\n<!-- quotecheck-enable QC001 -->\n\n";
+    let out = Test::new()
+        .quotes(ONE_QUOTE)
+        .article("a.md", &pair.repeat(3000))
+        .only_args(&["check", "--isolated", "--format", "json"])
+        .run()
+        .status(0);
+    assert_eq!(out.json()["summary"]["suppressed"], 3000);
+    assert_eq!(out.json()["diagnostics"], serde_json::json!([]));
 }

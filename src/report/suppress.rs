@@ -14,6 +14,8 @@
 //! nothing is reported (QC006), as is one that cannot be read (QC007), so
 //! that stale suppressions do not pile up and typos do not silently fail.
 
+use std::collections::HashMap;
+
 use super::diagnostic::{Diagnostic, fingerprint};
 use super::{Levels, Rule};
 use crate::text::comments::comments;
@@ -52,6 +54,18 @@ pub struct Suppressions {
     article: String,
     directives: Vec<Directive>,
     problems: Vec<Diagnostic>,
+    by_rule: HashMap<Rule, RuleIndex>,
+}
+
+/// The directives of one rule, indexed.
+#[derive(Debug, Default)]
+struct RuleIndex {
+    /// Directives by the line they cover (`disable-next-line`).
+    next_line: HashMap<usize, Vec<usize>>,
+    /// `disable` regions: where each starts and ends, and its directive.
+    regions: Vec<(Position, Option<Position>, usize)>,
+    /// The furthest end among `regions[..=k]` (`None`: one never ends).
+    reach: Vec<Option<Position>>,
 }
 
 impl Suppressions {
@@ -161,25 +175,25 @@ impl Suppressions {
     /// a mistake worth saying.
     fn pair_regions(&mut self) {
         let mut problems = Vec::new();
+        let mut open: HashMap<Rule, Vec<usize>> = HashMap::new();
         for i in 0..self.directives.len() {
-            if self.directives[i].scope != Scope::Enable {
-                continue;
-            }
             let (rule, at) = (self.directives[i].rule, self.directives[i].start);
-            let mut closed = false;
-            for d in self.directives[..i]
-                .iter_mut()
-                .filter(|d| d.rule == rule && d.scope == Scope::Disable && d.until.is_none())
-            {
-                d.until = Some(at);
-                closed = true;
-            }
-            if !closed {
-                problems.push((
-                    at,
-                    self.directives[i].text.clone(),
-                    format!("enables {rule}, which no comment before disables"),
-                ));
+            match self.directives[i].scope {
+                Scope::Disable => open.entry(rule).or_default().push(i),
+                Scope::NextLine => {}
+                Scope::Enable => {
+                    let closing = open.remove(&rule).unwrap_or_default();
+                    if closing.is_empty() {
+                        problems.push((
+                            at,
+                            self.directives[i].text.clone(),
+                            format!("enables {rule}, which no comment before disables"),
+                        ));
+                    }
+                    for d in closing {
+                        self.directives[d].until = Some(at);
+                    }
+                }
             }
         }
         for (at, text, message) in problems {
@@ -190,6 +204,37 @@ impl Suppressions {
                 &text,
                 message,
             ));
+        }
+        self.index();
+    }
+
+    /// Indexes the directives by rule, line and region start, so that
+    /// asking about a problem costs a lookup, not a pass over every comment
+    /// (an article can hold thousands).
+    fn index(&mut self) {
+        for (i, d) in self.directives.iter().enumerate() {
+            let index = self.by_rule.entry(d.rule).or_default();
+            match d.scope {
+                Scope::NextLine => index.next_line.entry(d.end.line + 1).or_default().push(i),
+                Scope::Disable => index.regions.push((d.end, d.until, i)),
+                Scope::Enable => {}
+            }
+        }
+        for index in self.by_rule.values_mut() {
+            index.regions.sort_by_key(|&(start, _, i)| (start, i));
+            // The furthest end of the regions so far; `None`: never ends.
+            let mut furthest = Some(Position { line: 0, column: 0 });
+            index.reach = index
+                .regions
+                .iter()
+                .map(|&(_, until, _)| {
+                    furthest = match (furthest, until) {
+                        (Some(a), Some(b)) => Some(a.max(b)),
+                        _ => None,
+                    };
+                    furthest
+                })
+                .collect();
         }
     }
 
@@ -206,19 +251,26 @@ impl Suppressions {
     /// Whether a comment suppresses `rule` for a problem starting at `at`;
     /// the comment is then used.
     pub fn covers(&mut self, rule: Rule, at: Position) -> bool {
-        let mut covered = false;
-        for d in self.directives.iter_mut().filter(|d| d.rule == rule) {
-            let applies = match d.scope {
-                Scope::NextLine => at.line == d.end.line + 1,
-                Scope::Disable => at >= d.end && d.until.is_none_or(|until| at < until),
-                Scope::Enable => false,
-            };
-            if applies {
-                d.used = true;
-                covered = true;
+        let Some(index) = self.by_rule.get(&rule) else {
+            return false;
+        };
+        let mut hits: Vec<usize> = index.next_line.get(&at.line).cloned().unwrap_or_default();
+        // Regions starting at or before `at`, latest first, while any of
+        // them may still reach it.
+        let started = index.regions.partition_point(|&(start, _, _)| start <= at);
+        for k in (0..started).rev() {
+            if index.reach[k].is_some_and(|reach| reach <= at) {
+                break;
+            }
+            let (_, until, i) = index.regions[k];
+            if until.is_none_or(|until| at < until) {
+                hits.push(i);
             }
         }
-        covered
+        for &i in &hits {
+            self.directives[i].used = true;
+        }
+        !hits.is_empty()
     }
 
     /// The problems with the comments themselves: those that cannot be read
