@@ -34,11 +34,16 @@ elif case == "many-statements":  # n statements, one short article
     article = f'Psaki said: "{words(30)}"\n'
 elif case == "marks":        # n quotation marks of every style, unbalanced
     article = ('"a" “b ” \'c\' « d " “We are ready ' * (n // 10)) + "\n"
+elif case == "repeated":     # the statement n times in one never-closed quotation
+    article = 'Psaki said: "' + "We are ready to talk but we will not wait forever. " * n
+elif case == "suppressions":  # n disable/enable pairs around drifted quotations
+    article = ('<!-- quotecheck-disable QC001 -->\n"We are ready to talk but we will not wait long," '
+               'Psaki said.\n<!-- quotecheck-enable QC001 -->\n\n') * n
 elif case == "one-line":     # an article of n bytes on one line
     para = 'Psaki said: "We are ready to talk but we will not wait forever," and the talks went on. '
     article = para * (n // len(para))
 open(f"{d}/quotes.yaml", "w").write(speakers + "quotes:\n" + statements)
-open(f"{d}/articles/a.txt", "w").write(article)
+open(f"{d}/articles/a.md", "w").write(article)
 PY
 }
 
@@ -50,7 +55,8 @@ measure() { # dir -> "seconds KB"
 
 echo "| case | size N | time N (s) | time 4N (s) | peak memory 4N (MB) | ratio |"
 echo "| --- | --- | --- | --- | --- | --- |"
-for spec in "the 100000" "long-statement 2000" "many-statements 12500" "marks 50000" "one-line 25000000"; do
+for spec in "the 100000" "long-statement 2000" "many-statements 12500" "marks 50000" \
+    "repeated 20000" "suppressions 10000" "one-line 25000000"; do
     set -- $spec
     generate "$1" "$2" "$work/$1-1"
     generate "$1" $(( $2 * 4 )) "$work/$1-4"
