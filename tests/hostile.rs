@@ -437,3 +437,51 @@ fn thousands_of_suppression_comments() {
     assert_eq!(out.json()["summary"]["suppressed"], 3000);
     assert_eq!(out.json()["diagnostics"], serde_json::json!([]));
 }
+
+#[test]
+fn words_added_at_the_top_of_a_long_quotation_do_not_move_the_findings_below() {
+    // A never-closed quotation long enough to be searched in chunks, with
+    // verbatim and drifted copies among filler sentences.
+    let copies = [
+        "We're ready to talk, but we won't wait forever.",
+        "We are ready to talk, but we will not wait for long.",
+        "We're ready to talk but we won't wait any more.",
+    ];
+    let mut body = String::new();
+    for i in 0..600 {
+        body.push_str(&format!(
+            "Filler sentence number {i} says nothing much at all. "
+        ));
+        if i % 7 == 0 {
+            body.push_str(copies[i % 3]);
+            body.push(' ');
+        }
+    }
+    let found = |filler: usize| {
+        let text = format!("Psaki said: \"{}{body}\n", "and ".repeat(filler));
+        let out = Test::new()
+            .quotes(ONE_QUOTE)
+            .article("a.txt", &text)
+            .only_args(&["check", "--isolated", "--format", "json"])
+            .run();
+        let json = out.json();
+        let mut kinds: Vec<(String, String)> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["text"].as_str().unwrap().to_string(),
+                    f["kind"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        kinds.sort();
+        kinds
+    };
+    let base = found(0);
+    assert!(base.len() >= 80, "{}", base.len());
+    for filler in [5, 40, 300] {
+        assert_eq!(found(filler), base, "{filler} words added");
+    }
+}

@@ -300,7 +300,15 @@ impl<'a> Chain<'a> {
         let mut found = Vec::new();
         let mut start = range.start;
         loop {
-            let end = (start + width).min(range.end);
+            // Chunks end at a sentence end when there is one nearby: then
+            // where they fall depends on the text, not on how many words
+            // come before it, and words added at the top of the quotation
+            // do not move the findings below.
+            let mut end = (start + width).min(range.end);
+            let reach = (end + width / 2).min(range.end);
+            if let Some(u) = (end..reach).find(|&u| u + 1 < range.end && self.sentence_break(u)) {
+                end = u + 1;
+            }
             self.select_in(statement, wording, start..end, &mut found);
             if end == range.end {
                 break;
