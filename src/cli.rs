@@ -41,13 +41,8 @@ pub struct InputArgs {
     #[arg(short, long, value_name = "FILE")]
     pub quotes: Option<PathBuf>,
 
-    /// The configuration file [default: the nearest quotecheck.toml upwards]
-    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
-    pub config: Option<PathBuf>,
-
-    /// Ignore every configuration file
-    #[arg(long)]
-    pub isolated: bool,
+    #[command(flatten)]
+    pub settings: SettingsArgs,
 
     /// Apply `exclude` of quotecheck.toml to files named on the command line too (for hooks that pass file names)
     #[arg(long)]
@@ -115,6 +110,16 @@ pub struct ValidateArgs {
     #[arg(value_name = "FILE")]
     pub quotes: Option<PathBuf>,
 
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Which configuration file, if any: shared by every command.
+#[derive(Debug, clap::Args)]
+pub struct SettingsArgs {
     /// The configuration file [default: the nearest quotecheck.toml upwards]
     #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
     pub config: Option<PathBuf>,
@@ -122,9 +127,6 @@ pub struct ValidateArgs {
     /// Ignore every configuration file
     #[arg(long)]
     pub isolated: bool,
-
-    #[command(flatten)]
-    pub output: OutputArgs,
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,8 +140,8 @@ impl InputArgs {
         Overrides {
             quotes: self.quotes,
             paths: self.paths,
-            config: self.config,
-            isolated: self.isolated,
+            config: self.settings.config,
+            isolated: self.settings.isolated,
             force_exclude: self.force_exclude,
             threads: self.threads.map(usize::from),
             ..Overrides::default()
@@ -190,8 +192,8 @@ impl ValidateArgs {
     pub fn into_config(self) -> anyhow::Result<Config> {
         let overrides = Overrides {
             quotes: self.quotes,
-            config: self.config,
-            isolated: self.isolated,
+            config: self.settings.config,
+            isolated: self.settings.isolated,
             ..Overrides::default()
         };
         resolve(self.output.apply(overrides))
