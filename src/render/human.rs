@@ -9,6 +9,7 @@
 //! stays readable in a CI log; edits the style guides allow are shown in
 //! parentheses: `(… omitted words)`.
 
+use std::collections::HashMap;
 use std::fmt::Write;
 
 use colored::Colorize;
@@ -36,19 +37,35 @@ impl Item<'_> {
     }
 }
 
+/// The severity of each problem of a finding, by position, statement and
+/// rule: looked up once per rule shown, not searched for.
+type Severities<'a> = HashMap<(&'a str, usize, usize, Option<&'a str>, Rule), Severity>;
+
 pub fn render(report: &Report, color: bool) -> String {
     let paint = Paint(color);
     let mut items: Vec<Item> = report.findings.iter().map(Item::Finding).collect();
+    let quotations: HashMap<(&str, usize, usize), &Unverified> = report
+        .unverified
+        .iter()
+        .map(|u| ((u.article.as_str(), u.line, u.column), u))
+        .collect();
+    let mut severities: Severities = HashMap::new();
     for d in &report.diagnostics {
         match d.rule {
-            Rule::Drift | Rule::Misattribution | Rule::Unattributed | Rule::Missing => {}
+            Rule::Drift | Rule::Misattribution | Rule::Unattributed => {
+                let at = (
+                    d.path.as_str(),
+                    d.line,
+                    d.column,
+                    d.quote_id.as_deref(),
+                    d.rule,
+                );
+                severities.insert(at, d.severity);
+            }
+            Rule::Missing => {}
             Rule::Unverified => {
                 // The quotation the diagnostic is about.
-                if let Some(u) = report
-                    .unverified
-                    .iter()
-                    .find(|u| u.article == d.path && u.line == d.line && u.column == d.column)
-                {
+                if let Some(u) = quotations.get(&(d.path.as_str(), d.line, d.column)) {
                     items.push(Item::Unverified(u, d));
                 }
             }
@@ -72,7 +89,7 @@ pub fn render(report: &Report, color: bool) -> String {
         article = Some(name);
         match item {
             Item::Finding(f) if f.rules.is_empty() => verified(&mut out, f, paint),
-            Item::Finding(f) => finding(&mut out, f, report, paint),
+            Item::Finding(f) => finding(&mut out, f, &severities, paint),
             Item::Unverified(u, d) => unverified(&mut out, u, d, paint),
             Item::Problem(d) => problem(&mut out, d, paint),
         }
@@ -150,19 +167,16 @@ fn verified(out: &mut String, f: &Finding, paint: Paint) {
 }
 
 /// A quotation with problems: a block for the worst, notes for the others.
-fn finding(out: &mut String, f: &Finding, report: &Report, paint: Paint) {
+fn finding(out: &mut String, f: &Finding, severities: &Severities, paint: Paint) {
     let severity_of = |rule: Rule| {
-        report
-            .diagnostics
-            .iter()
-            .find(|d| {
-                d.rule == rule
-                    && d.path == f.article
-                    && d.line == f.line
-                    && d.column == f.column
-                    && d.quote_id.as_deref() == Some(f.quote_id.as_str())
-            })
-            .map_or(f.severity, |d| d.severity)
+        let at = (
+            f.article.as_str(),
+            f.line,
+            f.column,
+            Some(f.quote_id.as_str()),
+            rule,
+        );
+        severities.get(&at).copied().unwrap_or(f.severity)
     };
     let mut rules = f.rules.clone();
     rules.sort_by_key(|&r| std::cmp::Reverse(severity_of(r)));

@@ -9,6 +9,8 @@ pub mod excerpt;
 pub mod rule;
 pub mod suppress;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::attribution::{SourceKind, Status, Via};
@@ -400,46 +402,63 @@ impl Report {
     ) -> Vec<Entry> {
         let mut sifted = baseline.sift(&mut self.diagnostics, anchor);
         sifted.stale.retain(|e| in_scope(e));
-        for known in &sifted.known {
-            let drop = |article: &str,
-                        quote: Option<&str>,
-                        fingerprint: &str,
-                        rules: &mut Vec<Rule>|
-             -> Option<Rule> {
-                if article == known.path
-                    && quote == known.quote_id.as_deref()
-                    && fingerprint == known.fingerprint
-                    && let Some(i) = rules.iter().position(|&r| r == known.rule)
-                {
-                    rules.remove(i);
-                    return Some(known.rule);
+        // The problems the baseline knows, counted by what identifies them,
+        // then taken off their findings in one pass (a report can hold
+        // tens of thousands).
+        type Key = (String, Option<String>, String, Rule);
+        let key = |article: &str, quote: Option<&str>, fingerprint: &str, rule: Rule| -> Key {
+            (
+                article.to_string(),
+                quote.map(str::to_string),
+                fingerprint.to_string(),
+                rule,
+            )
+        };
+        let mut known: HashMap<Key, usize> = HashMap::new();
+        for d in &sifted.known {
+            *known
+                .entry(key(&d.path, d.quote_id.as_deref(), &d.fingerprint, d.rule))
+                .or_default() += 1;
+        }
+        let mut take =
+            |article: &str, quote: Option<&str>, fingerprint: &str, rule: Rule| match known
+                .get_mut(&key(article, quote, fingerprint, rule))
+            {
+                Some(n) if *n > 0 => {
+                    *n -= 1;
+                    true
                 }
-                None
+                _ => false,
             };
-            let finding = self.findings.iter_mut().find_map(|f| {
-                drop(&f.article, Some(&f.quote_id), &f.fingerprint, &mut f.rules)
-                    .map(|rule| f.baselined.push(rule))
-            });
-            if finding.is_none() {
-                let _ = self
-                    .unverified
-                    .iter_mut()
-                    .find_map(|u| drop(&u.article, None, &u.fingerprint, &mut u.rules));
-            }
+        for f in &mut self.findings {
+            let (rules, baselined): (Vec<Rule>, Vec<Rule>) = f
+                .rules
+                .iter()
+                .partition(|&&r| !take(&f.article, Some(&f.quote_id), &f.fingerprint, r));
+            f.rules = rules;
+            f.baselined.extend(baselined);
+        }
+        for u in &mut self.unverified {
+            u.rules
+                .retain(|&r| !take(&u.article, None, &u.fingerprint, r));
+        }
+        // Severity follows the rules still reported.
+        let mut worst: HashMap<(&str, usize, usize, Option<&str>), Severity> = HashMap::new();
+        for d in &self.diagnostics {
+            let at = worst
+                .entry((&d.path, d.line, d.column, d.quote_id.as_deref()))
+                .or_insert(d.severity);
+            *at = (*at).max(d.severity);
         }
         for f in &mut self.findings {
-            // Severity follows the rules still reported.
-            f.severity = self
-                .diagnostics
-                .iter()
-                .filter(|d| {
-                    d.path == f.article
-                        && d.line == f.line
-                        && d.column == f.column
-                        && d.quote_id.as_deref() == Some(f.quote_id.as_str())
-                })
-                .map(|d| d.severity)
-                .max()
+            f.severity = worst
+                .get(&(
+                    f.article.as_str(),
+                    f.line,
+                    f.column,
+                    Some(f.quote_id.as_str()),
+                ))
+                .copied()
                 .unwrap_or(Severity::Info);
         }
         self.summary.baselined = sifted.known.len();
