@@ -17,7 +17,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::drift::{DiffPart, Edit, Kind, Op};
 use crate::report::diagnostic::{join_diff, title, word_diff};
-use crate::report::{Diagnostic, Excerpt, Finding, Report, Rule, Scope, Severity, Unverified};
+use crate::report::{
+    Diagnostic, Excerpt, Finding, Report, Rule, Scope, Severities, Severity, Unverified, severities,
+};
 
 /// One entry of an article's listing.
 enum Item<'a> {
@@ -37,10 +39,6 @@ impl Item<'_> {
     }
 }
 
-/// The severity of each problem of a finding, by position, statement and
-/// rule: looked up once per rule shown, not searched for.
-type Severities<'a> = HashMap<(&'a str, usize, usize, Option<&'a str>, Rule), Severity>;
-
 pub fn render(report: &Report, color: bool) -> String {
     let paint = Paint(color);
     let mut items: Vec<Item> = report.findings.iter().map(Item::Finding).collect();
@@ -49,20 +47,10 @@ pub fn render(report: &Report, color: bool) -> String {
         .iter()
         .map(|u| ((u.article.as_str(), u.line, u.column), u))
         .collect();
-    let mut severities: Severities = HashMap::new();
+    let severities = severities(&report.diagnostics);
     for d in &report.diagnostics {
         match d.rule {
-            Rule::Drift | Rule::Misattribution | Rule::Unattributed => {
-                let at = (
-                    d.path.as_str(),
-                    d.line,
-                    d.column,
-                    d.quote_id.as_deref(),
-                    d.rule,
-                );
-                severities.insert(at, d.severity);
-            }
-            Rule::Missing => {}
+            Rule::Drift | Rule::Misattribution | Rule::Unattributed | Rule::Missing => {}
             Rule::Unverified => {
                 // The quotation the diagnostic is about.
                 if let Some(u) = quotations.get(&(d.path.as_str(), d.line, d.column)) {

@@ -236,6 +236,28 @@ pub enum Scope {
     List,
 }
 
+/// The severity of each problem, by where it is, its statement and its
+/// rule: what renderers and the baseline look findings up by.
+pub type Severities<'a> = HashMap<(&'a str, usize, usize, Option<&'a str>, Rule), Severity>;
+
+/// The severities of `diagnostics`, built once: a report can hold tens of
+/// thousands, so finding a problem costs a lookup, not a search.
+pub fn severities(diagnostics: &[Diagnostic]) -> Severities<'_> {
+    diagnostics
+        .iter()
+        .map(|d| {
+            let at = (
+                d.path.as_str(),
+                d.line,
+                d.column,
+                d.quote_id.as_deref(),
+                d.rule,
+            );
+            (at, d.severity)
+        })
+        .collect()
+}
+
 /// A run's results, before they are sorted and counted.
 #[derive(Debug, Default)]
 pub struct Parts {
@@ -402,64 +424,32 @@ impl Report {
     ) -> Vec<Entry> {
         let mut sifted = baseline.sift(&mut self.diagnostics, anchor);
         sifted.stale.retain(|e| in_scope(e));
-        // The problems the baseline knows, counted by what identifies them,
-        // then taken off their findings in one pass (a report can hold
-        // tens of thousands).
-        type Key = (String, Option<String>, String, Rule);
-        let key = |article: &str, quote: Option<&str>, fingerprint: &str, rule: Rule| -> Key {
-            (
-                article.to_string(),
-                quote.map(str::to_string),
-                fingerprint.to_string(),
-                rule,
-            )
-        };
-        let mut known: HashMap<Key, usize> = HashMap::new();
-        for d in &sifted.known {
-            *known
-                .entry(key(&d.path, d.quote_id.as_deref(), &d.fingerprint, d.rule))
-                .or_default() += 1;
-        }
-        let mut take =
-            |article: &str, quote: Option<&str>, fingerprint: &str, rule: Rule| match known
-                .get_mut(&key(article, quote, fingerprint, rule))
-            {
-                Some(n) if *n > 0 => {
-                    *n -= 1;
-                    true
-                }
-                _ => false,
-            };
+        // What is left is what findings report: a rule whose diagnostic the
+        // baseline took is baselined, and severity follows the rest.
+        let left = severities(&self.diagnostics);
         for f in &mut self.findings {
-            let (rules, baselined): (Vec<Rule>, Vec<Rule>) = f
-                .rules
-                .iter()
-                .partition(|&&r| !take(&f.article, Some(&f.quote_id), &f.fingerprint, r));
-            f.rules = rules;
-            f.baselined.extend(baselined);
-        }
-        for u in &mut self.unverified {
-            u.rules
-                .retain(|&r| !take(&u.article, None, &u.fingerprint, r));
-        }
-        // Severity follows the rules still reported.
-        let mut worst: HashMap<(&str, usize, usize, Option<&str>), Severity> = HashMap::new();
-        for d in &self.diagnostics {
-            let at = worst
-                .entry((&d.path, d.line, d.column, d.quote_id.as_deref()))
-                .or_insert(d.severity);
-            *at = (*at).max(d.severity);
-        }
-        for f in &mut self.findings {
-            f.severity = worst
-                .get(&(
+            let at = |rule| {
+                (
                     f.article.as_str(),
                     f.line,
                     f.column,
                     Some(f.quote_id.as_str()),
-                ))
-                .copied()
+                    rule,
+                )
+            };
+            let (rules, baselined): (Vec<Rule>, Vec<Rule>) =
+                f.rules.iter().partition(|&&r| left.contains_key(&at(r)));
+            f.severity = rules
+                .iter()
+                .filter_map(|&r| left.get(&at(r)).copied())
+                .max()
                 .unwrap_or(Severity::Info);
+            f.rules = rules;
+            f.baselined.extend(baselined);
+        }
+        for u in &mut self.unverified {
+            let at = |rule| (u.article.as_str(), u.line, u.column, None, rule);
+            u.rules.retain(|&r| left.contains_key(&at(r)));
         }
         self.summary.baselined = sifted.known.len();
         self.count();
