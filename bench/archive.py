@@ -17,47 +17,73 @@ Not yet: the rapidfuzz baseline, JSON Lines corpora, a scaling table.
 """
 
 import argparse
+import itertools
 import json
 import os
+import re
 import random
 import subprocess
 import sys
 import tempfile
 import time
 
-WORDS = (
-    "government minister talks security officials agreement border forces "
-    "sanctions economy election parliament meeting proposal response crisis "
-    "allies pressure troops diplomacy negotiations week council region support "
-    "reform budget energy prices markets inflation trade policy statement "
-    "future stability partners conflict ceasefire aid question answer process"
-).split()
 FIRST = "Anna Boris Carla Dmitri Elena Farid Greta Hiro Ines Jonas Kemal Lena".split()
 LAST = "Novak Petrov Silva Tanaka Weber Okafor Lindqvist Moreau Haddad Kowalski".split()
 PLACES = "Vienna Geneva Kyiv Brussels Oslo Ankara Warsaw Riga Tbilisi Minsk".split()
+SYLLABLES = "ka ro mi te sa lu ne vo di pa ri go be sho tan mel vir dak".split()
 
 
-def sentence(rng):
-    n = rng.randint(8, 20)
-    words = [rng.choice(WORDS) for _ in range(n)]
-    if rng.random() < 0.3:
-        words.insert(rng.randrange(n), rng.choice(PLACES))
-    return " ".join(words).capitalize() + "."
+def vocabulary(repo, rng, tail=20000):
+    """News-like words with Zipf weights: the sample articles' words, most
+    frequent first, then a tail of invented words. Real news vocabularies
+    are Zipfian (a few words everywhere, most words rare); a small uniform
+    vocabulary would make every statement share words with every quotation,
+    a worst case no newsroom has."""
+    counts = {}
+    folder = os.path.join(repo, "articles")
+    for name in sorted(os.listdir(folder)):
+        with open(os.path.join(folder, name), encoding="utf-8") as f:
+            for w in re.findall(r"[a-z]+", f.read().lower()):
+                counts[w] = counts.get(w, 0) + 1
+    words = sorted(counts, key=lambda w: (-counts[w], w))
+    seen = set(words)
+    while len(words) < len(counts) + tail:
+        w = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    weights = [1 / (rank + 2.7) for rank in range(len(words))]
+    return words, weights
 
 
-def generate(root, n_articles, n_statements, seed):
+def generate(root, n_articles, n_statements, seed, repo=None):
     rng = random.Random(seed)
+    repo = repo or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    words_, weights = vocabulary(repo, rng)
+    cumulative = list(itertools.accumulate(weights))
+
+    def draw(n):
+        return rng.choices(words_, cum_weights=cumulative, k=n)
+
+    def sentence():
+        words = draw(rng.randint(8, 20))
+        if rng.random() < 0.3:
+            words.insert(rng.randrange(len(words)), rng.choice(PLACES))
+        return " ".join(words).capitalize() + "."
+
     speakers = []
     while len(speakers) < 40:
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
         if name not in speakers:
             speakers.append(name)
     statements = []
-    for i in range(n_statements):
-        words = [rng.choice(WORDS) for _ in range(rng.randint(10, 24))]
-        # A distinctive word makes each statement its own.
-        words.insert(rng.randrange(len(words)), f"term{i}")
-        statements.append((f"s{i}", rng.randrange(len(speakers)), " ".join(words)))
+    texts = set()
+    while len(statements) < n_statements:
+        text = " ".join(draw(rng.randint(10, 30)))
+        if text in texts:
+            continue
+        texts.add(text)
+        statements.append((f"s{len(statements)}", rng.randrange(len(speakers)), text))
     with open(os.path.join(root, "quotes.yaml"), "w") as f:
         f.write("speakers:\n")
         for i, name in enumerate(speakers):
@@ -72,8 +98,16 @@ def generate(root, n_articles, n_statements, seed):
     truth = []
     for a in range(n_articles):
         paragraphs = []
-        for _ in range(rng.randint(3, 5)):
-            paragraphs.append(" ".join(sentence(rng) for _ in range(rng.randint(3, 6))))
+        for _ in range(rng.randint(4, 7)):
+            paragraphs.append(" ".join(sentence() for _ in range(rng.randint(3, 6))))
+        # Quotations of people not on the list: every article has some.
+        for _ in range(rng.randint(0, 2)):
+            quote = " ".join(draw(rng.randint(6, 25)))
+            who = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+            paragraphs.insert(
+                rng.randrange(len(paragraphs) + 1),
+                f'"{quote[0].upper()}{quote[1:]}," {who} told reporters.',
+            )
         for _ in range(rng.randint(1, 3)):
             qid, speaker, text = rng.choice(statements)
             words = text.split()
@@ -84,7 +118,7 @@ def generate(root, n_articles, n_statements, seed):
                 words = words[start:start + rng.randint(6, max(6, len(words) - start))]
             elif kind == "drift":
                 for _ in range(rng.randint(1, 2)):
-                    words[rng.randrange(len(words))] = rng.choice(WORDS)
+                    words[rng.randrange(len(words))] = draw(1)[0]
             elif kind == "misattributed":
                 credited = (speaker + 1 + rng.randrange(len(speakers) - 1)) % len(speakers)
             quote = " ".join(words)

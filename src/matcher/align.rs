@@ -10,6 +10,7 @@
 
 use std::ops::Range;
 
+use super::index::WordId;
 use crate::text::Token;
 
 /// One step of a quotation as the aligner sees it.
@@ -101,12 +102,12 @@ enum Move {
 /// count from the start of `units`.
 pub fn align_in(
     units: &[Unit],
+    ids: &[WordId],
     range: Range<usize>,
-    tokens: &[Token],
-    statement: &[Token],
+    statement: &[WordId],
 ) -> Option<Alignment> {
     let offset = range.start;
-    let mut a = align(&units[range], tokens, statement)?;
+    let mut a = align(&units[range.clone()], &ids[range], statement)?;
     a.units = a.units.start + offset..a.units.end + offset;
     for (unit, _) in &mut a.free {
         *unit += offset;
@@ -114,9 +115,13 @@ pub fn align_in(
     Some(a)
 }
 
-/// Aligns `units` (over the article's `tokens`) with `statement`. Returns
-/// `None` when nothing lines up.
-pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Alignment> {
+/// Aligns `units`, whose words have the interned `ids` (one per unit; any
+/// value for a free unit), with the `statement`'s word ids. Words compare
+/// as ids: the catalog's index interned both sides, so equal folded words
+/// have equal ids, and a printed word no statement uses has an id no
+/// statement word has. Returns `None` when nothing lines up.
+pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Alignment> {
+    debug_assert_eq!(units.len(), ids.len());
     let m = units.len();
     let n = statement.len();
     if m == 0 || n == 0 {
@@ -136,11 +141,11 @@ pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Al
         let row = i * width;
         row_scores[0] = 0;
         match &units[i - 1] {
-            Unit::Word(t) => {
-                let key = &tokens[*t].key;
+            Unit::Word(_) => {
+                let id = ids[i - 1];
                 for j in 1..=n {
                     let diag = prev[j - 1]
-                        + if statement[j - 1].key == *key {
+                        + if statement[j - 1] == id {
                             MATCH
                         } else {
                             MISMATCH
@@ -199,8 +204,8 @@ pub fn align(units: &[Unit], tokens: &[Token], statement: &[Token]) -> Option<Al
         match moves[i * width + j] {
             Move::Start => break,
             Move::Diag => {
-                if let Unit::Word(t) = &units[i - 1]
-                    && tokens[*t].key == statement[j - 1].key
+                if let Unit::Word(_) = &units[i - 1]
+                    && ids[i - 1] == statement[j - 1]
                 {
                     matched += 1;
                 } else {
@@ -245,8 +250,23 @@ mod tests {
     fn run(quote: &str, statement: &str) -> (Alignment, Vec<Token>, Vec<Unit>) {
         let tokens = tokenize(quote, false);
         let units = units(&tokens, 0..tokens.len());
-        let statement = tokenize(statement, false);
-        let a = align(&units, &tokens, &statement).expect("aligns");
+        let mut vocabulary = std::collections::HashMap::new();
+        let mut id = |key: &str| {
+            let next = vocabulary.len() as WordId;
+            *vocabulary.entry(key.to_string()).or_insert(next)
+        };
+        let ids: Vec<WordId> = units
+            .iter()
+            .map(|u| match u {
+                Unit::Word(t) => id(&tokens[*t].key),
+                _ => WordId::MAX,
+            })
+            .collect();
+        let statement: Vec<WordId> = tokenize(statement, false)
+            .iter()
+            .map(|t| id(&t.key))
+            .collect();
+        let a = align(&units, &ids, &statement).expect("aligns");
         (a, tokens, units)
     }
 

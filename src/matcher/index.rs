@@ -1,9 +1,23 @@
 //! An index of the catalog's words, built once per run.
 //!
 //! Aligning every quotation with every statement costs quotations ×
-//! statements; the index narrows each quotation to the statements that share
-//! a distinctive word with it, and seeds the search for long verbatim runs
-//! outside quotation marks with word trigrams.
+//! statements; the index narrows each quotation to the statements it could
+//! possibly show, and seeds the search for long verbatim runs outside
+//! quotation marks with word trigrams.
+//!
+//! The narrowing is exact, not a heuristic. Every appearance the matcher
+//! accepts shares at least `needed` distinct distinctive words (not
+//! stopwords) with its statement: [`Thresholds::shared_words`], or all the
+//! statement has if it has fewer (see `Chain::accept`). So a statement with
+//! fewer shared words than that can be skipped unaligned, and the results
+//! are those of aligning every statement with every quotation (a test
+//! compares the two). To find those statements without walking the posting
+//! list of every word, each statement is posted only under its distinctive
+//! words minus its `needed - 1` most common ones (prefix filtering, as in
+//! set-similarity joins): a statement sharing `needed` words with a
+//! quotation shares at least one of its posted words, and the over-common
+//! words ("said", "Russia"), whose lists would hold most of the catalog,
+//! are mostly left out. Each statement reached is then checked by counting.
 //!
 //! What the index holds are wordings: each statement's text of record and
 //! each of its accepted variants, so that a printed variant is proposed and
@@ -11,29 +25,42 @@
 //! since it is the one thing built from the configuration that every search
 //! is handed.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::Thresholds;
 use crate::catalog::Catalog;
 use crate::text::Token;
-use crate::text::fold::is_stopword;
+use crate::text::fold::{is_negation, is_stopword};
 
 /// Interned word id.
 pub type WordId = u32;
+
+/// The id of an article word no statement uses: it equals no statement word.
+pub const UNKNOWN: WordId = WordId::MAX;
 
 /// Three consecutive word ids.
 type Trigram = (WordId, WordId, WordId);
 
 #[derive(Debug, Default)]
 pub struct Index {
-    vocabulary: HashMap<String, WordId>,
-    /// Wordings (indices) holding each word; only words that are not
-    /// stopwords are posted.
+    vocabulary: FxHashMap<String, WordId>,
+    /// Per word id: is it a stopword?
+    stopword: Vec<bool>,
+    /// Per word id: is it a negation?
+    negation: Vec<bool>,
+    /// Wordings (indices) posted under each word (see the module doc).
     postings: Vec<Vec<u32>>,
     /// Where each trigram starts: (wording, word position).
-    trigrams: HashMap<Trigram, Vec<(u32, u32)>>,
+    trigrams: FxHashMap<Trigram, Vec<(u32, u32)>>,
     /// Each wording's words as ids.
     statements: Vec<Vec<WordId>>,
+    /// Each wording's distinct distinctive words, sorted; all its distinct
+    /// words when it has only stopwords ("We will.").
+    distinct: Vec<Vec<WordId>>,
+    /// Each wording's [`Index::needed`], worked out once.
+    needed: Vec<u8>,
+    /// Each wording: made of stopwords only?
+    only_stopwords: Vec<bool>,
     /// Each wording's statement and variant (`None` for the text of record).
     /// A statement's wordings are numbered together, text first, so wording
     /// order is catalog order.
@@ -60,22 +87,38 @@ impl Index {
                 index.add(q, variant, quote.words_of(variant));
             }
         }
+        index.needed = (0..index.wordings.len())
+            .map(|w| {
+                let words = index.distinct[w].len();
+                let needed = if index.only_stopwords[w] {
+                    1.min(words)
+                } else {
+                    index.thresholds.shared_words().min(words)
+                };
+                needed.min(u8::MAX as usize) as u8
+            })
+            .collect();
+        index.post();
         index
     }
 
     fn add(&mut self, quote: usize, variant: Option<usize>, words: &[Token]) {
         let w = self.wordings.len() as u32;
         let ids: Vec<WordId> = words.iter().map(|t| self.intern(&t.key)).collect();
-        // A wording made only of stopwords ("We will.") is posted under all
-        // its words, or it could never be found.
-        let all_stopwords = words.iter().all(|t| is_stopword(&t.key));
-        for (&id, word) in ids.iter().zip(words) {
-            let posting = &mut self.postings[id as usize];
-            let post = all_stopwords || !is_stopword(&word.key);
-            if post && posting.last() != Some(&w) {
-                posting.push(w);
-            }
+        let mut distinct: Vec<WordId> = ids
+            .iter()
+            .copied()
+            .filter(|&id| !self.stopword[id as usize])
+            .collect();
+        // A wording made only of stopwords is found by any of its words, or
+        // it could never be found.
+        let only_stopwords = distinct.is_empty();
+        if only_stopwords {
+            distinct = ids.clone();
         }
+        self.only_stopwords.push(only_stopwords);
+        distinct.sort_unstable();
+        distinct.dedup();
         for (p, t) in ids.windows(3).enumerate() {
             self.trigrams
                 .entry((t[0], t[1], t[2]))
@@ -83,7 +126,39 @@ impl Index {
                 .push((w, p as u32));
         }
         self.statements.push(ids);
+        self.distinct.push(distinct);
         self.wordings.push((quote, variant));
+    }
+
+    /// Posts every wording under its words but its `needed - 1` most common.
+    fn post(&mut self) {
+        let mut frequency = vec![0u32; self.stopword.len()];
+        for words in &self.distinct {
+            for &id in words {
+                frequency[id as usize] += 1;
+            }
+        }
+        for (w, words) in self.distinct.iter().enumerate() {
+            let mut by_rarity = words.clone();
+            by_rarity.sort_by_key(|&id| (frequency[id as usize], id));
+            let posted = (by_rarity.len() + 1).saturating_sub(self.needed(w));
+            for &id in by_rarity.iter().take(posted) {
+                self.postings[id as usize].push(w as u32);
+            }
+        }
+    }
+
+    /// How many of wording `w`'s distinct words an appearance shares at
+    /// least: [`Thresholds::shared_words`], or all it has if fewer (a
+    /// wording of stopwords only: one).
+    pub fn needed(&self, w: usize) -> usize {
+        self.needed[w] as usize
+    }
+
+    /// Is wording `w` made of stopwords only ("We will.")? Then its
+    /// distinct words are all its words, stopwords included.
+    pub fn only_stopwords(&self, w: usize) -> bool {
+        self.only_stopwords[w]
     }
 
     /// The thresholds this run matches by.
@@ -97,6 +172,16 @@ impl Index {
         self.wordings[w]
     }
 
+    /// The number of wordings.
+    pub fn len(&self) -> usize {
+        self.wordings.len()
+    }
+
+    /// Whether the catalog has no wordings at all.
+    pub fn is_empty(&self) -> bool {
+        self.wordings.is_empty()
+    }
+
     fn intern(&mut self, key: &str) -> WordId {
         if let Some(&id) = self.vocabulary.get(key) {
             return id;
@@ -104,6 +189,8 @@ impl Index {
         let id = self.vocabulary.len() as WordId;
         self.vocabulary.insert(key.to_string(), id);
         self.postings.push(Vec::new());
+        self.stopword.push(is_stopword(key));
+        self.negation.push(is_negation(key));
         id
     }
 
@@ -112,17 +199,57 @@ impl Index {
         self.vocabulary.get(key).copied()
     }
 
-    /// Wordings sharing at least one distinctive word with `keys` (any word,
-    /// for wordings made only of stopwords), in catalog order.
-    pub fn candidates<'a>(&self, keys: impl IntoIterator<Item = &'a str>) -> Vec<usize> {
-        let mut hits: Vec<usize> = keys
-            .into_iter()
-            .filter_map(|k| self.lookup(k))
-            .flat_map(|id| self.postings[id as usize].iter().map(|&q| q as usize))
+    /// The id of an article word, [`UNKNOWN`] if no statement uses it.
+    pub fn id(&self, key: &str) -> WordId {
+        self.lookup(key).unwrap_or(UNKNOWN)
+    }
+
+    /// Is this word id a stopword? ([`UNKNOWN`] is not.)
+    pub fn is_stopword(&self, id: WordId) -> bool {
+        self.stopword.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// Is this word id a negation ("not", "never")?
+    pub fn is_negation(&self, id: WordId) -> bool {
+        self.negation.get(id as usize).copied().unwrap_or(false)
+    }
+
+    /// The wordings sharing at least [`Index::needed`] distinct words with
+    /// the printed word ids `words` (sorted, deduplicated), in catalog
+    /// order: the only ones an alignment with those words could accept.
+    pub fn candidates(&self, words: &[WordId]) -> Vec<usize> {
+        debug_assert!(words.is_sorted());
+        let mut reached: Vec<u32> = words
+            .iter()
+            .filter_map(|&id| self.postings.get(id as usize))
+            .flatten()
+            .copied()
             .collect();
-        hits.sort_unstable();
-        hits.dedup();
-        hits
+        reached.sort_unstable();
+        reached.dedup();
+        reached
+            .into_iter()
+            .map(|w| w as usize)
+            .filter(|&w| self.shared(w, words) >= self.needed(w))
+            .collect()
+    }
+
+    /// How many of wording `w`'s distinct words are among `words` (sorted).
+    pub fn shared(&self, w: usize, words: &[WordId]) -> usize {
+        let (mut a, mut b) = (self.distinct[w].as_slice(), words);
+        let mut count = 0;
+        // A merge of two sorted lists, galloping through the longer one.
+        while let (Some(&x), Some(&y)) = (a.first(), b.first()) {
+            if x == y {
+                count += 1;
+                (a, b) = (&a[1..], &b[1..]);
+            } else if x < y {
+                a = &a[a.partition_point(|&v| v < y)..];
+            } else {
+                b = &b[b.partition_point(|&v| v < x)..];
+            }
+        }
+        count
     }
 
     /// Wording positions where the trigram starting with these ids occurs.

@@ -27,11 +27,11 @@ use crate::catalog::Catalog;
 use crate::drift;
 use crate::quotations::{Quotation, Quoted};
 use crate::text::Token;
-use crate::text::fold::{is_negation, is_stopword};
 use crate::text::words::bracket_span;
 use align::{Alignment, Unit};
 
 pub use index::Index;
+use index::{UNKNOWN, WordId};
 pub use thresholds::{MIN_UNQUOTED_RUN, Thresholds};
 
 /// Quotations longer than this many units are aligned in overlapping windows
@@ -93,10 +93,34 @@ pub fn find(
     tokens: &[Token],
     quoted: &Quoted,
 ) -> Vec<Match> {
+    find_by(catalog, index, text, tokens, quoted, Search::Indexed)
+}
+
+/// Which wordings a quotation is aligned with. The index must not change a
+/// result, and a test holds it to that by comparing the two.
+#[doc(hidden)]
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Search {
+    /// Those the index proposes and [`Chain::worth_aligning`] lets through.
+    Indexed,
+    /// All of them: the reference the indexed search is compared with.
+    Exhaustive,
+}
+
+/// [`find`], with the choice of [`Search`].
+#[doc(hidden)]
+pub fn find_by(
+    catalog: &Catalog,
+    index: &Index,
+    text: &str,
+    tokens: &[Token],
+    quoted: &Quoted,
+    search: Search,
+) -> Vec<Match> {
     let mut matches = Vec::new();
     for chain in &quoted.chains {
-        let chain = Chain::new(text, tokens, quoted, chain.clone(), index.thresholds());
-        matches.extend(chain.find(catalog, index));
+        let chain = Chain::new(text, tokens, quoted, chain.clone(), index);
+        matches.extend(chain.find(catalog, index, search));
     }
     matches.extend(unquoted_runs(index, tokens, &quoted.marks));
     matches.sort_by_key(|m| (m.span.start, m.quote));
@@ -109,6 +133,14 @@ struct Chain<'a> {
     tokens: &'a [Token],
     quotations: &'a [Quotation],
     units: Vec<Unit>,
+    /// Each unit's word id in the index ([`UNKNOWN`] for a free unit).
+    ids: Vec<WordId>,
+    /// The chain's known words with their unit, sorted by word.
+    occurrences: Vec<(WordId, u32)>,
+    /// The chain holds an ellipsis, brackets or a seam.
+    has_free: bool,
+    /// Negations among the chain's words.
+    negations: usize,
     /// Unit range of each part, and its quotation index.
     parts: Vec<(Range<usize>, usize)>,
     /// Quotation indices of the chain.
@@ -144,7 +176,7 @@ impl<'a> Chain<'a> {
         tokens: &'a [Token],
         quoted: &'a Quoted,
         members: Range<usize>,
-        limits: &'a Thresholds,
+        index: &'a Index,
     ) -> Self {
         let (quotations, ranges) = (&quoted.marks, &quoted.words);
         let mut units = Vec::new();
@@ -157,31 +189,58 @@ impl<'a> Chain<'a> {
             units.extend(align::units(tokens, ranges[q].clone()));
             parts.push((start..units.len(), q));
         }
+        let ids: Vec<WordId> = units
+            .iter()
+            .map(|u| match u {
+                Unit::Word(t) => index.id(&tokens[*t].key),
+                _ => UNKNOWN,
+            })
+            .collect();
+        let mut occurrences: Vec<(WordId, u32)> = ids
+            .iter()
+            .enumerate()
+            .filter(|&(_, &id)| id != UNKNOWN)
+            .map(|(u, &id)| (id, u as u32))
+            .collect();
+        occurrences.sort_unstable();
+        let has_free = units.iter().any(Unit::is_free);
+        let negations = units
+            .iter()
+            .filter(
+                |u| matches!(u, Unit::Word(t) if crate::text::fold::is_negation(&tokens[*t].key)),
+            )
+            .count();
         Chain {
             text,
             tokens,
             quotations,
             units,
+            ids,
+            occurrences,
+            has_free,
+            negations,
             parts,
             members,
-            limits,
+            limits: index.thresholds(),
         }
     }
 
-    fn find(&self, catalog: &Catalog, index: &Index) -> Vec<Match> {
-        let keys = self.units.iter().filter_map(|u| match u {
-            Unit::Word(t) => Some(self.tokens[*t].key.as_str()),
-            _ => None,
-        });
+    fn find(&self, catalog: &Catalog, index: &Index, search: Search) -> Vec<Match> {
+        let candidates: Vec<usize> = match search {
+            Search::Indexed => {
+                let mut words: Vec<WordId> = self.occurrences.iter().map(|&(id, _)| id).collect();
+                words.dedup();
+                index
+                    .candidates(&words)
+                    .into_iter()
+                    .filter(|&w| self.worth_aligning(index, w))
+                    .collect()
+            }
+            Search::Exhaustive => (0..index.len()).collect(),
+        };
         let mut selections = Vec::new();
-        for w in index.candidates(keys) {
-            let (quote, variant) = index.wording(w);
-            self.select(
-                catalog.quotes[quote].words_of(variant),
-                (quote, variant),
-                0..self.units.len(),
-                &mut selections,
-            );
+        for w in candidates {
+            self.select(index, w, 0..self.units.len(), &mut selections);
         }
         // Best first; on equal scores a text of record before any variant
         // (a variant that repeats another statement's words must not take
@@ -253,7 +312,7 @@ impl<'a> Chain<'a> {
             );
             let mut readings: Vec<(Match, usize)> = readings
                 .map(|s| {
-                    let statement = catalog.quotes[s.quote].words_of(s.variant);
+                    let statement = catalog.quotes[s.quote].words_of(s.variant).len();
                     let extent = self.extend(&s.alignment, statement, lo..hi);
                     let end = extent.units.end;
                     (self.build_match(s, extent), end)
@@ -283,16 +342,11 @@ impl<'a> Chain<'a> {
     /// therefore searched in overlapping chunks a few statements wide, each
     /// on its own, and the appearances found twice where chunks overlap are
     /// kept once, the better one: the cost is linear in the range.
-    fn select(
-        &self,
-        statement: &[Token],
-        wording: (usize, Option<usize>),
-        range: Range<usize>,
-        out: &mut Vec<Selection>,
-    ) {
+    fn select(&self, index: &Index, w: usize, range: Range<usize>, out: &mut Vec<Selection>) {
         if range.len() <= MAX_ALIGN_UNITS {
-            return self.select_in(statement, wording, range, out);
+            return self.select_in(index, w, range, out);
         }
+        let statement = index.statement(w);
         // An appearance with drift spans about its statement's length, so
         // chunks overlapping by two statements hold each one whole.
         let overlap = 2 * statement.len();
@@ -309,7 +363,7 @@ impl<'a> Chain<'a> {
             if let Some(u) = (end..reach).find(|&u| u + 1 < range.end && self.sentence_break(u)) {
                 end = u + 1;
             }
-            self.select_in(statement, wording, start..end, &mut found);
+            self.select_in(index, w, start..end, &mut found);
             if end == range.end {
                 break;
             }
@@ -332,50 +386,44 @@ impl<'a> Chain<'a> {
 
     /// Aligns `statement` with the units `range`; when it is found, searches
     /// the units on either side again for further appearances.
-    fn select_in(
-        &self,
-        statement: &[Token],
-        wording: (usize, Option<usize>),
-        range: Range<usize>,
-        out: &mut Vec<Selection>,
-    ) {
+    fn select_in(&self, index: &Index, w: usize, range: Range<usize>, out: &mut Vec<Selection>) {
         if range.is_empty() {
             return;
         }
-        let Some(alignment) = self.best_alignment(statement, range.clone()) else {
+        let Some(alignment) = self.best_alignment(index.statement(w), range.clone()) else {
             return;
         };
-        if !self.accept(&alignment, statement) {
+        if !self.accept(&alignment, index, w) {
             return;
         }
         let (before, after) = (
             range.start..alignment.units.start,
             alignment.units.end..range.end,
         );
-        let (quote, variant) = wording;
+        let (quote, variant) = index.wording(w);
         out.push(Selection {
             quote,
             variant,
             alignment,
         });
-        self.select_in(statement, wording, before, out);
-        self.select_in(statement, wording, after, out);
+        self.select_in(index, w, before, out);
+        self.select_in(index, w, after, out);
     }
 
     /// The best alignment of `statement` within `range`. A quotation never
     /// closed can run to the end of a long article; it is aligned in
     /// overlapping windows so that memory stays bounded whatever its length.
-    fn best_alignment(&self, statement: &[Token], range: Range<usize>) -> Option<Alignment> {
+    fn best_alignment(&self, statement: &[WordId], range: Range<usize>) -> Option<Alignment> {
         let overlap = 2 * statement.len();
         let width = MAX_ALIGN_UNITS.max(2 * overlap);
         if range.len() <= width {
-            return align::align_in(&self.units, range, self.tokens, statement);
+            return align::align_in(&self.units, &self.ids, range, statement);
         }
         let mut best: Option<Alignment> = None;
         let mut start = range.start;
         loop {
             let end = (start + width).min(range.end);
-            if let Some(a) = align::align_in(&self.units, start..end, self.tokens, statement)
+            if let Some(a) = align::align_in(&self.units, &self.ids, start..end, statement)
                 && best.as_ref().is_none_or(|b| a.score > b.score)
             {
                 best = Some(a);
@@ -395,20 +443,113 @@ impl<'a> Chain<'a> {
         }
     }
 
-    /// Does the alignment show the statement, by the thresholds?
-    fn accept(&self, a: &Alignment, statement: &[Token]) -> bool {
+    /// Could an alignment with wording `w`, which shares [`Index::needed`]
+    /// distinct words with the chain, pass [`Chain::accept`]? Most
+    /// statements the index proposes share just two common words with a
+    /// quotation, and aligning each costs the product of their lengths; this
+    /// answers from the words' positions, and only says no when the
+    /// thresholds could not be met (BLAST's two-hit rule, made exact):
+    ///
+    /// - a drifted appearance needs `drift-min-content` printed words that
+    ///   are distinctive words of the statement; with fewer in the whole
+    ///   chain, only a verbatim appearance (or one whose only change is a
+    ///   negation) could pass;
+    /// - in a verbatim appearance every printed word sits on one diagonal
+    ///   (unit − statement position) but where an ellipsis, brackets or a
+    ///   seam skips statement words, and an added or dropped negation moves
+    ///   the diagonal by one; so without those, the `needed` shared words
+    ///   must lie on diagonals no further apart than the negations could
+    ///   move them.
+    fn worth_aligning(&self, index: &Index, w: usize) -> bool {
+        let needed = index.needed(w);
+        if needed < 2 || self.has_free {
+            return true;
+        }
+        let statement = index.statement(w);
+        let distinctive = |id: WordId| index.only_stopwords(w) || !index.is_stopword(id);
+        // (word, unit, statement position) of every printed word that is a
+        // distinctive word of the statement, once per statement position.
+        let mut hits: Vec<(WordId, i64)> = Vec::new();
+        let mut printed = 0;
+        for (p, &id) in statement.iter().enumerate() {
+            if !distinctive(id) {
+                continue;
+            }
+            let from = self.occurrences.partition_point(|&(o, _)| o < id);
+            for &(_, u) in self.occurrences[from..]
+                .iter()
+                .take_while(|&&(o, _)| o == id)
+            {
+                hits.push((id, u as i64 - p as i64));
+            }
+        }
+        for (p, &id) in statement.iter().enumerate() {
+            // Printed occurrences, counted once per word (not per position).
+            if distinctive(id) && !statement[..p].contains(&id) {
+                let from = self.occurrences.partition_point(|&(o, _)| o < id);
+                printed += self.occurrences[from..]
+                    .iter()
+                    .take_while(|&&(o, _)| o == id)
+                    .count();
+            }
+        }
+        if printed >= self.limits.drift_min_content {
+            return true;
+        }
+        let slack = (self.negations
+            + statement
+                .iter()
+                .filter(|&&id| index.is_negation(id))
+                .count()) as i64;
+        // Many hits (a statement's word all through a long quotation):
+        // aligning costs less than sorting them out.
+        if hits.len() > 64 {
+            return true;
+        }
+        hits.sort_unstable_by_key(|&(id, d)| (d, id));
+        // Any window of diagonals `slack` wide holding `needed` distinct words.
+        let mut lo = 0;
+        for hi in 0..hits.len() {
+            while hits[hi].1 - hits[lo].1 > slack {
+                lo += 1;
+            }
+            let mut words: Vec<WordId> = hits[lo..=hi].iter().map(|&(id, _)| id).collect();
+            words.sort_unstable();
+            words.dedup();
+            if words.len() >= needed {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Does the alignment show wording `w`, by the thresholds?
+    ///
+    /// Whatever the path, the printed words share at least
+    /// [`Index::needed`] distinct words with the statement: the index
+    /// skips statements that cannot, so this is what makes its narrowing
+    /// exact.
+    fn accept(&self, a: &Alignment, index: &Index, w: usize) -> bool {
         let limits = self.limits;
+        let statement = index.statement(w);
         let region_words = self.word_count(a.units.clone());
-        let window_keys: Vec<&str> = statement[a.window.clone()]
+        let mut window: Vec<WordId> = statement[a.window.clone()].to_vec();
+        window.sort_unstable();
+        let in_window = |id: &WordId| window.binary_search(id).is_ok();
+        let mut shared: Vec<WordId> = self.ids[a.units.clone()]
             .iter()
-            .map(|t| t.key.as_str())
+            .copied()
+            .filter(|&id| id != UNKNOWN && in_window(&id))
             .collect();
-        let content = a
-            .units
-            .clone()
-            .filter_map(|u| self.key(u))
-            .filter(|k| !is_stopword(k) && window_keys.contains(k))
-            .count();
+        let content = shared.iter().filter(|&&id| !index.is_stopword(id)).count();
+        if !index.only_stopwords(w) {
+            shared.retain(|&id| !index.is_stopword(id));
+        }
+        shared.sort_unstable();
+        shared.dedup();
+        if shared.len() < index.needed(w) {
+            return false;
+        }
         // An added or dropped negation and nothing else ("We have plans to
         // invade" for "We have no plans to invade") is judged like a verbatim
         // quotation: it must not fall under the drift thresholds.
@@ -418,9 +559,12 @@ impl<'a> Chain<'a> {
             .units
             .clone()
             .filter_map(|u| self.key(u))
-            .filter(|k| is_negation(k))
+            .filter(|k| crate::text::fold::is_negation(k))
             .count();
-        let s_negations = window_keys.iter().filter(|k| is_negation(k)).count();
+        let s_negations = statement[a.window.clone()]
+            .iter()
+            .filter(|&&id| index.is_negation(id))
+            .count();
         let extra = (region_words - a.matched) + (statement_words - a.matched);
         let negation_only = !a.verbatim && extra > 0 && extra == q_negations.abs_diff(s_negations);
         if a.verbatim || negation_only {
@@ -496,7 +640,7 @@ impl<'a> Chain<'a> {
     /// enough; otherwise the extra words are the writer's, quoting beyond the
     /// record. Neither crosses a seam, an edit or a sentence end: the
     /// neighbouring sentences of a long quotation are other words.
-    fn extend(&self, a: &Alignment, statement: &[Token], limit: Range<usize>) -> Extent {
+    fn extend(&self, a: &Alignment, statement_len: usize, limit: Range<usize>) -> Extent {
         let mut before = 0;
         while a.units.start - before > limit.start {
             let u = a.units.start - before - 1;
@@ -514,7 +658,7 @@ impl<'a> Chain<'a> {
             after += 1;
         }
         let s_before = a.window.start;
-        let s_after = statement.len() - a.window.end;
+        let s_after = statement_len - a.window.end;
         let (q_lo, q_hi) = if a.verbatim {
             (before.min(s_before), after.min(s_after))
         } else {
@@ -533,12 +677,12 @@ impl<'a> Chain<'a> {
                 return self.with_edge_edits(
                     a.units.clone(),
                     a.window.clone(),
-                    statement.len(),
+                    statement_len,
                     limit,
                 );
             }
         }
-        self.with_edge_edits(unit_range, window, statement.len(), limit)
+        self.with_edge_edits(unit_range, window, statement_len, limit)
     }
 
     /// An ellipsis or bracket right at the edge of an appearance belongs to

@@ -56,6 +56,17 @@ pub const MIN_UNQUOTED_RUN: usize = Thresholds::DEFAULT.min_unquoted_run;
 const UNQUOTED_SEED: usize = 3;
 
 impl Thresholds {
+    /// How many distinct distinctive words (not stopwords) every accepted
+    /// appearance shares with its statement, at least (or all the statement
+    /// has, if fewer): the smaller of the two content counts. A verbatim run
+    /// of `min-embedded-run` words is held to it too, so that five
+    /// stopwords in a row ("and we will do it") are not a quotation of a
+    /// statement that has other words. The index relies on it to skip
+    /// statements without aligning them.
+    pub fn shared_words(&self) -> usize {
+        self.min_quoted_content.min(self.drift_min_content)
+    }
+
     /// The values the README's matching contract describes.
     pub const DEFAULT: Thresholds = Thresholds {
         min_quoted_words: 2,
