@@ -7,11 +7,11 @@
 use std::borrow::Cow;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
 
 use crate::attribution::{self, Attributor, Credit, Identity, Names, Status};
 use crate::catalog::Catalog;
-use crate::corpus::{self, Article, Source};
+use crate::corpus::{self, Article, InputFormat, Source};
 use crate::drift;
 use crate::matcher::{self, Index, Thresholds};
 use crate::quotations::Quoted;
@@ -51,6 +51,18 @@ pub struct Checker<'a> {
     levels: Levels,
     whole: bool,
     threads: usize,
+    input_format: InputFormat,
+}
+
+/// One piece of work for a checking thread.
+enum Job<'s> {
+    /// An article file, read by the thread that checks it (reading is
+    /// part of the work that runs in parallel).
+    File(&'s Source),
+    /// A record of a JSON Lines corpus, already read.
+    Record(Article),
+    /// A line or file that could not be read.
+    Skip(corpus::Skip),
 }
 
 impl<'a> Checker<'a> {
@@ -62,10 +74,17 @@ impl<'a> Checker<'a> {
             levels: Levels::default(),
             whole: true,
             threads: 1,
+            input_format: InputFormat::Auto,
         }
     }
 
     /// Checks articles on `threads` threads at once (1: on this one).
+    pub fn with_input_format(mut self, format: InputFormat) -> Self {
+        self.input_format = format;
+        self
+    }
+
+    /// Checks articles on `threads` threads at once (at least one).
     pub fn with_threads(mut self, threads: usize) -> Self {
         self.threads = threads.max(1);
         self
@@ -101,32 +120,57 @@ impl<'a> Checker<'a> {
             whole: self.whole,
             ..Parts::default()
         };
-        // Workers take the next article from a shared counter; results are
-        // merged in the sources' order, so the report is the same for any
-        // number of threads.
-        let next = AtomicUsize::new(0);
-        let work = || {
+        // One thread lists the work in order (files, and the records of
+        // JSON Lines corpora, read as they are needed); the others take the
+        // next piece as they finish one. A bounded queue keeps only a few
+        // records in memory however large the corpus. Results are merged in
+        // the order of the work, so the report is the same for any number
+        // of threads.
+        let threads = self.threads.max(1);
+        let (queue, jobs) = mpsc::sync_channel::<(usize, Job)>(4 * threads);
+        // Each worker holds the queue's receiving end: should they all stop,
+        // it closes, and the listing stops instead of waiting for ever.
+        let jobs = Arc::new(Mutex::new(jobs));
+        let work = |jobs: Arc<Mutex<mpsc::Receiver<(usize, Job<'_>)>>>| {
             let mut done = Vec::new();
             loop {
-                let i = next.fetch_add(1, Ordering::Relaxed);
-                let Some(source) = sources.get(i) else {
+                // The lock is held only to take a job, not to do it.
+                let next = jobs.lock().expect("a checking thread panicked").recv();
+                let Ok((i, job)) = next else {
                     return done;
                 };
-                done.push((i, self.one(source)));
+                done.push((i, self.one(job)));
             }
         };
-        let threads = self.threads.clamp(1, sources.len().max(1));
-        let mut results: Vec<(usize, Result<Judged, Skipped>)> = if threads == 1 {
-            work()
-        } else {
-            std::thread::scope(|scope| {
-                let handles: Vec<_> = (0..threads).map(|_| scope.spawn(work)).collect();
-                handles
-                    .into_iter()
-                    .flat_map(|h| h.join().expect("a checking thread panicked"))
-                    .collect()
-            })
-        };
+        let mut results: Vec<(usize, Result<Judged, Skipped>)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    let jobs = Arc::clone(&jobs);
+                    scope.spawn(move || work(jobs))
+                })
+                .collect();
+            drop(jobs);
+            let mut n = 0;
+            let mut send = |job| {
+                // Workers only stop when the queue closes, so this succeeds.
+                let _ = queue.send((n, job));
+                n += 1;
+            };
+            for source in sources {
+                if source.format(self.input_format) == InputFormat::Jsonl {
+                    corpus::read_records(source, |record| {
+                        send(record.map_or_else(Job::Skip, Job::Record))
+                    });
+                } else {
+                    send(Job::File(source));
+                }
+            }
+            drop(queue);
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("a checking thread panicked"))
+                .collect()
+        });
         results.sort_by_key(|(i, _)| *i);
         for (_, result) in results {
             match result {
@@ -165,8 +209,12 @@ impl<'a> Checker<'a> {
     }
 
     /// Reads, checks and judges one article.
-    fn one(&self, source: &Source) -> Result<Judged, Skipped> {
-        let article = corpus::read(source).map_err(skipped)?;
+    fn one(&self, job: Job) -> Result<Judged, Skipped> {
+        let article = match job {
+            Job::File(source) => corpus::read(source, self.input_format).map_err(skipped)?,
+            Job::Record(article) => article,
+            Job::Skip(skip) => return Err(skipped(skip)),
+        };
         let mut checked = self.article(&article);
         let problems = self.judge(&article, &mut checked);
         Ok(Judged {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use quotecheck::config::{ColorChoice, Config, FailOn, Format, Overrides};
+use quotecheck::corpus::InputFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -51,6 +52,10 @@ pub struct InputArgs {
     /// Articles checked at once [default: the number of cores]
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub threads: Option<u16>,
+
+    /// How to read articles: by extension (`.md` Markdown, `.jsonl` a JSON Lines corpus), or as told [default: auto]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub input_format: Option<InputFormat>,
 }
 
 /// How the outcome is shown and judged: shared by `check` and `validate`.
@@ -144,6 +149,7 @@ impl InputArgs {
             isolated: self.settings.isolated,
             force_exclude: self.force_exclude,
             threads: self.threads.map(usize::from),
+            input_format: self.input_format,
             ..Overrides::default()
         }
     }

@@ -89,6 +89,7 @@ fn report(config: &Config) -> anyhow::Result<Report> {
         .with_thresholds(config.thresholds.clone())
         .whole_corpus(config.whole)
         .with_threads(config.threads)
+        .with_input_format(config.input_format)
         .check(&sources, walk_errors);
     report_skipped(&report);
     Ok(report)

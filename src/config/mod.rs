@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::corpus::InputFormat;
 use crate::corpus::filter::Filter;
 use crate::exit;
 use crate::matcher::Thresholds;
@@ -100,6 +101,8 @@ pub struct Config {
     pub output: Option<PathBuf>,
     /// Articles checked at once. The output does not depend on it.
     pub threads: usize,
+    /// How articles are read (by extension unless told).
+    pub input_format: InputFormat,
 }
 
 /// What the command line says; `None` leaves the choice to the file.
@@ -118,6 +121,7 @@ pub struct Overrides {
     pub force_exclude: bool,
     pub output: Option<PathBuf>,
     pub threads: Option<usize>,
+    pub input_format: Option<InputFormat>,
 }
 
 /// Where quotecheck looks when told nothing.
@@ -216,6 +220,7 @@ impl Config {
                     std::env::var_os("NO_COLOR"),
                 ),
             output: cli.output,
+            input_format: cli.input_format.unwrap_or_default(),
             threads: cli.threads.unwrap_or_else(|| {
                 std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
             }),

@@ -7,6 +7,7 @@
 
 mod decode;
 pub mod filter;
+mod records;
 mod walk;
 
 use std::io::Read;
@@ -38,16 +39,42 @@ impl Source {
         }
     }
 
-    fn is_markdown(&self) -> bool {
-        match self {
-            Source::File { path, .. } => {
-                path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    matches!(e.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx")
-                })
-            }
-            Source::Stdin => false,
+    /// How to read this source: as `given`, or by its extension (standard
+    /// input is plain text unless told otherwise).
+    pub fn format(&self, given: InputFormat) -> InputFormat {
+        if given != InputFormat::Auto {
+            return given;
+        }
+        let extension = match self {
+            Source::File { path, .. } => path
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase),
+            Source::Stdin => None,
+        };
+        match extension.as_deref() {
+            Some("md" | "markdown" | "mdx") => InputFormat::Markdown,
+            Some("jsonl" | "ndjson") => InputFormat::Jsonl,
+            _ => InputFormat::Text,
         }
     }
+}
+
+/// How articles are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// By extension: `.md`, `.markdown`, `.mdx` are Markdown, `.jsonl` and
+    /// `.ndjson` are JSON Lines corpora, anything else (and standard input)
+    /// plain text.
+    #[default]
+    Auto,
+    /// Plain text.
+    Text,
+    /// Markdown: links read as their text, HTML comments hidden (and
+    /// read for suppressions).
+    Markdown,
+    /// A JSON Lines corpus: one article per line, `{"id": ..., "text": ...}`.
+    Jsonl,
 }
 
 /// One article's text, ready for the text stage.
@@ -91,8 +118,23 @@ impl Skip {
     }
 }
 
-/// Reads one article.
-pub fn read(source: &Source) -> Result<Article, Skip> {
+/// Reads the articles of a JSON Lines corpus, one record at a time, handing
+/// each (or why a line was skipped) to `each`, in order.
+pub fn read_records(source: &Source, each: impl FnMut(Result<Article, Skip>)) {
+    match source {
+        Source::File { path, .. } => match std::fs::File::open(path) {
+            Ok(file) => records::read(source, std::io::BufReader::new(file), each),
+            Err(e) => {
+                let mut each = each;
+                each(Err(read_error(source, path, e)))
+            }
+        },
+        Source::Stdin => records::read(source, std::io::stdin().lock(), each),
+    }
+}
+
+/// Reads one article (not a JSON Lines corpus: see [`read_records`]).
+pub fn read(source: &Source, format: InputFormat) -> Result<Article, Skip> {
     let bytes = match source {
         Source::File { path, .. } => read_file(source, path)?,
         Source::Stdin => {
@@ -107,18 +149,20 @@ pub fn read(source: &Source) -> Result<Article, Skip> {
     Ok(Article {
         name: source.display_name(),
         text,
-        markdown: source.is_markdown(),
+        markdown: source.format(format) == InputFormat::Markdown,
     })
 }
 
 fn read_file(source: &Source, path: &Path) -> Result<Vec<u8>, Skip> {
-    std::fs::read(path).map_err(|e| {
-        let help = match e.kind() {
-            std::io::ErrorKind::NotFound => "check the path",
-            std::io::ErrorKind::PermissionDenied => "give the user running quotecheck read access",
-            _ if path.is_dir() => "pass the folder itself; quotecheck walks folders",
-            _ => "",
-        };
-        Skip::error(source, format!("cannot read: {e}"), help)
-    })
+    std::fs::read(path).map_err(|e| read_error(source, path, e))
+}
+
+fn read_error(source: &Source, path: &Path, e: std::io::Error) -> Skip {
+    let help = match e.kind() {
+        std::io::ErrorKind::NotFound => "check the path",
+        std::io::ErrorKind::PermissionDenied => "give the user running quotecheck read access",
+        _ if path.is_dir() => "pass the folder itself; quotecheck walks folders",
+        _ => "",
+    };
+    Skip::error(source, format!("cannot read: {e}"), help)
 }
