@@ -184,6 +184,10 @@ impl<'a> Reader<'a> {
         if !range.clone().all(|i| self.usable(i)) {
             return None;
         }
+        let lengths = self.names.starts.get(self.key(range.start))?;
+        if lengths & (1 << range.len().min(63)) == 0 {
+            return None;
+        }
         let keys: Vec<String> = range.clone().map(|i| self.key(i).to_string()).collect();
         let variants = self.names.variants.get(&keys)?;
         // A lower-case alias ("foreign ministry") after a name or a

@@ -4,6 +4,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use super::lexicon;
 use super::mentions::{Identity, SourceKind, Via};
 use crate::catalog::Catalog;
@@ -20,8 +22,12 @@ pub(super) struct Variant {
 
 /// The catalog's names, aliases and surnames, by their word keys.
 pub struct Names {
-    pub(super) variants: HashMap<Vec<String>, Vec<Variant>>,
+    pub(super) variants: FxHashMap<Vec<String>, Vec<Variant>>,
     pub(super) longest: usize,
+    /// The lengths (bit `n` for `n` words) of the variants starting with
+    /// each word: every word of an article is tried as the start of a name,
+    /// and almost none starts one, so this answers before any lookup.
+    pub(super) starts: FxHashMap<String, u64>,
     /// Listed persons by surname key: (speaker, first-name key).
     pub(super) surnames: HashMap<String, Vec<(usize, Option<String>)>>,
     /// Indefinite aliases (`a club insider`): speaker and the alias's word keys.
@@ -79,8 +85,9 @@ impl Names {
 
     pub fn new(catalog: &Catalog) -> Self {
         let mut names = Names {
-            variants: HashMap::new(),
+            variants: FxHashMap::default(),
             longest: 0,
+            starts: FxHashMap::default(),
             surnames: HashMap::new(),
             anonymous: Vec::new(),
             organisations: Vec::new(),
@@ -167,6 +174,7 @@ impl Names {
         }
         self.longest = self.longest.max(words.len());
         let (keys, capitalized): (Vec<String>, Vec<bool>) = words.into_iter().unzip();
+        *self.starts.entry(keys[0].clone()).or_default() |= 1 << keys.len().min(63);
         let entry = self.variants.entry(keys).or_default();
         if !entry.iter().any(|v| v.speaker == speaker) {
             entry.push(Variant {

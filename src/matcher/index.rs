@@ -50,6 +50,9 @@ pub struct Index {
     negation: Vec<bool>,
     /// Wordings (indices) posted under each word (see the module doc).
     postings: Vec<Vec<u32>>,
+    /// Each wording's distinct words that are not posted (its `needed - 1`
+    /// most common), sorted.
+    unposted: Vec<Vec<WordId>>,
     /// Where each trigram starts: (wording, word position).
     trigrams: FxHashMap<Trigram, Vec<(u32, u32)>>,
     /// Each wording's words as ids.
@@ -145,6 +148,9 @@ impl Index {
             for &id in by_rarity.iter().take(posted) {
                 self.postings[id as usize].push(w as u32);
             }
+            let mut rest = by_rarity.split_off(posted.min(by_rarity.len()));
+            rest.sort_unstable();
+            self.unposted.push(rest);
         }
     }
 
@@ -219,6 +225,8 @@ impl Index {
     /// order: the only ones an alignment with those words could accept.
     pub fn candidates(&self, words: &[WordId]) -> Vec<usize> {
         debug_assert!(words.is_sorted());
+        // Each wording once per posted word it shares with `words`: sorted,
+        // the length of its run is that count.
         let mut reached: Vec<u32> = words
             .iter()
             .filter_map(|&id| self.postings.get(id as usize))
@@ -226,30 +234,23 @@ impl Index {
             .copied()
             .collect();
         reached.sort_unstable();
-        reached.dedup();
         reached
-            .into_iter()
-            .map(|w| w as usize)
-            .filter(|&w| self.shared(w, words) >= self.needed(w))
+            .chunk_by(|a, b| a == b)
+            .filter_map(|run| {
+                let w = run[0] as usize;
+                let unposted = self.unposted[w]
+                    .iter()
+                    .filter(|id| words.binary_search(id).is_ok())
+                    .count();
+                (run.len() + unposted >= self.needed(w)).then_some(w)
+            })
             .collect()
     }
 
-    /// How many of wording `w`'s distinct words are among `words` (sorted).
-    pub fn shared(&self, w: usize, words: &[WordId]) -> usize {
-        let (mut a, mut b) = (self.distinct[w].as_slice(), words);
-        let mut count = 0;
-        // A merge of two sorted lists, galloping through the longer one.
-        while let (Some(&x), Some(&y)) = (a.first(), b.first()) {
-            if x == y {
-                count += 1;
-                (a, b) = (&a[1..], &b[1..]);
-            } else if x < y {
-                a = &a[a.partition_point(|&v| v < y)..];
-            } else {
-                b = &b[b.partition_point(|&v| v < x)..];
-            }
-        }
-        count
+    /// Wording `w`'s distinct words (distinctive ones, or all of a wording
+    /// of stopwords), sorted.
+    pub fn distinct(&self, w: usize) -> &[WordId] {
+        &self.distinct[w]
     }
 
     /// Wording positions where the trigram starting with these ids occurs.

@@ -466,35 +466,31 @@ impl<'a> Chain<'a> {
             return true;
         }
         let statement = index.statement(w);
-        let distinctive = |id: WordId| index.only_stopwords(w) || !index.is_stopword(id);
-        // (word, unit, statement position) of every printed word that is a
-        // distinctive word of the statement, once per statement position.
-        let mut hits: Vec<(WordId, i64)> = Vec::new();
-        let mut printed = 0;
-        for (p, &id) in statement.iter().enumerate() {
-            if !distinctive(id) {
-                continue;
-            }
-            let from = self.occurrences.partition_point(|&(o, _)| o < id);
-            for &(_, u) in self.occurrences[from..]
-                .iter()
-                .take_while(|&&(o, _)| o == id)
-            {
-                hits.push((id, u as i64 - p as i64));
-            }
-        }
-        for (p, &id) in statement.iter().enumerate() {
-            // Printed occurrences, counted once per word (not per position).
-            if distinctive(id) && !statement[..p].contains(&id) {
+        let distinct = index.distinct(w);
+        // Where each of the statement's distinct words is printed: a range
+        // of `occurrences`. Printed occurrences of them bound the words a
+        // drifted appearance could agree on.
+        let ranges: Vec<Range<usize>> = distinct
+            .iter()
+            .map(|&id| {
                 let from = self.occurrences.partition_point(|&(o, _)| o < id);
-                printed += self.occurrences[from..]
-                    .iter()
-                    .take_while(|&&(o, _)| o == id)
-                    .count();
-            }
-        }
+                let to = from + self.occurrences[from..].partition_point(|&(o, _)| o == id);
+                from..to
+            })
+            .collect();
+        let printed: usize = ranges.iter().map(Range::len).sum();
         if printed >= self.limits.drift_min_content {
             return true;
+        }
+        // (word, diagonal) of every pairing of a printed word with a
+        // statement position holding it.
+        let mut hits: Vec<(WordId, i64)> = Vec::new();
+        for (p, &id) in statement.iter().enumerate() {
+            if let Ok(k) = distinct.binary_search(&id) {
+                for &(_, u) in &self.occurrences[ranges[k].clone()] {
+                    hits.push((id, u as i64 - p as i64));
+                }
+            }
         }
         let slack = (self.negations
             + statement
