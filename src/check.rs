@@ -5,7 +5,7 @@
 //! findings.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::sync::{Arc, Mutex, mpsc};
 
@@ -19,7 +19,7 @@ use crate::report::diagnostic::fingerprint;
 use crate::report::suppress::Suppressions;
 use crate::report::{
     Attribution, Cue, Diagnostic, Excerpt, Finding, Levels, Missing, Parts, Report, Rule, Severity,
-    Skipped, Unverified,
+    Skipped, Summary, Unverified,
 };
 use crate::text::comments::blank_comments;
 use crate::text::{LineIndex, Position, squeeze, tokenize};
@@ -52,6 +52,16 @@ pub struct Checker<'a> {
     whole: bool,
     threads: usize,
     input_format: InputFormat,
+}
+
+/// What a streamed run adds up to (see [`Checker::stream`]).
+#[derive(Debug, Default)]
+pub struct Totals {
+    pub summary: Summary,
+    /// Some article could not be checked.
+    pub input_errors: bool,
+    /// The most severe problem reported.
+    pub worst: Option<Severity>,
 }
 
 /// One piece of work for a checking thread.
@@ -120,81 +130,84 @@ impl<'a> Checker<'a> {
             whole: self.whole,
             ..Parts::default()
         };
-        // One thread lists the work in order (files, and the records of
-        // JSON Lines corpora, read as they are needed); the others take the
-        // next piece as they finish one. A bounded queue keeps only a few
-        // records in memory however large the corpus. Results are merged in
-        // the order of the work, so the report is the same for any number
-        // of threads.
-        let threads = self.threads.max(1);
-        let (queue, jobs) = mpsc::sync_channel::<(usize, Job)>(4 * threads);
-        // Each worker holds the queue's receiving end: should they all stop,
-        // it closes, and the listing stops instead of waiting for ever.
-        let jobs = Arc::new(Mutex::new(jobs));
-        let work = |jobs: Arc<Mutex<mpsc::Receiver<(usize, Job<'_>)>>>| {
-            let mut done = Vec::new();
-            loop {
-                // The lock is held only to take a job, not to do it.
-                let next = jobs.lock().expect("a checking thread panicked").recv();
-                let Ok((i, job)) = next else {
-                    return done;
-                };
-                done.push((i, self.one(job)));
-            }
-        };
-        let mut results: Vec<(usize, Result<Judged, Skipped>)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..threads)
-                .map(|_| {
-                    let jobs = Arc::clone(&jobs);
-                    scope.spawn(move || work(jobs))
-                })
-                .collect();
-            drop(jobs);
-            let mut n = 0;
-            let mut send = |job| {
-                // Workers only stop when the queue closes, so this succeeds.
-                let _ = queue.send((n, job));
-                n += 1;
-            };
-            for source in sources {
-                if source.format(self.input_format) == InputFormat::Jsonl {
-                    corpus::read_records(source, |record| {
-                        send(record.map_or_else(Job::Skip, Job::Record))
-                    });
-                } else {
-                    send(Job::File(source));
-                }
-            }
-            drop(queue);
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().expect("a checking thread panicked"))
-                .collect()
+        self.run(sources, |outcome| {
+            take(&mut parts, outcome);
+            true
         });
-        results.sort_by_key(|(i, _)| *i);
-        for (_, result) in results {
-            match result {
-                Ok(Judged {
-                    name,
-                    checked,
-                    problems,
-                }) => {
-                    parts.articles += 1;
-                    parts.checked.push(name);
-                    parts.problems.extend(problems);
-                    parts.findings.extend(checked.findings);
-                    parts.unverified.extend(checked.unverified);
-                }
-                Err(skip) => parts.skipped.push(skip),
-            }
-        }
         let found: HashSet<&str> = parts
             .findings
             .iter()
             .map(|f: &Finding| f.quote_id.as_str())
             .collect();
-        let missing = self
-            .catalog
+        parts.missing = self.missing(&found);
+        Report::new(parts, &self.levels)
+    }
+
+    /// Checks every article of `sources` like [`Checker::check`], but hands
+    /// the report out a piece at a time, in input order, as soon as each
+    /// piece is done: first the paths that could not be walked, then each
+    /// article (or why it was skipped), then the statements found nowhere.
+    /// Nothing is held but the totals, so memory does not grow with the
+    /// corpus or its findings. When `emit` says `false` (the reader has gone
+    /// away), the run stops: no article is checked for nobody.
+    pub fn stream(
+        &self,
+        sources: &[Source],
+        walk_errors: Vec<corpus::Skip>,
+        mut emit: impl FnMut(&Report) -> bool,
+    ) -> Totals {
+        let list = self.catalog.path.display().to_string();
+        let mut totals = Totals::default();
+        let mut found: HashSet<String> = HashSet::new();
+        let mut piece = |parts: Parts, totals: &mut Totals, last: bool| {
+            let mut report = Report::new(parts, &self.levels);
+            let go_on = emit(&report);
+            totals.input_errors |= report.has_input_errors();
+            totals.worst = totals.worst.max(report.worst());
+            // The last piece names the number of articles again, to judge
+            // whether statements are missing; they were counted one by one.
+            if last {
+                report.summary.articles = 0;
+            }
+            totals.summary.add(&report.summary);
+            go_on
+        };
+        if !walk_errors.is_empty() {
+            let parts = Parts {
+                skipped: walk_errors.into_iter().map(skipped).collect(),
+                list: list.clone(),
+                ..Parts::default()
+            };
+            if !piece(parts, &mut totals, false) {
+                return totals;
+            }
+        }
+        self.run(sources, |outcome| {
+            if let Ok(judged) = &outcome {
+                found.extend(judged.checked.findings.iter().map(|f| f.quote_id.clone()));
+            }
+            let mut parts = Parts {
+                list: list.clone(),
+                ..Parts::default()
+            };
+            take(&mut parts, outcome);
+            piece(parts, &mut totals, false)
+        });
+        let found: HashSet<&str> = found.iter().map(String::as_str).collect();
+        let parts = Parts {
+            missing: self.missing(&found),
+            articles: totals.summary.articles,
+            whole: self.whole,
+            list,
+            ..Parts::default()
+        };
+        piece(parts, &mut totals, true);
+        totals
+    }
+
+    /// The statements of the list that no finding is of.
+    fn missing(&self, found: &HashSet<&str>) -> Vec<Missing> {
+        self.catalog
             .quotes
             .iter()
             .filter(|q| !found.contains(q.id.as_str()))
@@ -203,9 +216,81 @@ impl<'a> Checker<'a> {
                 speaker_name: self.catalog.speaker_of(q).name.clone(),
                 line: q.line,
             })
-            .collect();
-        parts.missing = missing;
-        Report::new(parts, &self.levels)
+            .collect()
+    }
+
+    /// Reads, checks and judges every article of `sources` on the run's
+    /// threads, handing each outcome to `done` in input order; when `done`
+    /// says `false`, the run stops.
+    ///
+    /// One thread lists the work in order (files, and the records of JSON
+    /// Lines corpora, read as they are needed); the workers take the next
+    /// piece as they finish one; this thread puts their outcomes back in
+    /// order. A bounded queue keeps only a few records in memory however
+    /// large the corpus, and the order of the outcomes, hence the report,
+    /// is the same for any number of threads.
+    fn run(&self, sources: &[Source], mut done: impl FnMut(Result<Judged, Skipped>) -> bool) {
+        let threads = self.threads.max(1);
+        let (queue, jobs) = mpsc::sync_channel::<(usize, Job)>(4 * threads);
+        // Each worker holds the queue's receiving end: should they all stop,
+        // it closes, and the listing stops instead of waiting for ever.
+        let jobs = Arc::new(Mutex::new(jobs));
+        let (results, outcomes) = mpsc::channel();
+        std::thread::scope(|scope| {
+            for _ in 0..threads {
+                let jobs = Arc::clone(&jobs);
+                let results = results.clone();
+                scope.spawn(move || {
+                    loop {
+                        // The lock is held only to take a job, not to do it.
+                        let next = jobs.lock().expect("a checking thread panicked").recv();
+                        let Ok((i, job)) = next else {
+                            return;
+                        };
+                        if results.send((i, self.one(job))).is_err() {
+                            return;
+                        }
+                    }
+                });
+            }
+            drop((jobs, results));
+            scope.spawn(move || {
+                let mut n = 0;
+                // Fails only when every worker has stopped: then stop too.
+                let mut send = |job| {
+                    n += 1;
+                    queue.send((n - 1, job)).is_ok()
+                };
+                for source in sources {
+                    let go_on = if source.format(self.input_format) == InputFormat::Jsonl {
+                        let mut go_on = true;
+                        corpus::read_records(source, |record| {
+                            go_on = send(record.map_or_else(Job::Skip, Job::Record));
+                            go_on
+                        });
+                        go_on
+                    } else {
+                        send(Job::File(source))
+                    };
+                    if !go_on {
+                        return;
+                    }
+                }
+            });
+            let mut waiting = BTreeMap::new();
+            let mut next = 0;
+            // Leaving this loop early drops the outcomes' receiver: the
+            // workers stop at their next outcome, then the listing.
+            'outcomes: for (i, outcome) in outcomes {
+                waiting.insert(i, outcome);
+                while let Some(outcome) = waiting.remove(&next) {
+                    if !done(outcome) {
+                        break 'outcomes;
+                    }
+                    next += 1;
+                }
+            }
+        });
     }
 
     /// Reads, checks and judges one article.
@@ -443,6 +528,24 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.end - (slice.len() - slice.trim_end().len());
     start..end.max(start)
+}
+
+/// Adds one outcome of a run to the report's parts.
+fn take(parts: &mut Parts, outcome: Result<Judged, Skipped>) {
+    match outcome {
+        Ok(Judged {
+            name,
+            checked,
+            problems,
+        }) => {
+            parts.articles += 1;
+            parts.checked.push(name);
+            parts.problems.extend(problems);
+            parts.findings.extend(checked.findings);
+            parts.unverified.extend(checked.unverified);
+        }
+        Err(skip) => parts.skipped.push(skip),
+    }
 }
 
 fn skipped(skip: corpus::Skip) -> Skipped {

@@ -69,9 +69,49 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
 /// error (exit 2); in a machine format it is also printed as QC100 problems,
 /// so that a SARIF upload or a JSON consumer sees why.
 fn report(config: &Config) -> anyhow::Result<Report> {
+    let catalog = catalog(config)?;
+    let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
+    let report = checker(config, &catalog).check(&sources, walk_errors);
+    report_skipped(&report);
+    Ok(report)
+}
+
+/// `check --format jsonl` to standard output, without a baseline: each
+/// article's records are written as soon as it is checked (and those before
+/// it), and nothing is held but the totals, so an archive of any size runs
+/// in the memory of a few articles. The summary comes last. A reader that
+/// goes away (`| head`) stops the run.
+fn stream(config: &Config) -> anyhow::Result<u8> {
+    let catalog = catalog(config)?;
+    let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
+    let mut stdout = std::io::stdout().lock();
+    let mut failed = None;
+    let totals = checker(config, &catalog).stream(&sources, walk_errors, |piece| {
+        report_skipped(piece);
+        let written = stdout.write_all(render::jsonl::records(piece).as_bytes());
+        // Flushed per piece: a pipeline downstream sees each article's
+        // records when they exist, not when a buffer fills.
+        match written.and_then(|()| stdout.flush()) {
+            Ok(()) => true,
+            Err(e) => {
+                failed = Some(e);
+                false
+            }
+        }
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    stdout.write_all(render::jsonl::summary(&totals.summary).as_bytes())?;
+    stdout.flush()?;
+    Ok(config.exit_code_of(totals.input_errors, totals.worst))
+}
+
+/// The list, loaded and checked (see [`report`]).
+fn catalog(config: &Config) -> anyhow::Result<Catalog> {
     colored::control::set_override(config.color);
-    let catalog = match Catalog::load(&config.quotes) {
-        Ok(catalog) => catalog,
+    match Catalog::load(&config.quotes) {
+        Ok(catalog) => Ok(catalog),
         Err(e) => {
             if config.format != Format::Human {
                 let refused = Report::of_list(lint::refused(&e));
@@ -80,22 +120,27 @@ fn report(config: &Config) -> anyhow::Result<Report> {
                     &render::render(&refused, config.format, config.color),
                 )?;
             }
-            return Err(e.into());
+            Err(e.into())
         }
-    };
-    let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
-    let report = check::Checker::new(&catalog)
+    }
+}
+
+/// The run's checker, as configured.
+fn checker<'a>(config: &Config, catalog: &'a Catalog) -> check::Checker<'a> {
+    check::Checker::new(catalog)
         .with_levels(config.levels.clone())
         .with_thresholds(config.thresholds.clone())
         .whole_corpus(config.whole)
         .with_threads(config.threads)
         .with_input_format(config.input_format)
-        .check(&sources, walk_errors);
-    report_skipped(&report);
-    Ok(report)
 }
 
 fn check(config: &Config) -> anyhow::Result<u8> {
+    // A baseline is applied to the whole report, and a report to a file is
+    // written whole or not at all: those runs hold the report.
+    if config.format == Format::Jsonl && config.output.is_none() && config.baseline.is_none() {
+        return stream(config);
+    }
     let mut report = report(config)?;
     if let Some(path) = &config.baseline {
         let baseline = Baseline::load(path)?;

@@ -109,3 +109,38 @@ fn the_validator_rejects_what_is_not_sarif() {
         0.into();
     assert!(!validator.is_valid(&sarif));
 }
+
+/// `--format jsonl` to standard output is streamed article by article; to a
+/// file it is held and written whole. Both hold the same records and the
+/// same summary, and the stream is the same for any thread count.
+#[test]
+fn jsonl_streamed_holds_what_the_whole_report_holds() {
+    let run = |extra: &[&str]| {
+        let mut args: Vec<String> = ["check", "--isolated", "--format", "jsonl"]
+            .iter()
+            .map(|a| a.to_string())
+            .collect();
+        args.extend(extra.iter().map(|a| a.to_string()));
+        let out = run_in(&repo_root(), &args, None, &[]);
+        assert_eq!(out.status, 1, "{}", out.stderr);
+        out.stdout
+    };
+    let streamed = run(&["-j", "1"]);
+    assert_eq!(run(&["-j", "3"]), streamed);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("report.jsonl");
+    run(&["-o", file.to_str().unwrap()]);
+    let whole = std::fs::read_to_string(&file).unwrap();
+    let sorted = |text: &str| {
+        let mut lines: Vec<&str> = text.lines().collect();
+        let summary = lines.pop().unwrap().to_string();
+        lines.sort_unstable();
+        (lines.join("\n"), summary)
+    };
+    let (records, summary) = sorted(&streamed);
+    assert!(
+        summary.starts_with(r#"{"type":"summary","articles":5,"#),
+        "{summary}"
+    );
+    assert_eq!((records, summary), sorted(&whole));
+}

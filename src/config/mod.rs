@@ -238,13 +238,19 @@ impl Config {
 
     /// The exit code for a finished run.
     pub fn exit_code(&self, report: &Report) -> u8 {
-        if report.has_input_errors() {
+        self.exit_code_of(report.has_input_errors(), report.worst())
+    }
+
+    /// The exit code for a run with these outcomes: some input could not be
+    /// read, and the most severe problem reported.
+    pub fn exit_code_of(&self, input_errors: bool, worst: Option<Severity>) -> u8 {
+        if input_errors {
             return exit::ERROR;
         }
         if self.exit_zero {
             return exit::OK;
         }
-        match (self.fail_on.threshold(), report.worst()) {
+        match (self.fail_on.threshold(), worst) {
             (Some(threshold), Some(worst)) if worst >= threshold => exit::FINDINGS,
             _ => exit::OK,
         }

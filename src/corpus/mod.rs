@@ -119,14 +119,15 @@ impl Skip {
 }
 
 /// Reads the articles of a JSON Lines corpus, one record at a time, handing
-/// each (or why a line was skipped) to `each`, in order.
-pub fn read_records(source: &Source, each: impl FnMut(Result<Article, Skip>)) {
+/// each (or why a line was skipped) to `each`, in order, until it says
+/// `false`.
+pub fn read_records(source: &Source, each: impl FnMut(Result<Article, Skip>) -> bool) {
     match source {
         Source::File { path, .. } => match std::fs::File::open(path) {
             Ok(file) => records::read(source, std::io::BufReader::new(file), each),
             Err(e) => {
                 let mut each = each;
-                each(Err(read_error(source, path, e)))
+                each(Err(read_error(source, path, e)));
             }
         },
         Source::Stdin => records::read(source, std::io::stdin().lock(), each),

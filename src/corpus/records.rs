@@ -31,8 +31,13 @@ enum Id {
 }
 
 /// Reads the records of `source` from `reader`, handing each article (or
-/// the reason a line was skipped) to `each` in order.
-pub fn read(source: &Source, reader: impl BufRead, mut each: impl FnMut(Result<Article, Skip>)) {
+/// the reason a line was skipped) to `each` in order, until `each` says
+/// `false` (nobody wants more).
+pub fn read(
+    source: &Source,
+    reader: impl BufRead,
+    mut each: impl FnMut(Result<Article, Skip>) -> bool,
+) {
     let file = source.display_name();
     let mut reader = reader;
     let mut line = Vec::new();
@@ -43,30 +48,34 @@ pub fn read(source: &Source, reader: impl BufRead, mut each: impl FnMut(Result<A
             Ok(0) => return,
             Ok(_) => number += 1,
             Err(e) => {
-                return each(Err(skip(
+                each(Err(skip(
                     &file,
                     number + 1,
                     format!("cannot read: {e}"),
                     "check the file; the records before this line were checked",
                 )));
+                return;
             }
         }
         let text = match std::str::from_utf8(&line) {
             Ok(text) => text.trim_end(),
             Err(e) => {
-                each(Err(skip(
+                let go_on = each(Err(skip(
                     &file,
                     number,
                     format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to() + 1),
                     "JSON Lines are UTF-8; re-encode the export",
                 )));
+                if !go_on {
+                    return;
+                }
                 continue;
             }
         };
         if text.trim_start().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Record>(text) {
+        let go_on = match serde_json::from_str::<Record>(text) {
             Ok(record) => {
                 let id = match record.id {
                     Id::Text(id) => id,
@@ -76,7 +85,7 @@ pub fn read(source: &Source, reader: impl BufRead, mut each: impl FnMut(Result<A
                     name: format!("{file}#{id}"),
                     text: record.text,
                     markdown: false,
-                }));
+                }))
             }
             Err(e) => each(Err(skip(
                 &file,
@@ -85,6 +94,9 @@ pub fn read(source: &Source, reader: impl BufRead, mut each: impl FnMut(Result<A
                 format!("not a record: {e}").replace(" at line 1 column ", " at column "),
                 r#"each line of a JSON Lines corpus is one article: {"id": "a1", "text": "..."}"#,
             ))),
+        };
+        if !go_on {
+            return;
         }
     }
 }
@@ -112,7 +124,8 @@ mod tests {
             out.push(
                 r.map(|a| (a.name, a.text))
                     .map_err(|s| format!("{}: {}", s.name, s.reason)),
-            )
+            );
+            true
         });
         out
     }

@@ -1,11 +1,12 @@
 //! JSON Lines: one record a line, for streams and `jq -c`. Each record has a
 //! `type` (`finding`, `unverified`, `missing`, `skipped`, `diagnostic`,
 //! `summary`) and otherwise the fields of the JSON report's entries; the
-//! summary comes last.
+//! summary comes last. A streamed run writes [`records`] of each piece of
+//! the report as it is done, and the [`summary`] at the end.
 
 use serde::Serialize;
 
-use crate::report::Report;
+use crate::report::{Report, Summary};
 
 #[derive(Serialize)]
 struct Record<'a, T: Serialize> {
@@ -21,6 +22,14 @@ struct Missing<'a> {
 }
 
 pub fn render(report: &Report) -> String {
+    let mut out = records(report);
+    out.push_str(&summary(&report.summary));
+    out
+}
+
+/// A report's records without its summary: one piece of a streamed run
+/// (see [`crate::check::Checker::stream`]), whose summary comes at the end.
+pub fn records(report: &Report) -> String {
     let mut out = String::new();
     let mut line = |kind: &'static str, record: &dyn erased::Line| {
         out.push_str(&record.line(kind));
@@ -41,7 +50,13 @@ pub fn render(report: &Report) -> String {
     for d in &report.diagnostics {
         line("diagnostic", d);
     }
-    line("summary", &report.summary);
+    out
+}
+
+/// The closing record.
+pub fn summary(summary: &Summary) -> String {
+    let mut out = erased::Line::line(summary, "summary");
+    out.push('\n');
     out
 }
 

@@ -5,7 +5,7 @@ mod concise;
 mod github;
 mod human;
 mod json;
-mod jsonl;
+pub mod jsonl;
 mod sarif;
 mod settings;
 

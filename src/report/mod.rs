@@ -206,6 +206,46 @@ pub struct Summary {
     pub baselined: usize,
 }
 
+impl Summary {
+    /// Adds another part's totals to these (a run reported in pieces).
+    pub fn add(&mut self, other: &Summary) {
+        let Summary {
+            articles,
+            skipped,
+            findings,
+            exact,
+            partial,
+            drift,
+            unquoted,
+            missing,
+            mismatched,
+            unattributed,
+            unverified,
+            errors,
+            warnings,
+            infos,
+            suppressed,
+            baselined,
+        } = other;
+        self.articles += articles;
+        self.skipped += skipped;
+        self.findings += findings;
+        self.exact += exact;
+        self.partial += partial;
+        self.drift += drift;
+        self.unquoted += unquoted;
+        self.missing += missing;
+        self.mismatched += mismatched;
+        self.unattributed += unattributed;
+        self.unverified += unverified;
+        self.errors += errors;
+        self.warnings += warnings;
+        self.infos += infos;
+        self.suppressed += suppressed;
+        self.baselined += baselined;
+    }
+}
+
 /// Everything one run found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
