@@ -58,6 +58,8 @@ echo "| --- | --- | --- | --- | --- | --- |"
 for spec in "the 100000" "long-statement 2000" "many-statements 12500" "marks 50000" \
     "repeated 20000" "suppressions 10000" "one-line 25000000"; do
     set -- $spec
+    # `ONLY=long-statement bash bench/hostile.sh` runs one case.
+    if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$1" ]; then continue; fi
     generate "$1" "$2" "$work/$1-1"
     generate "$1" $(( $2 * 4 )) "$work/$1-4"
     read -r t1 _ < <(measure "$work/$1-1")

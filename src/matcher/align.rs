@@ -7,6 +7,12 @@
 //! group may stand for any number of them, at no cost, and so may the seam
 //! between the parts of a split quotation. Everything else that does not line
 //! up costs the same.
+//!
+//! The grid costs units × statement words. For the rare huge ones (a
+//! statement of thousands of words printed whole) only a band of diagonals
+//! around the runs the two share is computed, which finds the same alignment
+//! unless the printed words drift further from the record than the band's
+//! slack between two shared runs.
 
 use std::ops::Range;
 
@@ -122,28 +128,126 @@ pub fn align_in(
 /// statement word has. Returns `None` when nothing lines up.
 pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Alignment> {
     debug_assert_eq!(units.len(), ids.len());
+    let band = if units.len() * statement.len() > BAND_FROM_CELLS {
+        band(units, ids, statement)
+    } else {
+        None
+    };
+    align_within(units, ids, statement, band)
+}
+
+/// Above this many cells (units × statement words), an alignment is
+/// computed only near the diagonals where the two share runs of words: a
+/// statement of 8,000 words printed whole is 64 million cells, most of them
+/// far from any agreement. Below it the whole grid costs little.
+const BAND_FROM_CELLS: usize = 4_000_000;
+
+/// Words on each side of the seeds' diagonals that a banded alignment
+/// still explores: an appearance may drift this far (in words added or
+/// dropped) between two shared runs of [`SEED`] words and still be aligned
+/// exactly as the whole grid would.
+const BAND_SLACK: i64 = 256;
+
+/// Shared runs of this many words anchor a band.
+const SEED: usize = 4;
+
+/// The diagonals (unit − statement position) that the shared runs of
+/// [`SEED`] words lie on, widened by [`BAND_SLACK`]; `None` when the whole
+/// grid should be used: the units hold a free unit (an ellipsis may skip
+/// any number of statement words, so no band holds its alignment), nothing
+/// is shared, or the band would be most of the grid anyway (repetitive
+/// text, where runs recur on every diagonal).
+fn band(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<(i64, i64)> {
+    if units.iter().any(Unit::is_free) || statement.len() < SEED {
+        return None;
+    }
+    let mut runs: rustc_hash::FxHashMap<&[WordId], Vec<usize>> = Default::default();
+    for (p, run) in statement.windows(SEED).enumerate() {
+        runs.entry(run).or_default().push(p);
+    }
+    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
+    for (i, run) in ids.windows(SEED).enumerate() {
+        for &p in runs.get(run).map_or(&[][..], Vec::as_slice) {
+            let d = i as i64 - p as i64;
+            (lo, hi) = (lo.min(d), hi.max(d));
+        }
+    }
+    if lo > hi {
+        return None;
+    }
+    let (lo, hi) = (lo - BAND_SLACK, hi + BAND_SLACK);
+    ((hi - lo + 1) * 2 < statement.len() as i64).then_some((lo, hi))
+}
+
+/// [`align`], computing only the cells whose diagonal (unit − statement
+/// position) is within `band` when there is one. Public for the test that
+/// compares banded and whole alignments.
+#[doc(hidden)]
+pub fn align_within(
+    units: &[Unit],
+    ids: &[WordId],
+    statement: &[WordId],
+    band: Option<(i64, i64)>,
+) -> Option<Alignment> {
     let m = units.len();
     let n = statement.len();
     if m == 0 || n == 0 {
         return None;
     }
+    // A free unit may skip any number of statement words: no band holds it.
+    assert!(
+        band.is_none() || !units.iter().any(Unit::is_free),
+        "a banded alignment of units with an ellipsis, brackets or a seam"
+    );
+    // Statement positions (1-based, inclusive) computed in row `i`.
+    let columns = |i: usize| -> (usize, usize) {
+        match band {
+            None => (1, n),
+            Some((lo, hi)) => {
+                let from = (i as i64 - hi).max(1);
+                let to = (i as i64 - lo).min(n as i64);
+                (from as usize, to.max(from - 1) as usize)
+            }
+        }
+    };
+    // Moves are kept for the computed cells only: a band row is its width.
+    let (stride, shift) = match band {
+        None => (n + 1, 0),
+        Some((lo, hi)) => ((hi - lo + 1) as usize + 1, hi),
+    };
+    let cell = |i: usize, j: usize| -> usize {
+        match band {
+            None => i * stride + j,
+            Some(_) => i * stride + (j as i64 - i as i64 + shift) as usize,
+        }
+    };
     // Scores need only the previous row; the traceback needs every cell's
     // move, one byte each, and the skip column of free units' rows alone.
     // A 5,000-word statement printed whole is 25 million cells: 25 MB of
     // moves, where cells with their scores took 300 MB.
     let width = n + 1;
-    let mut moves = vec![Move::Start; (m + 1) * width];
+    let mut moves = vec![Move::Start; (m + 1) * stride];
     let mut skips: Vec<(usize, Vec<u32>)> = Vec::new();
     let mut prev = vec![0i32; width];
     let mut row_scores = vec![0i32; width];
     let mut best = (0, 0, 0);
     for i in 1..=m {
-        let row = i * width;
         row_scores[0] = 0;
+        let (from, to) = columns(i);
+        if from > to {
+            // The band has not reached this row yet, or has left the grid.
+            continue;
+        }
+        // Outside the band, cells score 0: the cell left of the row's first
+        // and the cell above its last were not computed in this band.
+        row_scores[from - 1] = 0;
+        if band.is_some() && i > 1 {
+            prev[columns(i - 1).1 + 1..=to].fill(0);
+        }
         match &units[i - 1] {
             Unit::Word(_) => {
                 let id = ids[i - 1];
-                for j in 1..=n {
+                for j in from..=to {
                     let diag = prev[j - 1]
                         + if statement[j - 1] == id {
                             MATCH
@@ -166,7 +270,7 @@ pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Ali
                         (score, mv) = (0, Move::Start);
                     }
                     row_scores[j] = score;
-                    moves[row + j] = mv;
+                    moves[cell(i, j)] = mv;
                     if score > best.0 {
                         best = (score, i, j);
                     }
@@ -180,7 +284,7 @@ pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Ali
                         running = (prev[j], j as u32);
                     }
                     row_scores[j] = running.0;
-                    moves[row + j] = if running.0 > 0 {
+                    moves[cell(i, j)] = if running.0 > 0 {
                         Move::Free
                     } else {
                         Move::Start
@@ -201,7 +305,7 @@ pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Ali
     let mut verbatim = true;
     let mut free = Vec::new();
     loop {
-        match moves[i * width + j] {
+        match moves[cell(i, j)] {
             Move::Start => break,
             Move::Diag => {
                 if let Unit::Word(_) = &units[i - 1]
@@ -301,6 +405,42 @@ mod tests {
         assert!(a.verbatim);
         assert_eq!(units[3], Unit::Bracket(3..4));
         assert_eq!(a.free, vec![(3, 3..4)]);
+    }
+
+    /// A long statement printed with drift (words changed, added and
+    /// dropped) amid other words: the band around the shared runs finds
+    /// the alignment the whole grid finds.
+    #[test]
+    fn a_banded_alignment_equals_the_whole_grid() {
+        let mut seed: u64 = 7;
+        let mut next = move |below: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % below
+        };
+        for case in 0..6 {
+            let n = 1200 + 100 * case;
+            let statement: Vec<WordId> = (0..n).map(|_| next(300) as WordId).collect();
+            let mut printed: Vec<WordId> = (0..next(200)).map(|_| next(300) as WordId).collect();
+            for &w in &statement[next(100) as usize..] {
+                match next(40) {
+                    0 => printed.push(next(300) as WordId),
+                    1 => {}
+                    2 => printed.extend([w, next(300) as WordId]),
+                    _ => printed.push(w),
+                }
+            }
+            printed.extend((0..next(200)).map(|_| next(300) as WordId));
+            let units: Vec<Unit> = (0..printed.len()).map(Unit::Word).collect();
+            let band = band(&units, &printed, &statement);
+            assert!(band.is_some(), "case {case}: no band");
+            assert_eq!(
+                align_within(&units, &printed, &statement, band),
+                align_within(&units, &printed, &statement, None),
+                "case {case}"
+            );
+        }
     }
 
     #[test]
