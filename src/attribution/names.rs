@@ -52,7 +52,7 @@ fn words_of(text: &str) -> Vec<(String, bool)> {
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            (t.key, capitalized)
+            (t.key.into_string(), capitalized)
         })
         .collect()
 }

@@ -201,7 +201,7 @@ pub fn folded_words(text: &str) -> Vec<String> {
     tokenize(text, false)
         .into_iter()
         .filter(Token::is_word)
-        .map(|t| t.key)
+        .map(|t| t.key.into_string())
         .collect()
 }
 

@@ -59,6 +59,13 @@ pub fn is_word_char(c: char) -> bool {
 /// characters and any apostrophe style); the output is NFKC, lower case, with
 /// `'` as the only apostrophe. Folding a key again returns it unchanged.
 pub fn fold_word(printed: &str) -> String {
+    fold(printed)
+}
+
+/// [`fold_word`], into any string type: the tokenizer folds every word of
+/// an article into a [`compact_str::CompactString`], which holds a word
+/// inline instead of allocating it.
+pub fn fold<S: FromIterator<char>>(printed: &str) -> S {
     if printed.is_ascii() {
         return printed
             .bytes()
@@ -74,7 +81,7 @@ pub fn fold_word(printed: &str) -> String {
     fold_word_slow(printed)
 }
 
-fn fold_word_slow(printed: &str) -> String {
+fn fold_word_slow<S: FromIterator<char>>(printed: &str) -> S {
     let apostrophe = |c: char| if is_apostrophe(c) { '\'' } else { c };
     // Apostrophes are mapped before NFKC (which would split `´` into a space
     // and a combining accent) and after it (which turns a full-width grave

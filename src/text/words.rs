@@ -6,9 +6,10 @@
 //! an ellipsis (`...`, `…`, `[...]`) marks an omission, and words in
 //! `[square brackets]` were replaced or added by the writer for clarity.
 
+use compact_str::CompactString;
 use std::ops::Range;
 
-use super::fold::{fold_word, is_apostrophe, is_ignorable, is_word_char};
+use super::fold::{fold, is_apostrophe, is_ignorable, is_word_char};
 
 /// What a token stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub enum TokenKind {
 pub struct Token {
     pub kind: TokenKind,
     /// Folded comparison key (empty for a gap).
-    pub key: String,
+    pub key: CompactString,
     /// Byte range in the original text.
     pub span: Range<usize>,
     /// Words inside the same `[...]` share a group number.
@@ -106,7 +107,7 @@ impl Tokenizer<'_> {
     fn gap(&mut self, start: usize, end: usize) {
         self.tokens.push(Token {
             kind: TokenKind::Gap,
-            key: String::new(),
+            key: CompactString::default(),
             span: start..end,
             bracket: None,
         });
@@ -214,7 +215,7 @@ impl Tokenizer<'_> {
         self.pos = end;
         self.tokens.push(Token {
             kind: TokenKind::Word,
-            key: fold_word(&self.text[start..end]),
+            key: fold(&self.text[start..end]),
             span: start..end,
             bracket: self.group,
         });
@@ -254,7 +255,13 @@ mod tests {
     fn keys(text: &str) -> Vec<String> {
         tokenize(text, false)
             .into_iter()
-            .map(|t| if t.is_word() { t.key } else { "…".into() })
+            .map(|t| {
+                if t.is_word() {
+                    t.key.into_string()
+                } else {
+                    "…".into()
+                }
+            })
             .collect()
     }
 
