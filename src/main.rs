@@ -4,6 +4,7 @@
 //! is not an error.
 
 mod cli;
+mod interrupt;
 
 use std::collections::HashSet;
 use std::io::Write;
@@ -20,6 +21,7 @@ use quotecheck::{check, corpus, exit, render};
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    interrupt::install();
     match run(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::from(exit::OK),
@@ -264,9 +266,24 @@ fn write_atomically(path: &Path, contents: &str) -> anyhow::Result<()> {
         .permissions(std::fs::Permissions::from_mode(mode))
         .tempfile_in(dir)
         .with_context(fail)?;
-    file.write_all(contents.as_bytes()).with_context(fail)?;
-    file.persist(&target).with_context(fail)?;
-    Ok(())
+    interrupt::writing(Some(file.path().to_path_buf()));
+    let written = file.write_all(contents.as_bytes()).with_context(fail);
+    pause_before_rename();
+    let done = written.and_then(|()| file.persist(&target).map(drop).with_context(fail));
+    interrupt::writing(None);
+    done
+}
+
+/// Tests interrupt a write between the temporary file and the rename; in a
+/// debug build, `QUOTECHECK_PAUSE_BEFORE_RENAME_MS` holds it open that long.
+fn pause_before_rename() {
+    if cfg!(debug_assertions)
+        && let Some(ms) = std::env::var("QUOTECHECK_PAUSE_BEFORE_RENAME_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 /// Baseline entries that matched nothing: fixed, or their article gone.
