@@ -543,3 +543,94 @@ fn words_added_at_the_top_of_a_long_quotation_do_not_move_the_findings_below() {
         assert_eq!(found(filler), base, "{filler} words added");
     }
 }
+
+/// The same with drifted copies (words changed, added, dropped) of a long
+/// and a short statement in run-on filler, where a lenient alignment can run
+/// on through chance agreements and fail the thresholds as a whole while a
+/// drifted copy sits inside it or beside it: every copy must be found
+/// wherever the chunks fall. (Before, 2 of 40 shifts of such a text lost a
+/// copy.)
+#[test]
+fn drifted_copies_in_run_on_filler_are_found_wherever_the_chunks_fall() {
+    let long: Vec<&str> =
+        "We're now at a stage where Russia could at any point launch an attack in Ukraine"
+            .split(' ')
+            .collect();
+    let short: Vec<&str> = "These claims are empty and unfounded".split(' ').collect();
+    let filler: Vec<&str> = "lorem ipsum dolor sit amet consectetur adipiscing elit sed do \
+                             eiusmod tempor incididunt labore magna aliqua enim minim veniam \
+                             quis nostrud"
+        .split(' ')
+        .collect();
+    let mut seed: u64 = 1;
+    let mut next = move |below: usize| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize % below
+    };
+    let mut words: Vec<String> = Vec::new();
+    while words.len() < 6000 {
+        let roll = next(1000);
+        let statement = if roll < 30 {
+            &long
+        } else if roll < 50 {
+            &short
+        } else {
+            words.push(filler[next(filler.len())].to_string());
+            if next(100) < 5 {
+                words.last_mut().unwrap().push('.');
+            }
+            continue;
+        };
+        let mut copy: Vec<String> = statement.iter().map(|w| w.to_string()).collect();
+        for _ in 0..next(4) {
+            let at = next(copy.len());
+            match next(10) {
+                0..4 => copy[at] = filler[next(filler.len())].to_string(),
+                4..7 => copy.insert(at, filler[next(filler.len())].to_string()),
+                _ if copy.len() > 3 => {
+                    copy.remove(at);
+                }
+                _ => {}
+            }
+        }
+        words.extend(copy);
+    }
+    let quotes = "  - id: attack
+    speaker: jen-psaki
+    text: We're now at a stage where Russia could at any point launch an attack in Ukraine.
+  - id: claims
+    speaker: antony-blinken
+    text: These claims are empty and unfounded.
+";
+    let body = words.join(" ");
+    let found = |shift: usize| {
+        let text = format!("Psaki said: \"{}. {body}\n", "lorem ".repeat(shift));
+        let json = Test::new()
+            .quotes(quotes)
+            .article("a.txt", &text)
+            .only_args(&["check", "--isolated", "--format", "json"])
+            .run()
+            .json();
+        let mut found: Vec<String> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| format!("{} {} {}", f["quote_id"], f["kind"], f["text"]))
+            .collect();
+        found.sort();
+        found
+    };
+    let base = found(1);
+    assert!(base.len() >= 100, "{}", base.len());
+    for shift in (13..520).step_by(26) {
+        let now = found(shift);
+        let lost: Vec<&String> = base.iter().filter(|f| !now.contains(f)).collect();
+        let gained: Vec<&String> = now.iter().filter(|f| !base.contains(f)).collect();
+        assert!(
+            lost.is_empty() && gained.is_empty(),
+            "{shift} words added: lost {lost:?}, gained {gained:?}"
+        );
+    }
+}

@@ -68,12 +68,35 @@ pub fn units(tokens: &[Token], range: Range<usize>) -> Vec<Unit> {
     units
 }
 
-/// A word that agrees earns more than a changed word costs, so an alignment
-/// carries on through moderate drift (a back-translation changes every few
-/// words) instead of splitting into short verbatim islands.
+/// A word that agrees earns 2.
 const MATCH: i32 = 2;
-const MISMATCH: i32 = -1;
-const INDEL: i32 = -1;
+
+/// What a changed word and an added or dropped word cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Penalties {
+    pub mismatch: i32,
+    pub indel: i32,
+}
+
+impl Penalties {
+    /// A word that agrees earns more than a changed word costs, so an
+    /// alignment carries on through moderate drift (a back-translation
+    /// changes every few words) instead of splitting into short verbatim
+    /// islands.
+    pub const LENIENT: Penalties = Penalties {
+        mismatch: -1,
+        indel: -1,
+    };
+
+    /// A changed word undoes more than an agreeing word earns: the densest
+    /// stretch of agreement wins. For when a lenient alignment ran on
+    /// through chance agreements (a never-closed quotation of filler words
+    /// around a drifted appearance) and failed the thresholds as a whole.
+    pub const STRICT: Penalties = Penalties {
+        mismatch: -3,
+        indel: -3,
+    };
+}
 
 /// The best local alignment of some units with some statement words.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,9 +134,16 @@ pub fn align_in(
     ids: &[WordId],
     range: Range<usize>,
     statement: &[WordId],
+    penalties: Penalties,
 ) -> Option<Alignment> {
     let offset = range.start;
-    let mut a = align(&units[range.clone()], &ids[range], statement)?;
+    let (units, ids) = (&units[range.clone()], &ids[range]);
+    let band = if units.len() * statement.len() > BAND_FROM_CELLS {
+        band(units, ids, statement)
+    } else {
+        None
+    };
+    let mut a = align_within(units, ids, statement, band, penalties)?;
     a.units = a.units.start + offset..a.units.end + offset;
     for (unit, _) in &mut a.free {
         *unit += offset;
@@ -128,12 +158,7 @@ pub fn align_in(
 /// statement word has. Returns `None` when nothing lines up.
 pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Alignment> {
     debug_assert_eq!(units.len(), ids.len());
-    let band = if units.len() * statement.len() > BAND_FROM_CELLS {
-        band(units, ids, statement)
-    } else {
-        None
-    };
-    align_within(units, ids, statement, band)
+    align_in(units, ids, 0..units.len(), statement, Penalties::LENIENT)
 }
 
 /// Above this many cells (units × statement words), an alignment is
@@ -188,6 +213,7 @@ pub fn align_within(
     ids: &[WordId],
     statement: &[WordId],
     band: Option<(i64, i64)>,
+    penalties: Penalties,
 ) -> Option<Alignment> {
     let m = units.len();
     let n = statement.len();
@@ -252,10 +278,10 @@ pub fn align_within(
                         + if statement[j - 1] == id {
                             MATCH
                         } else {
-                            MISMATCH
+                            penalties.mismatch
                         };
-                    let up = prev[j] + INDEL;
-                    let left = row_scores[j - 1] + INDEL;
+                    let up = prev[j] + penalties.indel;
+                    let left = row_scores[j - 1] + penalties.indel;
                     // Ties favour extending an alignment over starting afresh,
                     // so a changed word at the edge ("never" for "always")
                     // stays inside and is reported.
@@ -436,8 +462,8 @@ mod tests {
             let band = band(&units, &printed, &statement);
             assert!(band.is_some(), "case {case}: no band");
             assert_eq!(
-                align_within(&units, &printed, &statement, band),
-                align_within(&units, &printed, &statement, None),
+                align_within(&units, &printed, &statement, band, Penalties::LENIENT),
+                align_within(&units, &printed, &statement, None, Penalties::LENIENT),
                 "case {case}"
             );
         }

@@ -28,7 +28,7 @@ use crate::drift;
 use crate::quotations::{Quotation, Quoted};
 use crate::text::Token;
 use crate::text::words::bracket_span;
-use align::{Alignment, Unit};
+use align::{Alignment, Penalties, Unit};
 
 pub use index::Index;
 use index::{UNKNOWN, WordId};
@@ -101,7 +101,8 @@ pub fn find(
 #[doc(hidden)]
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Search {
-    /// Those the index proposes and [`Chain::worth_aligning`] lets through.
+    /// Those the index proposes, in the parts of a quotation that
+    /// [`Chain::worth_aligning`] lets through.
     Indexed,
     /// All of them: the reference the indexed search is compared with.
     Exhaustive,
@@ -137,8 +138,8 @@ struct Chain<'a> {
     ids: Vec<WordId>,
     /// The chain's known words with their unit, sorted by word.
     occurrences: Vec<(WordId, u32)>,
-    /// The chain holds an ellipsis, brackets or a seam.
-    has_free: bool,
+    /// The units that are an ellipsis, brackets or a seam, in order.
+    free: Vec<usize>,
     /// Negations among the chain's words.
     negations: usize,
     /// Unit range of each part, and its quotation index.
@@ -146,6 +147,15 @@ struct Chain<'a> {
     /// Quotation indices of the chain.
     members: Range<usize>,
     limits: &'a Thresholds,
+}
+
+/// One wording searched for in a chain, and how.
+#[derive(Clone, Copy)]
+struct Sought<'a> {
+    index: &'a Index,
+    /// The wording (see [`Index::wording`]).
+    w: usize,
+    search: Search,
 }
 
 /// An accepted alignment of one wording of a statement with part of a chain.
@@ -203,7 +213,7 @@ impl<'a> Chain<'a> {
             .map(|(u, &id)| (id, u as u32))
             .collect();
         occurrences.sort_unstable();
-        let has_free = units.iter().any(Unit::is_free);
+        let free = (0..units.len()).filter(|&u| units[u].is_free()).collect();
         let negations = units
             .iter()
             .filter(
@@ -217,7 +227,7 @@ impl<'a> Chain<'a> {
             units,
             ids,
             occurrences,
-            has_free,
+            free,
             negations,
             parts,
             members,
@@ -230,17 +240,14 @@ impl<'a> Chain<'a> {
             Search::Indexed => {
                 let mut words: Vec<WordId> = self.occurrences.iter().map(|&(id, _)| id).collect();
                 words.dedup();
-                index
-                    .candidates(&words)
-                    .into_iter()
-                    .filter(|&w| self.worth_aligning(index, w))
-                    .collect()
+                index.candidates(&words)
             }
             Search::Exhaustive => (0..index.len()).collect(),
         };
         let mut selections = Vec::new();
         for w in candidates {
-            self.select(index, w, 0..self.units.len(), &mut selections);
+            let sought = Sought { index, w, search };
+            self.select(&sought, 0..self.units.len(), &mut selections);
         }
         // Best first; on equal scores a text of record before any variant
         // (a variant that repeats another statement's words must not take
@@ -342,9 +349,10 @@ impl<'a> Chain<'a> {
     /// therefore searched in overlapping chunks a few statements wide, each
     /// on its own, and the appearances found twice where chunks overlap are
     /// kept once, the better one: the cost is linear in the range.
-    fn select(&self, index: &Index, w: usize, range: Range<usize>, out: &mut Vec<Selection>) {
+    fn select(&self, sought: &Sought, range: Range<usize>, out: &mut Vec<Selection>) {
+        let Sought { index, w, .. } = *sought;
         if range.len() <= MAX_ALIGN_UNITS {
-            return self.select_in(index, w, range, out);
+            return self.select_in(sought, range, out);
         }
         let statement = index.statement(w);
         // An appearance with drift spans about its statement's length, so
@@ -363,7 +371,7 @@ impl<'a> Chain<'a> {
             if let Some(u) = (end..reach).find(|&u| u + 1 < range.end && self.sentence_break(u)) {
                 end = u + 1;
             }
-            self.select_in(index, w, start..end, &mut found);
+            self.select_in(sought, start..end, &mut found);
             if end == range.end {
                 break;
             }
@@ -386,44 +394,83 @@ impl<'a> Chain<'a> {
 
     /// Aligns `statement` with the units `range`; when it is found, searches
     /// the units on either side again for further appearances.
-    fn select_in(&self, index: &Index, w: usize, range: Range<usize>, out: &mut Vec<Selection>) {
-        if range.is_empty() {
+    ///
+    /// A best alignment that fails the thresholds does not end the search:
+    /// the units on either side may still hold an appearance of lower score
+    /// (a short quotation part beside chance agreements), and when it failed
+    /// only for being diluted (enough agreeing words, spread too thin: a
+    /// lenient alignment running on through filler), the densest stretch of
+    /// it is tried with [`Penalties::STRICT`]. Each range is first put to
+    /// [`Chain::worth_aligning`], so ranges that cannot hold an appearance
+    /// cost a lookup, not an alignment.
+    fn select_in(&self, sought: &Sought, range: Range<usize>, out: &mut Vec<Selection>) {
+        let Sought { index, w, search } = *sought;
+        if range.is_empty()
+            || (search == Search::Indexed && !self.worth_aligning(index, w, range.clone()))
+        {
             return;
         }
-        let Some(alignment) = self.best_alignment(index.statement(w), range.clone()) else {
+        let statement = index.statement(w);
+        let Some(alignment) = self.best_alignment(statement, range.clone(), Penalties::LENIENT)
+        else {
             return;
         };
-        if !self.accept(&alignment, index, w) {
-            return;
-        }
-        let (before, after) = (
-            range.start..alignment.units.start,
-            alignment.units.end..range.end,
-        );
+        let region = alignment.units.clone();
         let (quote, variant) = index.wording(w);
-        out.push(Selection {
-            quote,
-            variant,
-            alignment,
-        });
-        self.select_in(index, w, before, out);
-        self.select_in(index, w, after, out);
+        match self.accept(&alignment, index, w) {
+            Verdict::Accept => out.push(Selection {
+                quote,
+                variant,
+                alignment,
+            }),
+            Verdict::Diluted => {
+                if let Some(core) =
+                    self.best_alignment(statement, region.clone(), Penalties::STRICT)
+                    && self.accept(&core, index, w) == Verdict::Accept
+                {
+                    let (inside_before, inside_after) =
+                        (region.start..core.units.start, core.units.end..region.end);
+                    out.push(Selection {
+                        quote,
+                        variant,
+                        alignment: core,
+                    });
+                    self.select_in(sought, inside_before, out);
+                    self.select_in(sought, inside_after, out);
+                }
+            }
+            // In a long quotation (a speech quoted at length, a quotation
+            // never closed) the statement may sit beside the chance
+            // agreements that won. In one up to twice the statement's
+            // length that is rare, and searching again would cost every
+            // quotation of every candidate statement another alignment.
+            Verdict::Reject if range.len() <= 2 * statement.len() => return,
+            Verdict::Reject => {}
+        }
+        self.select_in(sought, range.start..region.start, out);
+        self.select_in(sought, region.end..range.end, out);
     }
 
     /// The best alignment of `statement` within `range`. A quotation never
     /// closed can run to the end of a long article; it is aligned in
     /// overlapping windows so that memory stays bounded whatever its length.
-    fn best_alignment(&self, statement: &[WordId], range: Range<usize>) -> Option<Alignment> {
+    fn best_alignment(
+        &self,
+        statement: &[WordId],
+        range: Range<usize>,
+        penalties: Penalties,
+    ) -> Option<Alignment> {
         let overlap = 2 * statement.len();
         let width = MAX_ALIGN_UNITS.max(2 * overlap);
         if range.len() <= width {
-            return align::align_in(&self.units, &self.ids, range, statement);
+            return align::align_in(&self.units, &self.ids, range, statement, penalties);
         }
         let mut best: Option<Alignment> = None;
         let mut start = range.start;
         loop {
             let end = (start + width).min(range.end);
-            if let Some(a) = align::align_in(&self.units, &self.ids, start..end, statement)
+            if let Some(a) =
+                align::align_in(&self.units, &self.ids, start..end, statement, penalties)
                 && best.as_ref().is_none_or(|b| a.score > b.score)
             {
                 best = Some(a);
@@ -443,8 +490,8 @@ impl<'a> Chain<'a> {
         }
     }
 
-    /// Could an alignment with wording `w`, which shares [`Index::needed`]
-    /// distinct words with the chain, pass [`Chain::accept`]? Most
+    /// Could an alignment of wording `w` with `units` pass
+    /// [`Chain::accept`]? Most
     /// statements the index proposes share just two common words with a
     /// quotation, and aligning each costs the product of their lengths; this
     /// answers from the words' positions, and only says no when the
@@ -460,24 +507,30 @@ impl<'a> Chain<'a> {
     ///   the diagonal by one; so without those, the `needed` shared words
     ///   must lie on diagonals no further apart than the negations could
     ///   move them.
-    fn worth_aligning(&self, index: &Index, w: usize) -> bool {
+    fn worth_aligning(&self, index: &Index, w: usize, units: Range<usize>) -> bool {
         let needed = index.needed(w);
-        if needed < 2 || self.has_free {
-            return true;
-        }
         let statement = index.statement(w);
         let distinct = index.distinct(w);
-        // Where each of the statement's distinct words is printed: a range
-        // of `occurrences`. Printed occurrences of them bound the words a
-        // drifted appearance could agree on.
+        // Where each of the statement's distinct words is printed within
+        // `units`: a range of `occurrences`. Printed occurrences of them
+        // bound the words a drifted appearance could agree on.
+        let (start, end) = (units.start as u32, units.end as u32);
         let ranges: Vec<Range<usize>> = distinct
             .iter()
             .map(|&id| {
-                let from = self.occurrences.partition_point(|&(o, _)| o < id);
-                let to = from + self.occurrences[from..].partition_point(|&(o, _)| o == id);
+                let from = self.occurrences.partition_point(|&o| o < (id, start));
+                let to = from + self.occurrences[from..].partition_point(|&o| o < (id, end));
                 from..to
             })
             .collect();
+        // The index made sure of this for the whole chain, not for a part.
+        if ranges.iter().filter(|r| !r.is_empty()).count() < needed {
+            return false;
+        }
+        let free = self.free.partition_point(|&u| u < units.start);
+        if needed < 2 || self.free.get(free).is_some_and(|&u| u < units.end) {
+            return true;
+        }
         let printed: usize = ranges.iter().map(Range::len).sum();
         if printed >= self.limits.drift_min_content {
             return true;
@@ -525,7 +578,7 @@ impl<'a> Chain<'a> {
     /// [`Index::needed`] distinct words with the statement: the index
     /// skips statements that cannot, so this is what makes its narrowing
     /// exact.
-    fn accept(&self, a: &Alignment, index: &Index, w: usize) -> bool {
+    fn accept(&self, a: &Alignment, index: &Index, w: usize) -> Verdict {
         let limits = self.limits;
         let statement = index.statement(w);
         let region_words = self.word_count(a.units.clone());
@@ -544,7 +597,7 @@ impl<'a> Chain<'a> {
         shared.sort_unstable();
         shared.dedup();
         if shared.len() < index.needed(w) {
-            return false;
+            return Verdict::Reject;
         }
         // An added or dropped negation and nothing else ("We have plans to
         // invade" for "We have no plans to invade") is judged like a verbatim
@@ -570,11 +623,13 @@ impl<'a> Chain<'a> {
                 && (entire_statement
                     || (content >= limits.min_quoted_content
                         && self.several_printed_words(&a.units)));
-            short || a.matched >= limits.min_embedded_run
+            Verdict::of(short || a.matched >= limits.min_embedded_run)
+        } else if a.matched < limits.drift_min_matched || content < limits.drift_min_content {
+            Verdict::Reject
+        } else if dice(a.matched, region_words, statement_words) < limits.drift_min_dice {
+            Verdict::Diluted
         } else {
-            a.matched >= limits.drift_min_matched
-                && content >= limits.drift_min_content
-                && dice(a.matched, region_words, statement_words) >= limits.drift_min_dice
+            Verdict::Accept
         }
     }
 
@@ -791,6 +846,27 @@ impl<'a> Chain<'a> {
             unclosed,
             window,
             segments,
+        }
+    }
+}
+
+/// What the thresholds say of an alignment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Verdict {
+    Accept,
+    /// Enough words agree, but too few for the words around them: the
+    /// alignment ran on through chance agreements, and a denser stretch of
+    /// it may pass.
+    Diluted,
+    Reject,
+}
+
+impl Verdict {
+    fn of(accepted: bool) -> Self {
+        if accepted {
+            Verdict::Accept
+        } else {
+            Verdict::Reject
         }
     }
 }
