@@ -30,6 +30,10 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print the resolved configuration (command line, quotecheck.toml, defaults)
     Config(ConfigArgs),
+    /// Print one statement of record and every appearance of it across the articles, oldest first
+    Show(ShowArgs),
+    /// Print every statement of the list with its appearances counted, and those found nowhere
+    List(ListArgs),
 }
 
 /// Where the run's input comes from: shared by every command.
@@ -120,6 +124,70 @@ pub struct ValidateArgs {
 
     #[command(flatten)]
     pub output: OutputArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// The statement's id in the quote list
+    pub id: String,
+
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// How `show` and `list` print: for a person or for a script.
+#[derive(Debug, clap::Args)]
+pub struct ViewArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ViewFormat::Human)]
+    pub format: ViewFormat,
+
+    /// When to use colour (NO_COLOR is honoured with `auto`)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ViewFormat {
+    Human,
+    Json,
+}
+
+impl ViewArgs {
+    fn apply(self, overrides: Overrides) -> Overrides {
+        Overrides {
+            format: Some(match self.format {
+                ViewFormat::Human => Format::Human,
+                ViewFormat::Json => Format::Json,
+            }),
+            color: Some(self.color),
+            ..overrides
+        }
+    }
+}
+
+impl ShowArgs {
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        resolve(self.view.apply(self.input.overrides()))
+    }
+}
+
+impl ListArgs {
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        resolve(self.view.apply(self.input.overrides()))
+    }
 }
 
 /// Which configuration file, if any: shared by every command.

@@ -16,7 +16,7 @@ use clap::Parser;
 
 use quotecheck::catalog::{Catalog, lint};
 use quotecheck::config::{Config, Format};
-use quotecheck::report::{Anchor, Baseline, Entry, Report, Rule};
+use quotecheck::report::{Anchor, Appearances, Baseline, Entry, Report, Rule, tally};
 use quotecheck::{check, corpus, exit, render};
 
 fn main() -> ExitCode {
@@ -64,6 +64,48 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
             print(&render::config(&config))?;
             Ok(exit::OK)
         }
+        cli::Command::Show(args) => {
+            let id = args.id.clone();
+            show(&args.into_config()?, &id)
+        }
+        cli::Command::List(args) => list(&args.into_config()?),
+    }
+}
+
+/// `show ID`: the statement of record and its appearances. Informational:
+/// exit 0, or 2 when an article could not be read.
+fn show(config: &Config, id: &str) -> anyhow::Result<u8> {
+    let (catalog, report) = checked(config)?;
+    let view = Appearances::of(&catalog, &report, id).map_err(anyhow::Error::msg)?;
+    emit(
+        config,
+        &match config.format {
+            Format::Json => render::show::json(&view),
+            _ => render::show::human(&view, config.color),
+        },
+    )?;
+    Ok(informational(&report))
+}
+
+/// `list`: every statement with its appearances counted.
+fn list(config: &Config) -> anyhow::Result<u8> {
+    let (catalog, report) = checked(config)?;
+    let tallies = tally(&catalog, &report);
+    emit(
+        config,
+        &match config.format {
+            Format::Json => render::list::json(&tallies),
+            _ => render::list::human(&tallies),
+        },
+    )?;
+    Ok(informational(&report))
+}
+
+fn informational(report: &Report) -> u8 {
+    if report.has_input_errors() {
+        exit::ERROR
+    } else {
+        exit::OK
     }
 }
 
@@ -71,11 +113,16 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
 /// error (exit 2); in a machine format it is also printed as QC100 problems,
 /// so that a SARIF upload or a JSON consumer sees why.
 fn report(config: &Config) -> anyhow::Result<Report> {
+    Ok(checked(config)?.1)
+}
+
+/// [`report`], with the list it was checked against.
+fn checked(config: &Config) -> anyhow::Result<(Catalog, Report)> {
     let catalog = catalog(config)?;
     let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
     let report = checker(config, &catalog).check(&sources, walk_errors);
     report_skipped(&report);
-    Ok(report)
+    Ok((catalog, report))
 }
 
 /// `check --format jsonl` to standard output, without a baseline: each

@@ -95,10 +95,10 @@ pub fn render(report: &Report, color: bool) -> String {
 
 /// Colours, or none.
 #[derive(Clone, Copy)]
-struct Paint(bool);
+pub(super) struct Paint(pub(super) bool);
 
 impl Paint {
-    fn with(self, s: &str, style: impl Fn(&str) -> colored::ColoredString) -> String {
+    pub(super) fn with(self, s: &str, style: impl Fn(&str) -> colored::ColoredString) -> String {
         if self.0 {
             style(s).to_string()
         } else {
@@ -327,7 +327,7 @@ fn missing(out: &mut String, report: &Report, paint: Paint) {
     }
 }
 
-fn diff(parts: &[DiffPart], paint: Paint) -> String {
+pub(super) fn diff(parts: &[DiffPart], paint: Paint) -> String {
     if !paint.0 {
         return word_diff(parts);
     }

@@ -6,8 +6,10 @@ mod github;
 mod human;
 mod json;
 pub mod jsonl;
+pub mod list;
 mod sarif;
 mod settings;
+pub mod show;
 
 use crate::config::{Config, Format};
 use crate::report::Report;

@@ -3,11 +3,13 @@
 //! type every output format renders; its JSON form is the documented contract
 //! (`version` 1).
 
+pub mod appearances;
 pub mod baseline;
 pub mod diagnostic;
 pub mod excerpt;
 pub mod rule;
 pub mod suppress;
+pub mod tally;
 
 use std::collections::HashMap;
 
@@ -16,10 +18,12 @@ use serde::Serialize;
 use crate::attribution::{SourceKind, Status, Via};
 use crate::drift::{Changes, DiffPart, Edit, Kind};
 
+pub use appearances::Appearances;
 pub use baseline::{Anchor, Baseline, DEFAULT_BASELINE, Entry};
 pub use diagnostic::Diagnostic;
 pub use excerpt::Excerpt;
 pub use rule::{Level, Levels, Rule};
+pub use tally::{Tally, tally};
 
 /// How much a finding matters. Ordered: `Info < Warning < Error`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -1,0 +1,108 @@
+//! `quotecheck show ID` and `quotecheck list`: a statement followed across
+//! the corpus, and the list counted, on the sample corpus and on articles
+//! written for the purpose.
+
+mod support;
+
+use support::{ONE_QUOTE, Test, repo_root, run_in};
+
+fn sample(args: &[&str]) -> support::Output {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    run_in(&repo_root(), &args, None, &[])
+}
+
+#[test]
+fn show_prints_the_record_and_each_appearance_with_its_diff_and_credit() {
+    let out = sample(&[
+        "show",
+        "psaki-attack-at-any-point",
+        "--isolated",
+        "--color",
+        "never",
+    ]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn list_counts_every_statement_and_names_those_found_nowhere() {
+    let out = sample(&["list", "--isolated", "--color", "never"]);
+    assert_eq!(out.status, 0, "{}", out.stderr);
+    insta::assert_snapshot!(out.stdout);
+}
+
+#[test]
+fn list_as_json_counts_by_kind() {
+    let out = sample(&["list", "--isolated", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let statements = json["statements"].as_array().unwrap();
+    let of = |id: &str| {
+        statements
+            .iter()
+            .find(|s| s["quote_id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(of("psaki-attack-at-any-point")["drift"], 1);
+    assert_eq!(of("blinken-de-escalation-progress")["exact"], 1);
+    assert_eq!(of("blinken-de-escalation-progress")["partial"], 1);
+    assert_eq!(of("blinken-no-major-breakthroughs")["total"], 0);
+}
+
+#[test]
+fn appearances_come_oldest_article_first_and_undated_last() {
+    let exact = "\"We're ready to talk, but we won't wait forever,\" Psaki said.\n";
+    let drifted = "\"We are ready to talk, but we will not wait forever,\" Psaki said.\n";
+    let misattributed = "\"We're ready to talk, but we won't wait forever,\" Blinken said.\n";
+    let out = Test::new()
+        .quotes(ONE_QUOTE)
+        .article("notes.txt", exact)
+        .article("wire-2022-01-20-update.txt", misattributed)
+        .article("2022-01-18-first.txt", drifted)
+        .only_args(&["show", "ready", "--isolated", "--format", "json"])
+        .run()
+        .status(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let order: Vec<(String, String)> = json["appearances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            (
+                a["article"].as_str().unwrap().to_string(),
+                a["date"].as_str().unwrap_or("-").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("articles/2022-01-18-first.txt".into(), "2022-01-18".into()),
+            (
+                "articles/wire-2022-01-20-update.txt".into(),
+                "2022-01-20".into()
+            ),
+            ("articles/notes.txt".into(), "-".into()),
+        ]
+    );
+    assert_eq!(json["appearances"][0]["kind"], "drift");
+    assert_eq!(json["appearances"][1]["attribution"]["status"], "mismatch");
+    assert_eq!(
+        json["text"],
+        "We're ready to talk, but we won't wait forever."
+    );
+}
+
+#[test]
+fn an_unknown_id_is_an_error_with_the_closest_id() {
+    Test::new()
+        .quotes(ONE_QUOTE)
+        .article("a.txt", "Nothing quoted.\n")
+        .only_args(&["show", "redy", "--isolated"])
+        .run()
+        .status(2)
+        .stdout_is("")
+        .stderr_is(
+            "quotecheck: error: quotes.yaml: no statement with id `redy`\n  help: did you mean `ready`? (`quotecheck list` shows every id)\n",
+        );
+}
