@@ -34,6 +34,15 @@ pub enum Command {
     Show(ShowArgs),
     /// Print every statement of the list with its appearances counted, and those found nowhere
     List(ListArgs),
+    /// Write a starter quotes.yaml, quotecheck.toml and example article (nothing is overwritten)
+    Init(InitArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The folder to write them in (created if need be)
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
 }
 
 /// Where the run's input comes from: shared by every command.

@@ -22,6 +22,7 @@ pub mod drift;
 pub mod exit;
 #[doc(hidden)]
 pub mod fuzz;
+pub mod init;
 pub mod matcher;
 pub mod quotations;
 pub mod render;

@@ -69,6 +69,16 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
             show(&args.into_config()?, &id)
         }
         cli::Command::List(args) => list(&args.into_config()?),
+        cli::Command::Init(args) => {
+            let written = quotecheck::init::init(&args.dir).map_err(anyhow::Error::msg)?;
+            for path in written {
+                eprintln!("quotecheck: wrote {}", path.display());
+            }
+            eprintln!(
+                "  next: edit quotes.yaml, put articles in articles/, run `quotecheck check`"
+            );
+            Ok(exit::OK)
+        }
     }
 }
 

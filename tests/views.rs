@@ -106,3 +106,25 @@ fn an_unknown_id_is_an_error_with_the_closest_id() {
             "quotecheck: error: quotes.yaml: no statement with id `redy`\n  help: did you mean `ready`? (`quotecheck list` shows every id)\n",
         );
 }
+
+#[test]
+fn init_writes_a_starter_that_checks_clean_and_never_overwrites() {
+    let t = Test::new().cwd("desk");
+    t.run_with(&["init"])
+        .status(0)
+        .stderr_has("quotecheck: wrote ./quotes.yaml\n")
+        .stderr_has("quotecheck: wrote ./articles/example.md\n");
+    t.run_with(&["validate", "--color", "never"])
+        .status(0)
+        .stdout_is("quote list checked: 0 errors, 0 warnings\n");
+    t.run_with(&["check", "--color", "never", "--fail-on", "info"])
+        .status(0)
+        .stdout_has(
+            "articles/example.md:3:67: ok  exact  psaki-attack-at-any-point  (Jen Psaki)\n",
+        );
+    t.rewrite("desk/quotes.yaml", "mine\n");
+    t.run_with(&["init"]).status(2).stderr_has(
+        "not written: ./quotes.yaml, ./quotecheck.toml, ./articles/example.md already exist",
+    );
+    assert_eq!(t.read("desk/quotes.yaml"), "mine\n");
+}
