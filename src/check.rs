@@ -52,6 +52,16 @@ pub struct Checker<'a> {
     whole: bool,
     threads: usize,
     input_format: InputFormat,
+    /// Told how far the run is, after each article (see [`Progress`]).
+    progress: Option<Box<dyn Fn(Progress) + Send + Sync + 'a>>,
+}
+
+/// How far a run is: articles done, of how many (`None` when records of a
+/// JSON Lines corpus are among them, whose number is known only at the end).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: Option<usize>,
 }
 
 /// What a streamed run adds up to (see [`Checker::stream`]).
@@ -85,10 +95,19 @@ impl<'a> Checker<'a> {
             whole: true,
             threads: 1,
             input_format: InputFormat::Auto,
+            progress: None,
         }
     }
 
-    /// Checks articles on `threads` threads at once (1: on this one).
+    /// Tells `progress` how far the run is after each article, from the
+    /// thread that called [`Checker::check`] or [`Checker::stream`]. The
+    /// library never prints: the binary draws a progress bar with it.
+    pub fn with_progress(mut self, progress: impl Fn(Progress) + Send + Sync + 'a) -> Self {
+        self.progress = Some(Box::new(progress));
+        self
+    }
+
+    /// Reads articles as `format` says (by extension by default).
     pub fn with_input_format(mut self, format: InputFormat) -> Self {
         self.input_format = format;
         self
@@ -279,6 +298,10 @@ impl<'a> Checker<'a> {
             });
             let mut waiting = BTreeMap::new();
             let mut next = 0;
+            let total = sources
+                .iter()
+                .all(|s| s.format(self.input_format) != InputFormat::Jsonl)
+                .then_some(sources.len());
             // Leaving this loop early drops the outcomes' receiver: the
             // workers stop at their next outcome, then the listing.
             'outcomes: for (i, outcome) in outcomes {
@@ -288,6 +311,9 @@ impl<'a> Checker<'a> {
                         break 'outcomes;
                     }
                     next += 1;
+                    if let Some(progress) = &self.progress {
+                        progress(Progress { done: next, total });
+                    }
                 }
             }
         });

@@ -5,9 +5,10 @@
 
 mod cli;
 mod interrupt;
+mod progress;
 
 use std::collections::HashSet;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -130,7 +131,11 @@ fn report(config: &Config) -> anyhow::Result<Report> {
 fn checked(config: &Config) -> anyhow::Result<(Catalog, Report)> {
     let catalog = catalog(config)?;
     let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
-    let report = checker(config, &catalog).check(&sources, walk_errors);
+    let bar = progress::Bar::for_terminal(true);
+    let report = checker(config, &catalog)
+        .with_progress(|p| bar.update(p))
+        .check(&sources, walk_errors);
+    bar.clear();
     report_skipped(&report);
     Ok((catalog, report))
 }
@@ -143,9 +148,15 @@ fn checked(config: &Config) -> anyhow::Result<(Catalog, Report)> {
 fn stream(config: &Config) -> anyhow::Result<u8> {
     let catalog = catalog(config)?;
     let (sources, walk_errors) = corpus::discover(&config.paths, config.globs.as_ref());
+    // A report streamed to a terminal would mix with a bar there.
+    let bar = progress::Bar::for_terminal(!std::io::stdout().is_terminal());
     let mut stdout = std::io::stdout().lock();
     let mut failed = None;
-    let totals = checker(config, &catalog).stream(&sources, walk_errors, |piece| {
+    let checker = checker(config, &catalog).with_progress(|p| bar.update(p));
+    let totals = checker.stream(&sources, walk_errors, |piece| {
+        if !piece.skipped.is_empty() {
+            bar.clear();
+        }
         report_skipped(piece);
         let written = stdout.write_all(render::jsonl::records(piece).as_bytes());
         // Flushed per piece: a pipeline downstream sees each article's
@@ -158,6 +169,7 @@ fn stream(config: &Config) -> anyhow::Result<u8> {
             }
         }
     });
+    bar.clear();
     if let Some(e) = failed {
         return Err(e.into());
     }

@@ -128,3 +128,32 @@ fn init_writes_a_starter_that_checks_clean_and_never_overwrites() {
     );
     assert_eq!(t.read("desk/quotes.yaml"), "mine\n");
 }
+
+/// Long runs show a progress bar on stderr when it is a terminal (a
+/// pseudo-terminal here, by `script`), and clear it before the report.
+#[test]
+fn a_progress_bar_is_drawn_on_a_terminal_and_cleared() {
+    let mut t = Test::new().quotes(ONE_QUOTE);
+    for i in 0..40 {
+        t = t.article(&format!("a{i:02}.txt"), "Nothing quoted here.\n");
+    }
+    let binary = env!("CARGO_BIN_EXE_quotecheck");
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{binary} check --isolated -j 1 --color never"),
+            "/dev/null",
+        ])
+        .current_dir(t.path())
+        .env("QUOTECHECK_PROGRESS_AFTER_MS", "0")
+        .env_remove("CI")
+        .output()
+        .expect("script (util-linux) gives the run a terminal");
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(screen.contains("] 40/40 articles"), "{screen:?}");
+    assert!(screen.contains("\r\u{1b}[2K"), "{screen:?}");
+    assert!(
+        screen.contains("40 articles checked: 0 findings"),
+        "{screen:?}"
+    );
+}
