@@ -10,6 +10,7 @@ use std::path::Path;
 use crate::catalog::Catalog;
 use crate::check::Checker;
 use crate::corpus::Article;
+use crate::matcher::{self, Index, Search};
 use crate::quotations::Quoted;
 use crate::text::fold::fold_word;
 use crate::text::{LineIndex, tokenize};
@@ -82,7 +83,8 @@ pub fn quote_list(data: &[u8]) {
 
 /// The matcher, drift and attribution over one article: the first line of
 /// the input is a statement, the rest an article. Findings lie inside the
-/// article, in order, at positions that point back at their words.
+/// article, in order, at positions that point back at their words; and the
+/// indexed search finds what the exhaustive one finds.
 pub fn matcher(data: &[u8]) {
     let text = text(data);
     let (statement, article) = text.split_once('\n').unwrap_or((&text, ""));
@@ -111,4 +113,11 @@ pub fn matcher(data: &[u8]) {
     for u in &checked.unverified {
         assert!(u.line >= 1 && u.column >= 1);
     }
+    // The index never changes what is found: the same search over every
+    // statement finds the same appearances.
+    let index = Index::new(&catalog);
+    let tokens = tokenize(&article.text, true);
+    let quoted = Quoted::new(&article.text, &tokens);
+    let find = |search| matcher::find_by(&catalog, &index, &article.text, &tokens, &quoted, search);
+    assert_eq!(find(Search::Indexed), find(Search::Exhaustive));
 }
