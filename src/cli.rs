@@ -34,6 +34,8 @@ pub enum Command {
     Show(ShowArgs),
     /// Print every statement of the list with its appearances counted, and those found nowhere
     List(ListArgs),
+    /// Propose quotes.yaml entries for quotations printed in two or more articles but not on the list
+    Suggest(SuggestArgs),
     /// Write a starter quotes.yaml, quotecheck.toml and example article (nothing is overwritten)
     Init(InitArgs),
 }
@@ -190,6 +192,18 @@ impl ViewArgs {
 impl ShowArgs {
     pub fn into_config(self) -> anyhow::Result<Config> {
         resolve(self.view.apply(self.input.overrides()))
+    }
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SuggestArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+}
+
+impl SuggestArgs {
+    pub fn into_config(self) -> anyhow::Result<Config> {
+        resolve(self.input.overrides())
     }
 }
 

@@ -70,6 +70,7 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
             show(&args.into_config()?, &id)
         }
         cli::Command::List(args) => list(&args.into_config()?),
+        cli::Command::Suggest(args) => suggest(&args.into_config()?),
         cli::Command::Init(args) => {
             let written = quotecheck::init::init(&args.dir).map_err(anyhow::Error::msg)?;
             for path in written {
@@ -109,6 +110,16 @@ fn list(config: &Config) -> anyhow::Result<u8> {
             _ => render::list::human(&tallies),
         },
     )?;
+    Ok(informational(&report))
+}
+
+/// `suggest`: entries for quotations off the list printed more than once,
+/// as YAML to review and paste (JSON is not offered: the output is meant for
+/// the list).
+fn suggest(config: &Config) -> anyhow::Result<u8> {
+    let (catalog, report) = checked(config)?;
+    let suggestions = quotecheck::report::suggest::suggest(&catalog, &report);
+    emit(config, &render::suggest::yaml(&suggestions))?;
     Ok(informational(&report))
 }
 

@@ -157,3 +157,38 @@ fn a_progress_bar_is_drawn_on_a_terminal_and_cleared() {
         "{screen:?}"
     );
 }
+
+#[test]
+fn suggest_proposes_quotations_printed_in_two_articles_and_off_the_list() {
+    let out = Test::new()
+        .quotes(ONE_QUOTE)
+        .article(
+            "a.txt",
+            "\u{201c}Diplomacy is the only way out of this crisis,\u{201d} Blinken said.\n\
+             \"A quotation printed only once is not suggested,\" Blinken added.\n",
+        )
+        .article(
+            "b.txt",
+            "\"Nobody credits these words at all anywhere.\"\n\n\
+             Antony Blinken said: \"Diplomacy is the ONLY way out of this crisis.\"\n",
+        )
+        .article("c.txt", "\"Nobody credits these words at all anywhere.\"\n")
+        .only_args(&["suggest", "--isolated"])
+        .run()
+        .status(0);
+    assert_eq!(
+        out.stdout,
+        "# quotecheck suggest: 2 quotations printed in two or more articles are not on the list.
+# Check each against its source before pasting it under `quotes:`: the
+# wording of record is the speaker's, not an article's.
+  - id: antony-blinken-diplomacy-is-the-only
+    speaker: antony-blinken
+    text: \"Diplomacy is the only way out of this crisis\"
+    # printed 2 times: articles/a.txt:1:2, articles/b.txt:3:23
+  - id: unlisted-nobody-credits-these-words
+    speaker: TODO   # no article credits anyone
+    text: \"Nobody credits these words at all anywhere.\"
+    # printed 2 times: articles/b.txt:1:2, articles/c.txt:1:2
+"
+    );
+}

@@ -10,6 +10,7 @@ pub mod list;
 mod sarif;
 mod settings;
 pub mod show;
+pub mod suggest;
 
 use crate::config::{Config, Format};
 use crate::report::Report;

@@ -8,6 +8,7 @@ pub mod baseline;
 pub mod diagnostic;
 pub mod excerpt;
 pub mod rule;
+pub mod suggest;
 pub mod suppress;
 pub mod tally;
 

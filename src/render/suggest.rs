@@ -1,0 +1,61 @@
+//! `quotecheck suggest`: proposed `quotes.yaml` entries, as YAML to paste
+//! under `quotes:` once a person has checked them.
+
+use std::fmt::Write;
+
+use crate::report::suggest::Suggestion;
+
+pub fn yaml(suggestions: &[Suggestion]) -> String {
+    let mut out = String::new();
+    if suggestions.is_empty() {
+        out.push_str(
+            "# quotecheck suggest: no quotation off the list is printed in two or more articles.\n",
+        );
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "# quotecheck suggest: {} quotation{} printed in two or more articles {} not on the list.\n\
+         # Check each against its source before pasting it under `quotes:`: the\n\
+         # wording of record is the speaker's, not an article's.",
+        suggestions.len(),
+        if suggestions.len() == 1 { "" } else { "s" },
+        if suggestions.len() == 1 { "is" } else { "are" },
+    );
+    for s in suggestions {
+        let _ = writeln!(out, "  - id: {}", s.id);
+        match (s.speaker, s.listed) {
+            (Some(id), true) => {
+                let _ = writeln!(out, "    speaker: {id}");
+            }
+            (Some(name), false) => {
+                let _ = writeln!(
+                    out,
+                    "    speaker: TODO   # printed as {}: add them under `speakers:` first",
+                    json(name)
+                );
+            }
+            (None, _) => {
+                let _ = writeln!(out, "    speaker: TODO   # no article credits anyone");
+            }
+        }
+        let _ = writeln!(out, "    text: {}", json(s.text));
+        let places: Vec<String> = s
+            .seen
+            .iter()
+            .map(|u| format!("{}:{}:{}", u.article, u.line, u.column))
+            .collect();
+        let _ = writeln!(
+            out,
+            "    # printed {} times: {}",
+            s.seen.len(),
+            places.join(", ")
+        );
+    }
+    out
+}
+
+/// A double-quoted YAML scalar (JSON strings are valid YAML).
+fn json(s: &str) -> String {
+    serde_json::to_string(s).expect("a string serializes")
+}
