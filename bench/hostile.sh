@@ -39,6 +39,9 @@ elif case == "repeated":     # the statement n times in one never-closed quotati
 elif case == "suppressions":  # n disable/enable pairs around drifted quotations
     article = ('<!-- quotecheck-disable QC001 -->\n"We are ready to talk but we will not wait long," '
                'Psaki said.\n<!-- quotecheck-enable QC001 -->\n\n') * n
+elif case == "islands":      # n chance islands of a 500-word statement in one quotation
+    statements = quote(" ".join(f"w{i}" for i in range(500)))
+    article = 'Psaki said: "' + " ".join(["w10 w11 w12 w13 xx"] * n) + '"\n'
 elif case == "one-line":     # an article of n bytes on one line
     para = 'Psaki said: "We are ready to talk but we will not wait forever," and the talks went on. '
     article = para * (n // len(para))
@@ -56,7 +59,7 @@ measure() { # dir -> "seconds KB"
 echo "| case | size N | time N (s) | time 4N (s) | peak memory 4N (MB) | ratio |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for spec in "the 100000" "long-statement 2000" "many-statements 12500" "marks 50000" \
-    "repeated 20000" "suppressions 10000" "one-line 25000000"; do
+    "repeated 20000" "suppressions 10000" "islands 2000" "one-line 25000000"; do
     set -- $spec
     # `ONLY=long-statement bash bench/hostile.sh` runs one case.
     if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$1" ]; then continue; fi

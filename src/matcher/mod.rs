@@ -43,6 +43,14 @@ const MAX_ALIGN_UNITS: usize = 4096;
 /// sentence costs little per appearance, large enough to hold a drifted one.
 const CHUNK_UNITS: usize = 512;
 
+/// How many times in a row the search of a range goes on after a best
+/// alignment that fails the thresholds (see [`Chain::select_within`]): a
+/// long quotation of filler can hold a failed alignment beside an appearance
+/// (or inside it, diluted), but a text of thousands of failed islands must
+/// not cost an alignment each. Two failures in a row end the search of a
+/// part; each appearance found renews it.
+const RETRIES: usize = 2;
+
 /// One piece of an appearance.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Segment {
@@ -404,6 +412,18 @@ impl<'a> Chain<'a> {
     /// [`Chain::worth_aligning`], so ranges that cannot hold an appearance
     /// cost a lookup, not an alignment.
     fn select_in(&self, sought: &Sought, range: Range<usize>, out: &mut Vec<Selection>) {
+        self.select_within(sought, range, RETRIES, out);
+    }
+
+    /// [`Chain::select_in`], with `retries` searches left after failed
+    /// alignments before one that succeeds.
+    fn select_within(
+        &self,
+        sought: &Sought,
+        range: Range<usize>,
+        retries: usize,
+        out: &mut Vec<Selection>,
+    ) {
         let Sought { index, w, search } = *sought;
         if range.is_empty()
             || (search == Search::Indexed && !self.worth_aligning(index, w, range.clone()))
@@ -417,12 +437,16 @@ impl<'a> Chain<'a> {
         };
         let region = alignment.units.clone();
         let (quote, variant) = index.wording(w);
-        match self.accept(&alignment, index, w) {
-            Verdict::Accept => out.push(Selection {
-                quote,
-                variant,
-                alignment,
-            }),
+        let sides = match self.accept(&alignment, index, w) {
+            Verdict::Accept => {
+                out.push(Selection {
+                    quote,
+                    variant,
+                    alignment,
+                });
+                RETRIES
+            }
+            _ if retries == 0 => return,
             Verdict::Diluted => {
                 if let Some(core) =
                     self.best_alignment(statement, region.clone(), Penalties::STRICT)
@@ -435,20 +459,27 @@ impl<'a> Chain<'a> {
                         variant,
                         alignment: core,
                     });
-                    self.select_in(sought, inside_before, out);
-                    self.select_in(sought, inside_after, out);
+                    self.select_within(sought, inside_before, RETRIES, out);
+                    self.select_within(sought, inside_after, RETRIES, out);
                 }
+                retries - 1
             }
-            // In a long quotation (a speech quoted at length, a quotation
-            // never closed) the statement may sit beside the chance
-            // agreements that won. In one up to twice the statement's
-            // length that is rare, and searching again would cost every
-            // quotation of every candidate statement another alignment.
-            Verdict::Reject if range.len() <= 2 * statement.len() => return,
-            Verdict::Reject => {}
-        }
-        self.select_in(sought, range.start..region.start, out);
-        self.select_in(sought, region.end..range.end, out);
+            // In a quotation up to twice the statement's length, a second
+            // appearance beside a failed best alignment is rare, and
+            // searching again would cost every quotation of every candidate
+            // statement another alignment. A failed alignment with fewer
+            // agreeing words than any drifted appearance needs is a chance
+            // island ("w10 w11"), too weak to have outscored one.
+            Verdict::Reject
+                if range.len() <= 2 * statement.len()
+                    || alignment.matched < self.limits.drift_min_matched =>
+            {
+                return;
+            }
+            Verdict::Reject => retries - 1,
+        };
+        self.select_within(sought, range.start..region.start, sides, out);
+        self.select_within(sought, region.end..range.end, sides, out);
     }
 
     /// The best alignment of `statement` within `range`. A quotation never
