@@ -10,9 +10,9 @@
 //!
 //! The grid costs units × statement words. For the rare huge ones (a
 //! statement of thousands of words printed whole) only a band of diagonals
-//! around the runs the two share is computed, which finds the same alignment
-//! unless the printed words drift further from the record than the band's
-//! slack between two shared runs.
+//! around those where the statement's distinctive words agree is computed,
+//! which finds the same alignment unless the printed words drift further
+//! from those diagonals than the band's slack.
 
 use std::ops::Range;
 
@@ -167,40 +167,72 @@ pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Ali
 /// far from any agreement. Below it the whole grid costs little.
 const BAND_FROM_CELLS: usize = 4_000_000;
 
-/// Words on each side of the seeds' diagonals that a banded alignment
-/// still explores: an appearance may drift this far (in words added or
-/// dropped) between two shared runs of [`SEED`] words and still be aligned
-/// exactly as the whole grid would.
+/// Words on each side of the band's diagonals that a banded alignment still
+/// explores: an appearance may drift this far (in words added or dropped)
+/// from the diagonals where its words agree.
 const BAND_SLACK: i64 = 256;
 
-/// Shared runs of this many words anchor a band.
-const SEED: usize = 4;
+/// Diagonals are counted in buckets this wide.
+const BUCKET: i64 = 64;
 
-/// The diagonals (unit − statement position) that the shared runs of
-/// [`SEED`] words lie on, widened by [`BAND_SLACK`]; `None` when the whole
-/// grid should be used: the units hold a free unit (an ellipsis may skip
-/// any number of statement words, so no band holds its alignment), nothing
-/// is shared, or the band would be most of the grid anyway (repetitive
-/// text, where runs recur on every diagonal).
+/// The second word of a single word's key: no word has this id (it is the
+/// id of printed words no statement uses).
+const UNPAIRED: WordId = super::index::UNKNOWN;
+
+/// The diagonals (unit − statement position) where the printed words agree
+/// with the statement's, widened by [`BAND_SLACK`]; `None` when the whole
+/// grid should be used.
+///
+/// Agreements are counted only for the words the statement holds once (and,
+/// for the others, pairs of words it holds once): common words agree on
+/// every diagonal, and a drifted appearance (every third word changed) may
+/// share no run of four words at all, yet its distinctive words agree on its
+/// diagonal. The band spans every bucket of diagonals
+/// holding at least a quarter of the busiest one's agreements (at least
+/// three), so a chance agreement elsewhere cannot pull the band away from
+/// the appearance. The whole grid is used when the units hold a free unit
+/// (an ellipsis may skip any number of statement words, so no band holds
+/// its alignment), when nothing agrees, or when the band would be most of
+/// the grid anyway.
 fn band(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<(i64, i64)> {
-    if units.iter().any(Unit::is_free) || statement.len() < SEED {
+    if units.iter().any(Unit::is_free) {
         return None;
     }
-    let mut runs: rustc_hash::FxHashMap<&[WordId], Vec<usize>> = Default::default();
-    for (p, run) in statement.windows(SEED).enumerate() {
-        runs.entry(run).or_default().push(p);
+    // Where each word, and each pair of words, occurs in the statement, if
+    // it occurs once (`None` when more often).
+    let mut once: rustc_hash::FxHashMap<(WordId, WordId), Option<usize>> = Default::default();
+    let pairs = statement.windows(2).map(|w| (w[0], w[1]));
+    let words = statement.iter().map(|&w| (w, UNPAIRED));
+    for (p, key) in words.enumerate().chain(pairs.enumerate()) {
+        once.entry(key)
+            .and_modify(|at| *at = None)
+            .or_insert(Some(p));
     }
-    let (mut lo, mut hi) = (i64::MAX, i64::MIN);
-    for (i, run) in ids.windows(SEED).enumerate() {
-        for &p in runs.get(run).map_or(&[][..], Vec::as_slice) {
-            let d = i as i64 - p as i64;
-            (lo, hi) = (lo.min(d), hi.max(d));
+    let mut buckets: rustc_hash::FxHashMap<i64, usize> = Default::default();
+    for (i, &id) in ids.iter().enumerate() {
+        // A word the statement holds once, or else a pair it holds once
+        // (in a statement of few distinct words, no word is held once).
+        let at = once.get(&(id, UNPAIRED)).copied().flatten().or_else(|| {
+            let next = ids.get(i + 1)?;
+            once.get(&(id, *next)).copied().flatten()
+        });
+        if let Some(p) = at {
+            *buckets
+                .entry((i as i64 - p as i64).div_euclid(BUCKET))
+                .or_default() += 1;
         }
     }
+    let busiest = buckets.values().copied().max()?;
+    let floor = (busiest / 4).max(3);
+    let kept = buckets
+        .iter()
+        .filter(|&(_, &n)| n >= floor)
+        .map(|(&b, _)| b);
+    let (lo, hi) = kept.fold((i64::MAX, i64::MIN), |(lo, hi), b| (lo.min(b), hi.max(b)));
     if lo > hi {
         return None;
     }
-    let (lo, hi) = (lo - BAND_SLACK, hi + BAND_SLACK);
+    let (lo, hi) = (lo * BUCKET - BAND_SLACK, (hi + 1) * BUCKET - 1 + BAND_SLACK);
     ((hi - lo + 1) * 2 < statement.len() as i64).then_some((lo, hi))
 }
 
@@ -467,6 +499,28 @@ mod tests {
                 "case {case}"
             );
         }
+    }
+
+    /// A long drifted copy that shares no run of four words with the
+    /// record (every third word changed), beside a chance run of four that
+    /// does: the band follows the copy's agreeing words, not the run.
+    #[test]
+    fn the_band_follows_a_copy_without_shared_runs() {
+        let statement: Vec<WordId> = (0..2100).map(|k| (k * 7919 % 5000) as WordId).collect();
+        let mut printed: Vec<WordId> = statement[1000..1004].to_vec();
+        printed.extend((0..50).map(|k| 90_000 + k));
+        printed.extend(
+            statement
+                .iter()
+                .enumerate()
+                .map(|(k, &w)| if k % 3 == 2 { 100_000 + k as WordId } else { w }),
+        );
+        let units: Vec<Unit> = (0..printed.len()).map(Unit::Word).collect();
+        let banded = align(&units, &printed, &statement).unwrap();
+        let whole = align_within(&units, &printed, &statement, None, Penalties::LENIENT).unwrap();
+        assert!(band(&units, &printed, &statement).is_some());
+        assert_eq!(banded, whole);
+        assert_eq!(banded.matched, 1400);
     }
 
     #[test]
