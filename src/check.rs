@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use crate::attribution::{self, Attributor, Credit, Identity, Names, Status};
 use crate::catalog::Catalog;
@@ -255,11 +255,19 @@ impl<'a> Checker<'a> {
         // it closes, and the listing stops instead of waiting for ever.
         let jobs = Arc::new(Mutex::new(jobs));
         let (results, outcomes) = mpsc::channel();
+        // The listing runs at most this far ahead of the next outcome due, so
+        // that one slow article does not let the others' outcomes pile up.
+        let pace = Pace::default();
+        let window = 64 * threads;
         std::thread::scope(|scope| {
             for _ in 0..threads {
                 let jobs = Arc::clone(&jobs);
                 let results = results.clone();
+                let pace = &pace;
                 scope.spawn(move || {
+                    // A worker that panics stops the listing, so that the
+                    // others finish and the panic is reported, not a hang.
+                    let _stop = StopOnPanic(pace);
                     loop {
                         // The lock is held only to take a job, not to do it.
                         let next = jobs.lock().expect("a checking thread panicked").recv();
@@ -273,10 +281,15 @@ impl<'a> Checker<'a> {
                 });
             }
             drop((jobs, results));
+            let pace = &pace;
             scope.spawn(move || {
                 let mut n = 0;
-                // Fails only when every worker has stopped: then stop too.
+                // Fails when the run has stopped (every worker gone, or the
+                // reader): then stop too.
                 let mut send = |job| {
+                    if !pace.wait_turn(n, window) {
+                        return false;
+                    }
                     n += 1;
                     queue.send((n - 1, job)).is_ok()
                 };
@@ -311,11 +324,13 @@ impl<'a> Checker<'a> {
                         break 'outcomes;
                     }
                     next += 1;
+                    pace.advance(next);
                     if let Some(progress) = &self.progress {
                         progress(Progress { done: next, total });
                     }
                 }
             }
+            pace.stop();
         });
     }
 
@@ -554,6 +569,51 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     let start = span.start + (slice.len() - slice.trim_start().len());
     let end = span.end - (slice.len() - slice.trim_end().len());
     start..end.max(start)
+}
+
+/// How far the listing of work may run ahead of the outcomes handed out
+/// (see [`Checker::run`]).
+#[derive(Default)]
+struct Pace {
+    /// The next outcome due, and whether the run has stopped.
+    state: Mutex<(usize, bool)>,
+    turn: std::sync::Condvar,
+}
+
+impl Pace {
+    /// Waits until job `n` may be listed: fewer than `window` jobs ahead of
+    /// the next outcome due. `false` when the run has stopped.
+    fn wait_turn(&self, n: usize, window: usize) -> bool {
+        let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        while !state.1 && n >= state.0 + window {
+            state = self
+                .turn
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+        !state.1
+    }
+
+    fn advance(&self, due: usize) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0 = due;
+        self.turn.notify_all();
+    }
+
+    fn stop(&self) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).1 = true;
+        self.turn.notify_all();
+    }
+}
+
+/// Stops the run's listing if the thread holding it panics.
+struct StopOnPanic<'a>(&'a Pace);
+
+impl Drop for StopOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.stop();
+        }
+    }
 }
 
 /// Adds one outcome of a run to the report's parts.
