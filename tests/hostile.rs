@@ -385,10 +385,14 @@ fn an_interrupted_run_leaves_no_partial_report() {
 
 /// Ctrl-C after the temporary file is written and before it is renamed
 /// over the target (held open by a debug-build hook): the handler removes
-/// it, so neither a report nor half of one is left, and the exit code is
-/// that of an interrupted program.
+/// it, so neither a report nor half of one is left, and the process dies of
+/// the signal like an interrupted program.
 #[test]
 fn ctrl_c_while_writing_leaves_no_temporary_file() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the pause before the rename exists in debug builds only");
+        return;
+    }
     let t = concise().article("a.txt", EXACT);
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_quotecheck"))
         .args(CONCISE)
@@ -418,7 +422,10 @@ fn ctrl_c_while_writing_leaves_no_temporary_file() {
         .status()
         .unwrap();
     let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(130));
+    // It dies of the signal, as a program without a handler does (a shell
+    // reports 130, and a loop of runs stops).
+    use std::os::unix::process::ExitStatusExt;
+    assert_eq!(status.signal(), Some(2), "{status:?}");
     assert!(temporary().is_empty(), "{:?}", temporary());
     assert!(!t.path().join("report.txt").exists());
 }

@@ -133,6 +133,10 @@ fn init_writes_a_starter_that_checks_clean_and_never_overwrites() {
 /// pseudo-terminal here, by `script`), and clear it before the report.
 #[test]
 fn a_progress_bar_is_drawn_on_a_terminal_and_cleared() {
+    if !cfg!(debug_assertions) {
+        eprintln!("skipped: the bar's delay is shortened in debug builds only");
+        return;
+    }
     let mut t = Test::new().quotes(ONE_QUOTE);
     for i in 0..40 {
         t = t.article(&format!("a{i:02}.txt"), "Nothing quoted here.\n");

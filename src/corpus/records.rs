@@ -57,7 +57,12 @@ pub fn read(
                 return;
             }
         }
-        let text = match std::str::from_utf8(&line) {
+        // A byte-order mark says nothing about the first record.
+        let bytes = match number {
+            1 => line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&line),
+            _ => &line,
+        };
+        let text = match std::str::from_utf8(bytes) {
             Ok(text) => text.trim_end(),
             Err(e) => {
                 let go_on = each(Err(skip(
@@ -142,6 +147,12 @@ mod tests {
                 Ok(("archive.jsonl#7".into(), "Two.".into())),
             ]
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_record_is_dropped() {
+        let got = read_all("\u{feff}{\"id\": \"a1\", \"text\": \"One.\"}\n");
+        assert_eq!(got, vec![Ok(("archive.jsonl#a1".into(), "One.".into()))]);
     }
 
     #[test]
