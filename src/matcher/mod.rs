@@ -150,11 +150,21 @@ struct Chain<'a> {
     free: Vec<usize>,
     /// Negations among the chain's words.
     negations: usize,
+    /// Buffers for [`Chain::worth_aligning`].
+    scratch: std::cell::RefCell<Scratch>,
     /// Unit range of each part, and its quotation index.
     parts: Vec<(Range<usize>, usize)>,
     /// Quotation indices of the chain.
     members: Range<usize>,
     limits: &'a Thresholds,
+}
+
+/// Buffers [`Chain::worth_aligning`] reuses from one call to the next.
+#[derive(Default)]
+struct Scratch {
+    ranges: Vec<Range<usize>>,
+    hits: Vec<(WordId, i64)>,
+    words: Vec<WordId>,
 }
 
 /// One wording searched for in a chain, and how.
@@ -237,6 +247,7 @@ impl<'a> Chain<'a> {
             occurrences,
             free,
             negations,
+            scratch: Default::default(),
             parts,
             members,
             limits: index.thresholds(),
@@ -546,14 +557,28 @@ impl<'a> Chain<'a> {
         // `units`: a range of `occurrences`. Printed occurrences of them
         // bound the words a drifted appearance could agree on.
         let (start, end) = (units.start as u32, units.end as u32);
-        let ranges: Vec<Range<usize>> = distinct
-            .iter()
-            .map(|&id| {
-                let from = self.occurrences.partition_point(|&o| o < (id, start));
-                let to = from + self.occurrences[from..].partition_point(|&o| o < (id, end));
-                from..to
-            })
-            .collect();
+        // Both lists are sorted by word: one merge finds every range. The
+        // buffers are the chain's, reused: this runs for every candidate and
+        // every part searched again.
+        let mut scratch = self.scratch.borrow_mut();
+        let Scratch {
+            ranges,
+            hits,
+            words,
+        } = &mut *scratch;
+        ranges.clear();
+        let occurrences = &self.occurrences;
+        let mut k = 0;
+        for &id in distinct {
+            while k < occurrences.len() && occurrences[k] < (id, start) {
+                k += 1;
+            }
+            let from = k;
+            while k < occurrences.len() && occurrences[k] < (id, end) {
+                k += 1;
+            }
+            ranges.push(from..k);
+        }
         // The index made sure of this for the whole chain, not for a part.
         if ranges.iter().filter(|r| !r.is_empty()).count() < needed {
             return false;
@@ -568,7 +593,7 @@ impl<'a> Chain<'a> {
         }
         // (word, diagonal) of every pairing of a printed word with a
         // statement position holding it.
-        let mut hits: Vec<(WordId, i64)> = Vec::new();
+        hits.clear();
         for (p, &id) in statement.iter().enumerate() {
             if let Ok(k) = distinct.binary_search(&id) {
                 for &(_, u) in &self.occurrences[ranges[k].clone()] {
@@ -593,7 +618,8 @@ impl<'a> Chain<'a> {
             while hits[hi].1 - hits[lo].1 > slack {
                 lo += 1;
             }
-            let mut words: Vec<WordId> = hits[lo..=hi].iter().map(|&(id, _)| id).collect();
+            words.clear();
+            words.extend(hits[lo..=hi].iter().map(|&(id, _)| id));
             words.sort_unstable();
             words.dedup();
             if words.len() >= needed {
