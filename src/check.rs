@@ -309,6 +309,9 @@ impl<'a> Checker<'a> {
                     }
                 }
             });
+            // Should this thread panic (a report written to a closed
+            // stderr), the listing must stop too, or the run would wait on it.
+            let _stop = StopOnPanic(pace);
             let mut waiting = BTreeMap::new();
             let mut next = 0;
             let total = sources

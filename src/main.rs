@@ -386,11 +386,17 @@ fn report_stale(path: &Path, stale: &[Entry]) {
 /// Files that were not checked are said on stderr, whatever the format, so
 /// that a JSON consumer's stdout stays clean.
 fn report_skipped(report: &Report) {
+    // Written, not `eprintln!`: a closed stderr must not end the run.
+    let mut stderr = std::io::stderr().lock();
     for s in &report.skipped {
         let level = if s.error { "error" } else { "warning" };
-        eprintln!("quotecheck: {level}: {}: skipped: {}", s.path, s.reason);
+        let _ = writeln!(
+            stderr,
+            "quotecheck: {level}: {}: skipped: {}",
+            s.path, s.reason
+        );
         if let Some(help) = &s.help {
-            eprintln!("  help: {help}");
+            let _ = writeln!(stderr, "  help: {help}");
         }
     }
 }

@@ -196,3 +196,14 @@ fn suggest_proposes_quotations_printed_in_two_articles_and_off_the_list() {
 "
     );
 }
+
+#[test]
+fn init_writes_nothing_where_a_file_stands_for_a_folder() {
+    let t = Test::new()
+        .cwd("desk")
+        .file("desk/articles", "a file, not a folder\n");
+    t.run_with(&["init"])
+        .status(2)
+        .stderr_has("not written: ./articles already exists");
+    assert!(!t.path().join("desk/quotes.yaml").exists());
+}

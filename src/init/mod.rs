@@ -15,12 +15,25 @@ pub const FILES: &[(&str, &str)] = &[
 /// Writes the starter files into `dir`; returns the paths written. Refuses,
 /// writing nothing, when any of them exists.
 pub fn init(dir: &Path) -> Result<Vec<PathBuf>, String> {
-    let existing: Vec<String> = FILES
+    // Anything already there counts, a link to nowhere included; so does a
+    // file where a folder must go (`articles`). All is checked before any
+    // file is written.
+    let taken = |path: &Path| -> Option<PathBuf> {
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Some(path.to_path_buf());
+        }
+        path.ancestors()
+            .skip(1)
+            .take_while(|a| *a != dir)
+            .find(|a| std::fs::symlink_metadata(a).is_ok_and(|m| !m.is_dir()))
+            .map(Path::to_path_buf)
+    };
+    let mut existing: Vec<String> = FILES
         .iter()
-        .map(|(name, _)| dir.join(name))
-        .filter(|path| path.exists())
+        .filter_map(|(name, _)| taken(&dir.join(name)))
         .map(|path| path.display().to_string())
         .collect();
+    existing.dedup();
     if !existing.is_empty() {
         return Err(format!(
             "not written: {} already exist{}\n  help: run `quotecheck init` in a new folder, or move them away",

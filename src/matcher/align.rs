@@ -175,6 +175,13 @@ const BAND_SLACK: i64 = 256;
 /// Diagonals are counted in buckets this wide.
 const BUCKET: i64 = 64;
 
+/// A bucket with this many agreements is in the band. A stretch of an
+/// appearance worth joining to the rest across a gap wider than the slack
+/// must outweigh the gap: over 128 words, about half of them held once in a
+/// long statement, so over 64 agreements; chance agreements of words held
+/// once spread thin, a few per bucket.
+const BUCKET_FLOOR: usize = 32;
+
 /// The second word of a single word's key: no word has this id (it is the
 /// id of printed words no statement uses).
 const UNPAIRED: WordId = super::index::UNKNOWN;
@@ -188,9 +195,10 @@ const UNPAIRED: WordId = super::index::UNKNOWN;
 /// every diagonal, and a drifted appearance (every third word changed) may
 /// share no run of four words at all, yet its distinctive words agree on its
 /// diagonal. The band spans every bucket of diagonals
-/// holding at least a quarter of the busiest one's agreements (at least
-/// three), so a chance agreement elsewhere cannot pull the band away from
-/// the appearance. The whole grid is used when the units hold a free unit
+/// holding [`BUCKET_FLOOR`] agreements (or as many as the busiest holds, if
+/// fewer), so a chance agreement elsewhere cannot pull the band away from
+/// the appearance, and the stretches of an appearance split by a long
+/// insertion are all in it. The whole grid is used when the units hold a free unit
 /// (an ellipsis may skip any number of statement words, so no band holds
 /// its alignment), when nothing agrees, or when the band would be most of
 /// the grid anyway.
@@ -223,7 +231,7 @@ fn band(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<(i64, i6
         }
     }
     let busiest = buckets.values().copied().max()?;
-    let floor = (busiest / 4).max(3);
+    let floor = busiest.clamp(3, BUCKET_FLOOR);
     let kept = buckets
         .iter()
         .filter(|&(_, &n)| n >= floor)
@@ -521,6 +529,20 @@ mod tests {
         assert!(band(&units, &printed, &statement).is_some());
         assert_eq!(banded, whole);
         assert_eq!(banded.matched, 1400);
+    }
+
+    /// A copy with 330 words inserted after its first 1,600: both stretches
+    /// are in the band, joined as the whole grid joins them.
+    #[test]
+    fn the_band_holds_both_sides_of_a_long_insertion() {
+        let statement: Vec<WordId> = (0..1900).map(|k| (k * 7919 % 5000) as WordId).collect();
+        let mut printed: Vec<WordId> = statement[..1600].to_vec();
+        printed.extend((0..330).map(|k| 90_000 + k));
+        printed.extend_from_slice(&statement[1600..]);
+        let units: Vec<Unit> = (0..printed.len()).map(Unit::Word).collect();
+        let whole = align_within(&units, &printed, &statement, None, Penalties::LENIENT).unwrap();
+        assert_eq!(align(&units, &printed, &statement).unwrap(), whole);
+        assert_eq!(whole.units, 0..printed.len());
     }
 
     #[test]

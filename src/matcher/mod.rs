@@ -470,8 +470,13 @@ impl<'a> Chain<'a> {
                         variant,
                         alignment: core,
                     });
-                    self.select_within(sought, inside_before, RETRIES, out);
-                    self.select_within(sought, inside_after, RETRIES, out);
+                    // What is left of the diluted stretch is the rest of
+                    // that appearance's sentence in a short quotation; in a
+                    // long one it may hold another appearance.
+                    if range.len() > 2 * statement.len() {
+                        self.select_within(sought, inside_before, RETRIES, out);
+                        self.select_within(sought, inside_after, RETRIES, out);
+                    }
                 }
                 retries - 1
             }

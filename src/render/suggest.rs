@@ -23,10 +23,10 @@ pub fn yaml(suggestions: &[Suggestion]) -> String {
         if suggestions.len() == 1 { "is" } else { "are" },
     );
     for s in suggestions {
-        let _ = writeln!(out, "  - id: {}", s.id);
+        let _ = writeln!(out, "  - id: {}", scalar(&s.id));
         match (s.speaker, s.listed) {
             (Some(id), true) => {
-                let _ = writeln!(out, "    speaker: {id}");
+                let _ = writeln!(out, "    speaker: {}", scalar(id));
             }
             (Some(name), false) => {
                 let _ = writeln!(
@@ -58,4 +58,30 @@ pub fn yaml(suggestions: &[Suggestion]) -> String {
 /// A double-quoted YAML scalar (JSON strings are valid YAML).
 fn json(s: &str) -> String {
     serde_json::to_string(s).expect("a string serializes")
+}
+
+/// An id as YAML: plain when it is letters, digits, `-` and `_` (not all
+/// digits), double-quoted otherwise (`"@ap"` would not parse plain).
+fn scalar(id: &str) -> String {
+    let plain = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !id.chars().all(|c| c.is_ascii_digit())
+        && !id.starts_with('-');
+    if plain { id.to_string() } else { json(id) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scalar;
+
+    #[test]
+    fn ids_are_quoted_when_plain_yaml_would_misread_them() {
+        assert_eq!(scalar("jen-psaki-we-are-ready"), "jen-psaki-we-are-ready");
+        assert_eq!(scalar("@ap"), "\"@ap\"");
+        assert_eq!(scalar("1917"), "\"1917\"");
+        assert_eq!(scalar("-x"), "\"-x\"");
+        assert_eq!(scalar("a b: c"), "\"a b: c\"");
+    }
 }

@@ -93,7 +93,12 @@ fn fresh_id(speaker: Option<&str>, words: &[String], taken: &mut HashSet<String>
         .filter(|w| !w.is_empty())
         .take(4)
         .collect();
-    let base = format!("{}-{}", speaker.unwrap_or("unlisted"), slug.join("-"));
+    let words = if slug.is_empty() {
+        "quotation".to_string()
+    } else {
+        slug.join("-")
+    };
+    let base = format!("{}-{words}", speaker.unwrap_or("unlisted"));
     let mut id = base.clone();
     let mut n = 2;
     while !taken.insert(id.clone()) {
