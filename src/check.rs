@@ -158,7 +158,7 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|f: &Finding| f.quote_id.as_str())
             .collect();
-        parts.missing = self.missing(&found);
+        parts.missing = self.missing(|id| found.contains(id));
         Report::new(parts, &self.levels)
     }
 
@@ -212,9 +212,8 @@ impl<'a> Checker<'a> {
             take(&mut parts, outcome);
             piece(parts, &mut totals, false)
         });
-        let found: HashSet<&str> = found.iter().map(String::as_str).collect();
         let parts = Parts {
-            missing: self.missing(&found),
+            missing: self.missing(|id| found.contains(id)),
             articles: totals.summary.articles,
             whole: self.whole,
             list,
@@ -224,12 +223,13 @@ impl<'a> Checker<'a> {
         totals
     }
 
-    /// The statements of the list that no finding is of.
-    fn missing(&self, found: &HashSet<&str>) -> Vec<Missing> {
+    /// The statements of the list that no finding is of (`found` says
+    /// whether one is).
+    fn missing(&self, found: impl Fn(&str) -> bool) -> Vec<Missing> {
         self.catalog
             .quotes
             .iter()
-            .filter(|q| !found.contains(q.id.as_str()))
+            .filter(|q| !found(&q.id))
             .map(|q| Missing {
                 quote_id: q.id.clone(),
                 speaker_name: self.catalog.speaker_of(q).name.clone(),

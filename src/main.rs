@@ -84,51 +84,52 @@ fn run(cli: cli::Cli) -> anyhow::Result<u8> {
     }
 }
 
-/// `show ID`: the statement of record and its appearances. Informational:
-/// exit 0, or 2 when an article could not be read.
+/// `show ID`: the statement of record and its appearances.
 fn show(config: &Config, id: &str) -> anyhow::Result<u8> {
-    let (catalog, report) = checked(config)?;
-    let view = Appearances::of(&catalog, &report, id).map_err(anyhow::Error::msg)?;
-    emit(
-        config,
-        &match config.format {
+    view(config, |catalog, report| {
+        let view = Appearances::of(catalog, report, id).map_err(anyhow::Error::msg)?;
+        Ok(match config.format {
             Format::Json => render::show::json(&view),
             _ => render::show::human(&view, config.color),
-        },
-    )?;
-    Ok(informational(&report))
+        })
+    })
 }
 
 /// `list`: every statement with its appearances counted.
 fn list(config: &Config) -> anyhow::Result<u8> {
-    let (catalog, report) = checked(config)?;
-    let tallies = tally(&catalog, &report);
-    emit(
-        config,
-        &match config.format {
+    view(config, |catalog, report| {
+        let tallies = tally(catalog, report);
+        Ok(match config.format {
             Format::Json => render::list::json(&tallies),
             _ => render::list::human(&tallies),
-        },
-    )?;
-    Ok(informational(&report))
+        })
+    })
 }
 
 /// `suggest`: entries for quotations off the list printed more than once,
 /// as YAML to review and paste (JSON is not offered: the output is meant for
 /// the list).
 fn suggest(config: &Config) -> anyhow::Result<u8> {
-    let (catalog, report) = checked(config)?;
-    let suggestions = quotecheck::report::suggest::suggest(&catalog, &report);
-    emit(config, &render::suggest::yaml(&suggestions))?;
-    Ok(informational(&report))
+    view(config, |catalog, report| {
+        let suggestions = quotecheck::report::suggest::suggest(catalog, report);
+        Ok(render::suggest::yaml(&suggestions))
+    })
 }
 
-fn informational(report: &Report) -> u8 {
-    if report.has_input_errors() {
+/// A command that shows a view of the report (`show`, `list`, `suggest`):
+/// it informs rather than judges, so it exits 0, or 2 when an article could
+/// not be read.
+fn view(
+    config: &Config,
+    render: impl FnOnce(&Catalog, &Report) -> anyhow::Result<String>,
+) -> anyhow::Result<u8> {
+    let (catalog, report) = checked(config)?;
+    emit(config, &render(&catalog, &report)?)?;
+    Ok(if report.has_input_errors() {
         exit::ERROR
     } else {
         exit::OK
-    }
+    })
 }
 
 /// The run every command but `config` starts with. A broken list is an

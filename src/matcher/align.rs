@@ -162,7 +162,7 @@ pub fn align(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<Ali
 }
 
 /// Above this many cells (units × statement words), an alignment is
-/// computed only near the diagonals where the two share runs of words: a
+/// computed only near the diagonals where the two agree (see [`band`]): a
 /// statement of 8,000 words printed whole is 64 million cells, most of them
 /// far from any agreement. Below it the whole grid costs little.
 const BAND_FROM_CELLS: usize = 4_000_000;
@@ -194,14 +194,14 @@ const UNPAIRED: WordId = super::index::UNKNOWN;
 /// for the others, pairs of words it holds once): common words agree on
 /// every diagonal, and a drifted appearance (every third word changed) may
 /// share no run of four words at all, yet its distinctive words agree on its
-/// diagonal. The band spans every bucket of diagonals
-/// holding [`BUCKET_FLOOR`] agreements (or as many as the busiest holds, if
-/// fewer), so a chance agreement elsewhere cannot pull the band away from
-/// the appearance, and the stretches of an appearance split by a long
-/// insertion are all in it. The whole grid is used when the units hold a free unit
-/// (an ellipsis may skip any number of statement words, so no band holds
-/// its alignment), when nothing agrees, or when the band would be most of
-/// the grid anyway.
+/// diagonal. The band spans every bucket of diagonals holding
+/// [`BUCKET_FLOOR`] agreements (or as many as the busiest holds, if fewer),
+/// so a chance agreement elsewhere cannot pull the band away from the
+/// appearance, and the stretches of an appearance split by a long insertion
+/// are all in it. The whole grid is used when the units hold a free unit (an
+/// ellipsis may skip any number of statement words, so no band holds its
+/// alignment), when nothing agrees, or when the band would be most of the
+/// grid anyway.
 fn band(units: &[Unit], ids: &[WordId], statement: &[WordId]) -> Option<(i64, i64)> {
     if units.iter().any(Unit::is_free) {
         return None;

@@ -27,6 +27,7 @@ use crate::catalog::Catalog;
 use crate::drift;
 use crate::quotations::{Quotation, Quoted};
 use crate::text::Token;
+use crate::text::fold::is_negation;
 use crate::text::words::bracket_span;
 use align::{Alignment, Penalties, Unit};
 
@@ -44,7 +45,7 @@ const MAX_ALIGN_UNITS: usize = 4096;
 const CHUNK_UNITS: usize = 512;
 
 /// How many times in a row the search of a range goes on after a best
-/// alignment that fails the thresholds (see [`Chain::select_within`]): a
+/// alignment that fails the thresholds (see [`Chain::select_in`]): a
 /// long quotation of filler can hold a failed alignment beside an appearance
 /// (or inside it, diluted), but a text of thousands of failed islands must
 /// not cost an alignment each. Two failures in a row end the search of a
@@ -234,9 +235,7 @@ impl<'a> Chain<'a> {
         let free = (0..units.len()).filter(|&u| units[u].is_free()).collect();
         let negations = units
             .iter()
-            .filter(
-                |u| matches!(u, Unit::Word(t) if crate::text::fold::is_negation(&tokens[*t].key)),
-            )
+            .filter(|u| matches!(u, Unit::Word(t) if is_negation(&tokens[*t].key)))
             .count();
         Chain {
             text,
@@ -371,7 +370,7 @@ impl<'a> Chain<'a> {
     fn select(&self, sought: &Sought, range: Range<usize>, out: &mut Vec<Selection>) {
         let Sought { index, w, .. } = *sought;
         if range.len() <= MAX_ALIGN_UNITS {
-            return self.select_in(sought, range, out);
+            return self.select_in(sought, range, RETRIES, out);
         }
         let statement = index.statement(w);
         // An appearance with drift spans about its statement's length, so
@@ -390,7 +389,7 @@ impl<'a> Chain<'a> {
             if let Some(u) = (end..reach).find(|&u| u + 1 < range.end && self.sentence_break(u)) {
                 end = u + 1;
             }
-            self.select_in(sought, start..end, &mut found);
+            self.select_in(sought, start..end, RETRIES, &mut found);
             if end == range.end {
                 break;
             }
@@ -422,13 +421,10 @@ impl<'a> Chain<'a> {
     /// it is tried with [`Penalties::STRICT`]. Each range is first put to
     /// [`Chain::worth_aligning`], so ranges that cannot hold an appearance
     /// cost a lookup, not an alignment.
-    fn select_in(&self, sought: &Sought, range: Range<usize>, out: &mut Vec<Selection>) {
-        self.select_within(sought, range, RETRIES, out);
-    }
-
-    /// [`Chain::select_in`], with `retries` searches left after failed
-    /// alignments before one that succeeds.
-    fn select_within(
+    ///
+    /// `retries` is how many searches are left after failed alignments
+    /// before one that succeeds ([`RETRIES`] to begin with).
+    fn select_in(
         &self,
         sought: &Sought,
         range: Range<usize>,
@@ -474,8 +470,8 @@ impl<'a> Chain<'a> {
                     // that appearance's sentence in a short quotation; in a
                     // long one it may hold another appearance.
                     if range.len() > 2 * statement.len() {
-                        self.select_within(sought, inside_before, RETRIES, out);
-                        self.select_within(sought, inside_after, RETRIES, out);
+                        self.select_in(sought, inside_before, RETRIES, out);
+                        self.select_in(sought, inside_after, RETRIES, out);
                     }
                 }
                 retries - 1
@@ -494,8 +490,8 @@ impl<'a> Chain<'a> {
             }
             Verdict::Reject => retries - 1,
         };
-        self.select_within(sought, range.start..region.start, sides, out);
-        self.select_within(sought, region.end..range.end, sides, out);
+        self.select_in(sought, range.start..region.start, sides, out);
+        self.select_in(sought, region.end..range.end, sides, out);
     }
 
     /// The best alignment of `statement` within `range`. A quotation never
@@ -670,7 +666,7 @@ impl<'a> Chain<'a> {
             .units
             .clone()
             .filter_map(|u| self.key(u))
-            .filter(|k| crate::text::fold::is_negation(k))
+            .filter(|k| is_negation(k))
             .count();
         let s_negations = statement[a.window.clone()]
             .iter()

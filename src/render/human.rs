@@ -340,7 +340,7 @@ pub(super) fn diff(parts: &[DiffPart], paint: Paint) -> String {
     })
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+pub(super) fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 

@@ -5,11 +5,11 @@ use std::fmt::Write;
 
 use colored::Colorize;
 
-use super::human::{Paint, diff};
+use super::human::{Paint, diff, plural};
 use crate::attribution::Status;
 use crate::drift::Kind;
-use crate::report::Appearances;
 use crate::report::appearances::Appearance;
+use crate::report::{Appearances, Tally};
 
 pub fn human(view: &Appearances, color: bool) -> String {
     let paint = Paint(color);
@@ -80,35 +80,30 @@ fn line(out: &mut String, a: &Appearance, paint: Paint) {
 }
 
 fn totals(view: &Appearances) -> String {
-    let count = |k: Kind| {
-        view.appearances
-            .iter()
-            .filter(|a| a.finding.kind == k)
-            .count()
-    };
+    let mut tally = Tally::default();
+    for a in &view.appearances {
+        tally.count(a.finding);
+    }
+    // Appearances are sorted by article (within a date): one article's are
+    // together.
     let mut articles: Vec<&str> = view
         .appearances
         .iter()
         .map(|a| a.finding.article.as_str())
         .collect();
     articles.dedup();
-    let misattributed = view
-        .appearances
-        .iter()
-        .filter(|a| a.finding.attribution.status == Status::Mismatch)
-        .count();
-    match view.appearances.len() {
-        0 => "found in no article".to_string(),
-        n => format!(
-            "{n} appearance{} in {} article{}: {} exact, {} partial, {} drift; {misattributed} misattributed",
-            if n == 1 { "" } else { "s" },
-            articles.len(),
-            if articles.len() == 1 { "" } else { "s" },
-            count(Kind::Exact),
-            count(Kind::Partial),
-            count(Kind::Drift),
-        ),
+    if tally.total == 0 {
+        return "found in no article".to_string();
     }
+    format!(
+        "{} in {}: {} exact, {} partial, {} drift; {} misattributed",
+        plural(tally.total, "appearance", "appearances"),
+        plural(articles.len(), "article", "articles"),
+        tally.exact,
+        tally.partial,
+        tally.drift,
+        tally.misattributed
+    )
 }
 
 pub fn json(view: &Appearances) -> String {

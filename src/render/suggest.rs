@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::human::plural;
 use crate::report::suggest::Suggestion;
 
 pub fn yaml(suggestions: &[Suggestion]) -> String {
@@ -15,11 +16,10 @@ pub fn yaml(suggestions: &[Suggestion]) -> String {
     }
     let _ = writeln!(
         out,
-        "# quotecheck suggest: {} quotation{} printed in two or more articles {} not on the list.\n\
+        "# quotecheck suggest: {} printed in two or more articles {} not on the list.\n\
          # Check each against its source before pasting it under `quotes:`: the\n\
          # wording of record is the speaker's, not an article's.",
-        suggestions.len(),
-        if suggestions.len() == 1 { "" } else { "s" },
+        plural(suggestions.len(), "quotation", "quotations"),
         if suggestions.len() == 1 { "is" } else { "are" },
     );
     for s in suggestions {

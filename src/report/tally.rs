@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::Report;
+use super::{Finding, Report};
 use crate::attribution::Status;
 use crate::catalog::Catalog;
 use crate::drift::Kind;
@@ -49,17 +49,22 @@ pub fn tally<'a>(catalog: &'a Catalog, report: &Report) -> Vec<Tally<'a>> {
         .map(|(i, q)| (q.id.as_str(), i))
         .collect();
     for f in &report.findings {
-        let Some(&i) = at.get(f.quote_id.as_str()) else {
-            continue;
-        };
-        let t = &mut tallies[i];
-        match f.kind {
-            Kind::Exact => t.exact += 1,
-            Kind::Partial => t.partial += 1,
-            Kind::Drift => t.drift += 1,
+        if let Some(&i) = at.get(f.quote_id.as_str()) {
+            tallies[i].count(f);
         }
-        t.misattributed += usize::from(f.attribution.status == Status::Mismatch);
-        t.total += 1;
     }
     tallies
+}
+
+impl Tally<'_> {
+    /// Counts one appearance of the statement.
+    pub fn count(&mut self, f: &Finding) {
+        match f.kind {
+            Kind::Exact => self.exact += 1,
+            Kind::Partial => self.partial += 1,
+            Kind::Drift => self.drift += 1,
+        }
+        self.misattributed += usize::from(f.attribution.status == Status::Mismatch);
+        self.total += 1;
+    }
 }
