@@ -533,9 +533,8 @@ impl<'a> Chain<'a> {
         }
     }
 
-    /// Could an alignment of wording `w` with `units` pass
-    /// [`Chain::accept`]? Most
-    /// statements the index proposes share just two common words with a
+    /// Could an alignment of wording `w` with `units` pass [`Chain::accept`]?
+    /// Most statements the index proposes share just two common words with a
     /// quotation, and aligning each costs the product of their lengths; this
     /// answers from the words' positions, and only says no when the
     /// thresholds could not be met (BLAST's two-hit rule, made exact):
