@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use crate::attribution::{self, Attributor, Credit, Identity, Names, Status};
 use crate::catalog::Catalog;
-use crate::corpus::{self, Article, InputFormat, Source};
+use crate::corpus::{self, Article, InputFormat, Markup, Source};
 use crate::drift;
 use crate::matcher::{self, Index, Thresholds};
 use crate::quotations::Quoted;
@@ -357,11 +357,12 @@ impl<'a> Checker<'a> {
     /// those not turned off and not suppressed by a comment in the article.
     /// Returns the problems with the comments themselves.
     pub fn judge(&self, article: &Article, checked: &mut Checked) -> Vec<Diagnostic> {
-        // Comments exist in Markdown articles only (see text::comments).
-        let mut comments = if article.markdown {
-            Suppressions::read(&article.name, &article.text)
-        } else {
+        // Comments exist in Markdown and HTML articles only (see
+        // text::comments).
+        let mut comments = if article.markup == Markup::Plain {
             Suppressions::default()
+        } else {
+            Suppressions::read(&article.name, &article.text)
         };
         let on = |rule: Rule| self.levels.get(rule).severity().is_some();
         for f in &mut checked.findings {
@@ -396,19 +397,23 @@ impl<'a> Checker<'a> {
     /// The findings and unverified quotations of one article.
     pub fn article(&self, article: &Article) -> Checked {
         let catalog = self.catalog;
-        // Positions and printed words come from the article as it is; the
-        // words read come from it without its comments, which readers never
-        // see. Both have the same bytes at the same offsets.
-        let original = article.text.as_str();
-        let blanked = if article.markdown {
-            blank_comments(original)
-        } else {
-            Cow::Borrowed(original)
+        // Positions come from the article as it is, printed words from what
+        // its reader sees (a page's words without their markup), the words
+        // read from that without its comments. All have the same length,
+        // offset for offset.
+        let markdown = article.markup == Markup::Markdown;
+        let at = Located::new(article);
+        let blanked = match &article.markup {
+            Markup::Markdown => blank_comments(at.shown),
+            Markup::Html { read, .. } => Cow::Borrowed(read.as_str()),
+            Markup::Plain => Cow::Borrowed(at.shown),
         };
         let text = blanked.as_ref();
-        let tokens = tokenize(text, article.markdown);
+        // The diff shows the words as a reader sees them: a page without its
+        // markup, anything else without its comments.
+        let seen = if at.filled { at.shown } else { text };
+        let tokens = tokenize(text, markdown);
         let quoted = Quoted::new(text, &tokens);
-        let lines = LineIndex::new(original);
         let attributor = Attributor::new(text, &tokens, &quoted, catalog, &self.names);
         let credits = attributor.credit_quotations();
         let matches = matcher::find(catalog, &self.index, text, &tokens, &quoted);
@@ -442,10 +447,7 @@ impl<'a> Checker<'a> {
                 let first = quoted.marks[chain.start].content.clone();
                 let last = quoted.marks[chain.end - 1].content.clone();
                 let span = trim_span(text, first.start..last.end);
-                let (start, end) = (
-                    lines.position(original, span.start),
-                    lines.position(original, span.end),
-                );
+                let (start, end) = (at.position(span.start), at.position(span.end));
                 let credit = credits[chain.start].as_ref();
                 Unverified {
                     article: article.name.clone(),
@@ -454,10 +456,10 @@ impl<'a> Checker<'a> {
                     end_line: end.line,
                     end_column: end.column,
                     fingerprint: fingerprint("", &text[span.clone()]),
-                    text: original[span.clone()].to_string(),
+                    text: at.printed(span.clone()),
                     rules: Vec::new(),
                     suppressed: Vec::new(),
-                    excerpt: Excerpt::new(original, &lines, span),
+                    excerpt: at.excerpt(span),
                     speaker: credit.map(|c| self.speaker_id(&c.identity)),
                     display: credit.map(|c| self.display(&c.identity)),
                 }
@@ -468,15 +470,15 @@ impl<'a> Checker<'a> {
             .map(|m| {
                 let quote = &catalog.quotes[m.quote];
                 let speaker = catalog.speaker_of(quote);
-                let assessment = drift::assess(&m, text, &tokens, quote);
-                let start = lines.position(original, m.span.start);
-                let end = lines.position(original, m.span.end);
+                let assessment = drift::assess(&m, seen, &tokens, quote);
+                let start = at.position(m.span.start);
+                let end = at.position(m.span.end);
                 let credit = match m.quotation {
                     Some(q) => credits[q].clone(),
                     None => attributor.credit_span(m.span.clone()),
                 };
                 let status = attribution::status(credit.as_ref(), quote.speaker);
-                let attribution = self.attribution(credit.as_ref(), status, original, &lines);
+                let attribution = self.attribution(credit.as_ref(), status, &at);
                 Finding {
                     quote_id: quote.id.clone(),
                     speaker: speaker.id.clone(),
@@ -486,7 +488,7 @@ impl<'a> Checker<'a> {
                     column: start.column,
                     end_line: end.line,
                     end_column: end.column,
-                    text: original[m.span.clone()].to_string(),
+                    text: at.printed(m.span.clone()),
                     kind: assessment.kind,
                     variant: m.variant,
                     quoted: m.quoted,
@@ -502,7 +504,7 @@ impl<'a> Checker<'a> {
                     severity: Severity::Info,
                     fingerprint: fingerprint(&quote.id, &text[m.span.clone()]),
                     baselined: Vec::new(),
-                    excerpt: Excerpt::new(original, &lines, m.span.clone()),
+                    excerpt: at.excerpt(m.span.clone()),
                     span: m.span,
                 }
             })
@@ -527,13 +529,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn attribution(
-        &self,
-        credit: Option<&Credit>,
-        status: Status,
-        text: &str,
-        lines: &LineIndex,
-    ) -> Attribution {
+    fn attribution(&self, credit: Option<&Credit>, status: Status, at: &Located) -> Attribution {
         let Some(credit) = credit else {
             return Attribution {
                 status,
@@ -547,11 +543,11 @@ impl<'a> Checker<'a> {
         };
         let source = self.names.source_of(&credit.identity);
         let cue = credit.cue.clone().map(|span| {
-            let at = lines.position(text, span.start);
+            let start = at.position(span.start);
             Cue {
-                text: squeeze(&text[span]),
-                line: at.line,
-                column: at.column,
+                text: squeeze(&at.shown[span]),
+                line: start.line,
+                column: start.column,
             }
         });
         Attribution {
@@ -563,6 +559,49 @@ impl<'a> Checker<'a> {
             cue,
             display: Some(self.display(&credit.identity)),
         }
+    }
+}
+
+/// Where an article's words are, and how they read.
+struct Located<'a> {
+    /// The article as its file has it: lines and columns count in it.
+    source: &'a str,
+    /// What its reader sees, at the same offsets.
+    shown: &'a str,
+    lines: LineIndex,
+    /// `shown` holds zero-width fill where a page had inline markup.
+    filled: bool,
+}
+
+impl<'a> Located<'a> {
+    fn new(article: &'a Article) -> Self {
+        Self {
+            source: &article.text,
+            shown: article.shown(),
+            lines: LineIndex::new(&article.text),
+            filled: matches!(article.markup, Markup::Html { .. }),
+        }
+    }
+
+    fn position(&self, offset: usize) -> Position {
+        self.lines.position(self.source, offset)
+    }
+
+    /// The words as printed: exactly the file's bytes, or a page's words
+    /// as a browser shows them (one space between words, the fill that
+    /// stands for its markup gone).
+    fn printed(&self, span: Range<usize>) -> String {
+        let words = &self.shown[span];
+        if self.filled {
+            squeeze(words)
+        } else {
+            words.to_string()
+        }
+    }
+
+    /// The line a span starts on, as its reader sees it.
+    fn excerpt(&self, span: Range<usize>) -> Excerpt {
+        Excerpt::new(self.shown, &self.lines, span)
     }
 }
 

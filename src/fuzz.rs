@@ -99,8 +99,7 @@ pub fn matcher(data: &[u8]) {
         return;
     };
     // As Markdown: links and comments are read too.
-    let mut article = Article::new("a.md", article.to_string());
-    article.markdown = true;
+    let article = Article::markdown("a.md", article.to_string());
     let checked = Checker::new(&catalog).article(&article);
     let lines = LineIndex::new(&article.text);
     for f in &checked.findings {

@@ -55,6 +55,7 @@ impl Source {
         match extension.as_deref() {
             Some("md" | "markdown" | "mdx") => InputFormat::Markdown,
             Some("jsonl" | "ndjson") => InputFormat::Jsonl,
+            Some("html" | "htm" | "xhtml") => InputFormat::Html,
             _ => InputFormat::Text,
         }
     }
@@ -63,9 +64,9 @@ impl Source {
 /// How articles are read.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum InputFormat {
-    /// By extension: `.md`, `.markdown`, `.mdx` are Markdown, `.jsonl` and
-    /// `.ndjson` are JSON Lines corpora, anything else (and standard input)
-    /// plain text.
+    /// By extension: `.md`, `.markdown`, `.mdx` are Markdown, `.html`,
+    /// `.htm`, `.xhtml` saved web pages, `.jsonl` and `.ndjson` JSON Lines
+    /// corpora, anything else (and standard input) plain text.
     #[default]
     Auto,
     /// Plain text.
@@ -73,6 +74,9 @@ pub enum InputFormat {
     /// Markdown: links read as their text, HTML comments hidden (and
     /// read for suppressions).
     Markdown,
+    /// A saved web page: the text a reader sees (scripts, styles and
+    /// navigation left out), positions in the page's source lines.
+    Html,
     /// A JSON Lines corpus: one article per line, `{"id": ..., "text": ...}`.
     Jsonl,
 }
@@ -81,9 +85,23 @@ pub enum InputFormat {
 #[derive(Debug, Clone)]
 pub struct Article {
     pub name: String,
+    /// The text as the file has it: positions are counted in it.
     pub text: String,
-    /// Markdown syntax (links) is read as such.
-    pub markdown: bool,
+    pub markup: Markup,
+    /// When it was published (`YYYY-MM-DD`), when the article says so.
+    pub date: Option<String>,
+}
+
+/// How an article's text is marked up, which decides how it is read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Markup {
+    #[default]
+    Plain,
+    /// Markdown syntax (links, comments) is read as such.
+    Markdown,
+    /// A web page: what its reader sees, and the same as the later stages
+    /// read it, offset for offset (see [`crate::text::html`]).
+    Html { shown: String, read: String },
 }
 
 impl Article {
@@ -91,7 +109,39 @@ impl Article {
         Self {
             name: name.into(),
             text: text.into(),
-            markdown: false,
+            markup: Markup::Plain,
+            date: None,
+        }
+    }
+
+    /// A Markdown article.
+    pub fn markdown(name: impl Into<String>, text: impl Into<String>) -> Self {
+        Self {
+            markup: Markup::Markdown,
+            ..Self::new(name, text)
+        }
+    }
+
+    /// A web page, read as its reader sees it.
+    pub fn html(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let page = crate::text::html::read(&text);
+        Self {
+            markup: Markup::Html {
+                shown: page.text,
+                read: page.read,
+            },
+            date: page.date,
+            ..Self::new(name, text)
+        }
+    }
+
+    /// The text as its reader sees it: a page's words without their
+    /// markup, anything else as it is (byte for byte at the same offsets).
+    pub fn shown(&self) -> &str {
+        match &self.markup {
+            Markup::Html { shown, .. } => shown,
+            Markup::Plain | Markup::Markdown => &self.text,
         }
     }
 }
@@ -147,10 +197,11 @@ pub fn read(source: &Source, format: InputFormat) -> Result<Article, Skip> {
         }
     };
     let text = decode::decode(source, bytes)?;
-    Ok(Article {
-        name: source.display_name(),
-        text,
-        markdown: source.format(format) == InputFormat::Markdown,
+    let name = source.display_name();
+    Ok(match source.format(format) {
+        InputFormat::Markdown => Article::markdown(name, text),
+        InputFormat::Html => Article::html(name, text),
+        InputFormat::Auto | InputFormat::Text | InputFormat::Jsonl => Article::new(name, text),
     })
 }
 

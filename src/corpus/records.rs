@@ -12,14 +12,20 @@ use std::io::BufRead;
 
 use serde::Deserialize;
 
+use crate::report::appearances::day_of;
+
 use super::{Article, Skip, Source};
 
-/// One line of a JSON Lines corpus. Other fields (url, date, outlet) are
-/// allowed and ignored: exports carry them.
+/// One line of a JSON Lines corpus. Other fields (url, outlet) are allowed
+/// and ignored: exports carry them.
 #[derive(Deserialize)]
 struct Record {
     id: Id,
     text: String,
+    /// When the article was published; read when it starts `YYYY-MM-DD`,
+    /// ignored otherwise (exports write dates in every shape).
+    #[serde(default)]
+    date: Option<serde_json::Value>,
 }
 
 /// Record ids are strings or numbers in the exports we have seen.
@@ -87,9 +93,12 @@ pub fn read(
                     Id::Number(n) => n.to_string(),
                 };
                 each(Ok(Article {
-                    name: format!("{file}#{id}"),
-                    text: record.text,
-                    markdown: false,
+                    date: record
+                        .date
+                        .as_ref()
+                        .and_then(serde_json::Value::as_str)
+                        .and_then(day_of),
+                    ..Article::new(format!("{file}#{id}"), record.text)
                 }))
             }
             Err(e) => each(Err(skip(

@@ -18,7 +18,7 @@ mod chain;
 
 use std::ops::Range;
 
-use crate::text::fold::is_word_char;
+use crate::text::fold::{is_ignorable, is_word_char};
 
 pub use chain::{Quoted, token_range};
 
@@ -91,9 +91,20 @@ struct Shape {
     closing: bool,
 }
 
+/// How many invisible characters a mark's neighbour is looked for across.
+const MAX_INVISIBLE: usize = 1024;
+
 fn shape(text: &str, at: usize, mark: char) -> Shape {
-    let prev = text[..at].chars().next_back();
-    let next = text[at + mark.len_utf8()..].chars().next();
+    // Invisible characters are not there to a reader: a web page's inline
+    // markup (`<q>“</q>We`) stands between a mark and its word as such.
+    // A tag with a long address is a few hundred of them; the bound keeps a
+    // text of nothing but marks and invisible characters linear.
+    let visible = |c: &char| !is_ignorable(*c);
+    let prev = text[..at].chars().rev().take(MAX_INVISIBLE).find(visible);
+    let next = text[at + mark.len_utf8()..]
+        .chars()
+        .take(MAX_INVISIBLE)
+        .find(visible);
     let opening = next.is_some_and(|n| !n.is_whitespace())
         && prev.is_none_or(|p| p.is_whitespace() || "([{—–-/:".contains(p) || is_mark(p));
     let closing = prev.is_some_and(|p| !p.is_whitespace())

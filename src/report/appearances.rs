@@ -104,6 +104,14 @@ fn unknown(catalog: &Catalog, id: &str) -> String {
     }
 }
 
+/// The day a date value starts with: `2022-01-10` of `2022-01-10T09:30:00Z`.
+pub fn day_of(value: &str) -> Option<String> {
+    let value = value.trim();
+    date_in(value)
+        .filter(|d| value.starts_with(d))
+        .map(str::to_string)
+}
+
 /// The first `YYYY-MM-DD` in an article's name, if it is a plausible date.
 pub fn date_in(name: &str) -> Option<&str> {
     let bytes = name.as_bytes();

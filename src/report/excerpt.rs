@@ -70,9 +70,11 @@ fn tail(s: &str, n: usize) -> &str {
 }
 
 /// Tabs and control characters would shift the underline; show them as
-/// one space each.
+/// one space each. Invisible characters (zero-width spaces, a web page's
+/// markup) go.
 fn clean(s: &str) -> String {
     s.chars()
+        .filter(|&c| !crate::text::fold::is_ignorable(c))
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 pub mod comments;
 pub mod fold;
+pub mod html;
 pub mod lines;
 pub mod words;
 
