@@ -15,6 +15,7 @@ use crate::corpus::{self, Article, InputFormat, Markup, Source};
 use crate::drift;
 use crate::matcher::{self, Index, Thresholds};
 use crate::quotations::Quoted;
+use crate::report::appearances::date_in;
 use crate::report::diagnostic::fingerprint;
 use crate::report::suppress::Suppressions;
 use crate::report::{
@@ -465,6 +466,10 @@ impl<'a> Checker<'a> {
                 }
             })
             .collect();
+        let date = article
+            .date
+            .clone()
+            .or_else(|| date_in(&article.name).map(str::to_string));
         let findings = matches
             .into_iter()
             .map(|m| {
@@ -484,6 +489,7 @@ impl<'a> Checker<'a> {
                     speaker: speaker.id.clone(),
                     speaker_name: speaker.name.clone(),
                     article: article.name.clone(),
+                    date: date.clone(),
                     line: start.line,
                     column: start.column,
                     end_line: end.line,

@@ -285,6 +285,7 @@ fn json_output_is_the_documented_contract() {
             "speaker": "jen-psaki",
             "speaker_name": "Jen Psaki",
             "article": "articles/a.txt",
+            "date": null,
             "line": 2,
             "column": 2,
             "end_line": 2,

@@ -90,7 +90,14 @@ fn wrap(s: &str) -> String {
 fn what(item: &Value) -> Value {
     let mut item = item.clone();
     let object = item.as_object_mut().unwrap();
-    for key in ["article", "line", "column", "end_line", "end_column"] {
+    for key in [
+        "article",
+        "date",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+    ] {
         object.remove(key);
     }
     if let Some(cue) = object
@@ -154,6 +161,19 @@ fn pages_give_the_findings_of_their_text_at_their_own_lines() {
             assert_eq!(g, w);
         }
         assert_eq!(got.len(), want.len(), "{list}: {got:#?}");
+    }
+
+    // A page's date is the one its metadata gives, not its name's.
+    for finding in pages["findings"].as_array().unwrap() {
+        let name = finding["article"]
+            .as_str()
+            .unwrap()
+            .trim_start_matches("pages/");
+        let i = names
+            .iter()
+            .position(|n| n.trim_end_matches(".txt") == name.trim_end_matches(".html"))
+            .unwrap();
+        assert_eq!(finding["date"], json!(format!("2022-01-{:02}", 10 + i)));
     }
 
     // Every position names the page's own line and column: the printed
@@ -241,4 +261,31 @@ fn a_page_is_read_as_html_by_its_extension_or_when_told() {
     );
     assert_eq!(findings[0]["attribution"]["speaker"], "jen-psaki");
     assert_eq!(findings[0]["attribution"]["cue"]["line"], 3);
+}
+
+#[test]
+fn suppression_comments_work_in_pages() {
+    let page = |code: &str| {
+        format!(
+            "<html><body>\n<!-- quotecheck-disable-next-line {code} -- credited in the headline -->\n\
+             <p>&ldquo;We&#8217;re ready to talk, but we won&#8217;t wait forever.&rdquo;</p>\n</body></html>\n"
+        )
+    };
+    support::Test::new()
+        .quotes(support::ONE_QUOTE)
+        .file("articles/b.html", page("QC003"))
+        .args(&["--format", "concise"])
+        .run()
+        .status(0)
+        .stdout_is("");
+    support::Test::new()
+        .quotes(support::ONE_QUOTE)
+        .file("articles/b.html", page("QC001"))
+        .args(&["--format", "concise"])
+        .run()
+        .status(0)
+        .stdout_is(
+            "articles/b.html:2:1: QC006 the suppression of QC001 suppresses nothing\n\
+             articles/b.html:3:11: QC003 `ready` (Jen Psaki) is quoted without crediting anyone\n",
+        );
 }

@@ -94,6 +94,46 @@ fn appearances_come_oldest_article_first_and_undated_last() {
 }
 
 #[test]
+fn an_article_s_own_date_comes_before_the_one_in_its_name() {
+    let quote = "“We're ready to talk, but we won't wait forever,” Jen Psaki said.";
+    let page = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2022-01-05T10:00:00Z\"></head>\n\
+         <body><p>{quote}</p></body></html>\n"
+    );
+    let records = [("late", "2022-01-25"), ("early", "2022-01-03T08:00")]
+        .iter()
+        .map(|(id, date)| {
+            format!(
+                "{}\n",
+                serde_json::json!({"id": id, "text": quote, "date": date})
+            )
+        })
+        .collect::<String>();
+    let out = Test::new()
+        .quotes(ONE_QUOTE)
+        .article("2022-01-30-page.html", &page)
+        .article("wire.jsonl", &records)
+        .only_args(&["show", "ready", "--isolated", "--format", "json"])
+        .run()
+        .status(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    let order: Vec<(&str, &str)> = json["appearances"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["article"].as_str().unwrap(), a["date"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            ("articles/wire.jsonl#early", "2022-01-03"),
+            ("articles/2022-01-30-page.html", "2022-01-05"),
+            ("articles/wire.jsonl#late", "2022-01-25"),
+        ]
+    );
+}
+
+#[test]
 fn an_unknown_id_is_an_error_with_the_closest_id() {
     Test::new()
         .quotes(ONE_QUOTE)

@@ -8,8 +8,7 @@ use colored::Colorize;
 use super::human::{Paint, diff, plural};
 use crate::attribution::Status;
 use crate::drift::Kind;
-use crate::report::appearances::Appearance;
-use crate::report::{Appearances, Tally};
+use crate::report::{Appearances, Finding, Tally};
 
 pub fn human(view: &Appearances, color: bool) -> String {
     let paint = Paint(color);
@@ -39,8 +38,7 @@ pub fn human(view: &Appearances, color: bool) -> String {
 }
 
 /// One appearance: date, place, kind, then what changed and who is credited.
-fn line(out: &mut String, a: &Appearance, paint: Paint) {
-    let f = a.finding;
+fn line(out: &mut String, f: &Finding, paint: Paint) {
     let kind = match f.kind {
         Kind::Exact => "exact",
         Kind::Partial => "partial",
@@ -50,7 +48,7 @@ fn line(out: &mut String, a: &Appearance, paint: Paint) {
     let _ = writeln!(
         out,
         "{:<10}  {}:{}:{}  {kind}{quoted}",
-        a.date.unwrap_or("-"),
+        f.date.as_deref().unwrap_or("-"),
         f.article,
         f.line,
         f.column
@@ -82,14 +80,14 @@ fn line(out: &mut String, a: &Appearance, paint: Paint) {
 fn totals(view: &Appearances) -> String {
     let mut tally = Tally::default();
     for a in &view.appearances {
-        tally.count(a.finding);
+        tally.count(a);
     }
     // Appearances are sorted by article (within a date): one article's are
     // together.
     let mut articles: Vec<&str> = view
         .appearances
         .iter()
-        .map(|a| a.finding.article.as_str())
+        .map(|a| a.article.as_str())
         .collect();
     articles.dedup();
     if tally.total == 0 {

@@ -2,10 +2,10 @@
 //!
 //! A fact-checker tracing a statement through the press wants the record
 //! beside every printing of it, oldest first, with what each outlet changed
-//! and whom each credited. Articles rarely carry a machine-readable date, but
-//! archives name them by it (`2022-01-26-us-sent-response.txt`): the first
-//! `YYYY-MM-DD` in an article's name orders it; undated articles come last,
-//! by name.
+//! and whom each credited. An article's date is what it says of itself (a
+//! page's `<meta>` tags, a record's `date`), else the first `YYYY-MM-DD` in
+//! its name, as archives name files (`2022-01-26-us-sent-response.txt`);
+//! undated articles come last, by name.
 
 use serde::Serialize;
 
@@ -24,15 +24,7 @@ pub struct Appearances<'a> {
     pub variants: Vec<&'a str>,
     /// Oldest article first (see the module doc), then by article and
     /// position.
-    pub appearances: Vec<Appearance<'a>>,
-}
-
-/// One appearance: the finding and the date its article's name carries.
-#[derive(Debug, Serialize)]
-pub struct Appearance<'a> {
-    pub date: Option<&'a str>,
-    #[serde(flatten)]
-    pub finding: &'a Finding,
+    pub appearances: Vec<&'a Finding>,
 }
 
 impl<'a> Appearances<'a> {
@@ -43,31 +35,12 @@ impl<'a> Appearances<'a> {
             return Err(unknown(catalog, id));
         };
         let speaker = &catalog.speakers[quote.speaker];
-        let mut appearances: Vec<Appearance> = report
+        let mut appearances: Vec<&Finding> = report
             .findings
             .iter()
             .filter(|f| f.quote_id == id)
-            .map(|f| Appearance {
-                date: date_in(&f.article),
-                finding: f,
-            })
             .collect();
-        appearances.sort_by(|a, b| {
-            (
-                a.date.is_none(),
-                a.date,
-                &a.finding.article,
-                a.finding.line,
-                a.finding.column,
-            )
-                .cmp(&(
-                    b.date.is_none(),
-                    b.date,
-                    &b.finding.article,
-                    b.finding.line,
-                    b.finding.column,
-                ))
-        });
+        appearances.sort_by_key(|f| (f.date.is_none(), &f.date, &f.article, f.line, f.column));
         Ok(Appearances {
             quote_id: &quote.id,
             speaker: &speaker.id,

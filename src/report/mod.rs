@@ -54,6 +54,10 @@ pub struct Finding {
     /// The speaker's name, for people reading the output.
     pub speaker_name: String,
     pub article: String,
+    /// When the article was published (`YYYY-MM-DD`): from its metadata (a
+    /// page's `<meta>` tags, a record's `date`), else the first date in its
+    /// name; `null` when neither says.
+    pub date: Option<String>,
     pub line: usize,
     pub column: usize,
     pub end_line: usize,
