@@ -39,6 +39,8 @@ pub struct Checked {
 /// One article, checked and judged.
 struct Judged {
     name: String,
+    /// The text as its reader sees it, when kept.
+    text: Option<String>,
     checked: Checked,
     /// Problems with its suppression comments.
     problems: Vec<Diagnostic>,
@@ -53,6 +55,8 @@ pub struct Checker<'a> {
     whole: bool,
     threads: usize,
     input_format: InputFormat,
+    /// Keep each article's text in the report (for the HTML report).
+    keep_texts: bool,
     /// Told how far the run is, after each article (see [`Progress`]).
     progress: Option<Box<dyn Fn(Progress) + Send + Sync + 'a>>,
 }
@@ -96,6 +100,7 @@ impl<'a> Checker<'a> {
             whole: true,
             threads: 1,
             input_format: InputFormat::Auto,
+            keep_texts: false,
             progress: None,
         }
     }
@@ -111,6 +116,14 @@ impl<'a> Checker<'a> {
     /// Reads articles as `format` says (by extension by default).
     pub fn with_input_format(mut self, format: InputFormat) -> Self {
         self.input_format = format;
+        self
+    }
+
+    /// Keeps each article's text, as its reader sees it, in the report: for
+    /// renderers that show the articles. Off by default: an archive's
+    /// texts would all be held until the end.
+    pub fn with_texts(mut self, keep: bool) -> Self {
+        self.keep_texts = keep;
         self
     }
 
@@ -348,6 +361,7 @@ impl<'a> Checker<'a> {
         let mut checked = self.article(&article);
         let problems = self.judge(&article, &mut checked);
         Ok(Judged {
+            text: self.keep_texts.then(|| article.shown().to_string()),
             name: article.name,
             checked,
             problems,
@@ -460,9 +474,10 @@ impl<'a> Checker<'a> {
                     text: at.printed(span.clone()),
                     rules: Vec::new(),
                     suppressed: Vec::new(),
-                    excerpt: at.excerpt(span),
+                    excerpt: at.excerpt(span.clone()),
                     speaker: credit.map(|c| self.speaker_id(&c.identity)),
                     display: credit.map(|c| self.display(&c.identity)),
+                    span,
                 }
             })
             .collect();
@@ -669,10 +684,14 @@ fn take(parts: &mut Parts, outcome: Result<Judged, Skipped>) {
     match outcome {
         Ok(Judged {
             name,
+            text,
             checked,
             problems,
         }) => {
             parts.articles += 1;
+            if let Some(text) = text {
+                parts.texts.insert(name.clone(), text);
+            }
             parts.checked.push(name);
             parts.problems.extend(problems);
             parts.findings.extend(checked.findings);

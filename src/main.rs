@@ -216,6 +216,7 @@ fn checker<'a>(config: &Config, catalog: &'a Catalog) -> check::Checker<'a> {
         .whole_corpus(config.whole)
         .with_threads(config.threads)
         .with_input_format(config.input_format)
+        .with_texts(config.format == Format::Html)
 }
 
 fn check(config: &Config) -> anyhow::Result<u8> {
@@ -224,7 +225,7 @@ fn check(config: &Config) -> anyhow::Result<u8> {
     if config.format == Format::Jsonl && config.output.is_none() && config.baseline.is_none() {
         return stream(config);
     }
-    let mut report = report(config)?;
+    let (catalog, mut report) = checked(config)?;
     if let Some(path) = &config.baseline {
         let baseline = Baseline::load(path)?;
         let anchor = Anchor::new(&std::env::current_dir()?, path);
@@ -249,10 +250,12 @@ fn check(config: &Config) -> anyhow::Result<u8> {
             report_stale(path, &stale);
         }
     }
-    emit(
-        config,
-        &render::render(&report, config.format, config.color),
-    )?;
+    let output = match config.format {
+        // The page shows each statement's wording of record.
+        Format::Html => render::html::render(&report, Some(&catalog)),
+        format => render::render(&report, format, config.color),
+    };
+    emit(config, &output)?;
     Ok(config.exit_code(&report))
 }
 

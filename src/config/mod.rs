@@ -31,6 +31,9 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands, then the human report.
     Github,
+    /// One self-contained web page: each article with its quotations
+    /// marked, the record and the diff beside them (use with `-o`).
+    Html,
 }
 
 /// When to colour human output.

@@ -11,6 +11,8 @@ mod records;
 mod walk;
 
 use std::io::Read;
+
+use crate::report::appearances::day_of;
 use std::path::{Path, PathBuf};
 
 /// How reports name standard input.
@@ -114,10 +116,12 @@ impl Article {
         }
     }
 
-    /// A Markdown article.
+    /// A Markdown article; its date, if its front matter gives one.
     pub fn markdown(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
         Self {
             markup: Markup::Markdown,
+            date: front_matter_date(&text),
             ..Self::new(name, text)
         }
     }
@@ -144,6 +148,26 @@ impl Article {
             Markup::Plain | Markup::Markdown => &self.text,
         }
     }
+}
+
+/// The `date` (or `published`, `pubDate`) of a Markdown article's YAML
+/// front matter, as static site generators write it: `---` lines around
+/// `key: value` lines at the very start.
+fn front_matter_date(text: &str) -> Option<String> {
+    let mut lines = text.lines();
+    if lines.next()?.trim_end() != "---" {
+        return None;
+    }
+    lines
+        .take_while(|line| !matches!(line.trim_end(), "---" | "..."))
+        .filter_map(|line| line.split_once(':'))
+        .find(|(key, _)| {
+            matches!(
+                key.trim().to_ascii_lowercase().as_str(),
+                "date" | "published" | "pubdate" | "publishdate"
+            )
+        })
+        .and_then(|(_, value)| day_of(value.trim().trim_matches(['"', '\''])))
 }
 
 /// A file that was not checked, and why.
@@ -217,4 +241,26 @@ fn read_error(source: &Source, path: &Path, e: std::io::Error) -> Skip {
         _ => "",
     };
     Skip::error(source, format!("cannot read: {e}"), help)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::front_matter_date;
+
+    #[test]
+    fn front_matter_gives_a_markdown_article_its_date() {
+        let date = |s: &str| front_matter_date(s);
+        assert_eq!(
+            date("---\ntitle: \"Talks: 'no progress'\"\ndate: 2022-01-10T09:00:00Z\n---\nText"),
+            Some("2022-01-10".into())
+        );
+        assert_eq!(
+            date("---\npubDate: '2022-01-11'\n---\n"),
+            Some("2022-01-11".into())
+        );
+        // Only at the very start, and only inside it.
+        assert_eq!(date("Text\n---\ndate: 2022-01-10\n---\n"), None);
+        assert_eq!(date("---\ntitle: x\n---\ndate: 2022-01-10\n"), None);
+        assert_eq!(date("---\ndate: soon\n---\n"), None);
+    }
 }

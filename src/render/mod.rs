@@ -3,6 +3,7 @@
 
 mod concise;
 mod github;
+pub mod html;
 mod human;
 mod json;
 pub mod jsonl;
@@ -24,6 +25,7 @@ pub fn render(report: &Report, format: Format, color: bool) -> String {
         Format::Jsonl => jsonl::render(report),
         Format::Sarif => sarif::render(report),
         Format::Github => github::render(report),
+        Format::Html => html::render(report, None),
     }
 }
 

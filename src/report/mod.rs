@@ -167,6 +167,9 @@ pub struct Unverified {
     pub fingerprint: String,
     #[serde(skip)]
     pub display: Option<String>,
+    /// Byte range in the article.
+    #[serde(skip)]
+    pub span: std::ops::Range<usize>,
     #[serde(skip)]
     pub excerpt: Excerpt,
 }
@@ -275,6 +278,10 @@ pub struct Report {
     /// The names of the articles read.
     #[serde(skip)]
     pub checked: Vec<String>,
+    /// Each article's text as its reader sees it, by name: kept only for
+    /// renderers that show it (see `Checker::with_texts`).
+    #[serde(skip)]
+    pub texts: HashMap<String, String>,
 }
 
 /// What a report is about.
@@ -321,6 +328,8 @@ pub struct Parts {
     pub list: String,
     /// The names of the articles read.
     pub checked: Vec<String>,
+    /// Their texts, when kept.
+    pub texts: HashMap<String, String>,
     /// Whether the run read the whole corpus (no paths on the command
     /// line): only then is a statement found nowhere a finding (QC004).
     pub whole: bool,
@@ -342,6 +351,7 @@ impl Report {
             problems,
             list,
             checked,
+            texts,
             whole,
         } = parts;
         unverified
@@ -403,6 +413,7 @@ impl Report {
             },
             scope: Scope::Articles,
             checked,
+            texts,
         };
         report.count();
         report
@@ -420,6 +431,7 @@ impl Report {
             summary: Summary::default(),
             scope: Scope::List,
             checked: Vec::new(),
+            texts: HashMap::new(),
         };
         report.count();
         report
