@@ -45,9 +45,13 @@ pub fn yaml(suggestions: &[Suggestion]) -> String {
             .iter()
             .map(|u| format!("{}:{}:{}", u.article, u.line, u.column))
             .collect();
+        let parts = match s.parts {
+            0 => String::new(),
+            n => format!(" ({n} in part)"),
+        };
         let _ = writeln!(
             out,
-            "    # printed {} times: {}",
+            "    # printed {} times{parts}: {}",
             s.seen.len(),
             places.join(", ")
         );
