@@ -23,6 +23,7 @@ use crate::report::{
     Skipped, Summary, Unverified,
 };
 use crate::text::comments::blank_comments;
+use crate::text::fold::is_ignorable;
 use crate::text::{LineIndex, Position, squeeze, tokenize};
 
 /// Quotations of fewer words are scare quotes and titles ("lethal aid"), not
@@ -374,10 +375,27 @@ impl<'a> Checker<'a> {
     pub fn judge(&self, article: &Article, checked: &mut Checked) -> Vec<Diagnostic> {
         // Comments exist in Markdown and HTML articles only (see
         // text::comments).
-        let mut comments = if article.markup == Markup::Plain {
-            Suppressions::default()
-        } else {
-            Suppressions::read(&article.name, &article.text)
+        let mut comments = match &article.markup {
+            Markup::Plain => Suppressions::default(),
+            Markup::Markdown => Suppressions::read(&article.name, &article.text),
+            Markup::Html { comments, .. } => {
+                let text = &article.text;
+                let closed: Vec<_> = comments
+                    .iter()
+                    .filter(|c| c.len() >= 7 && text[(*c).clone()].ends_with("-->"))
+                    .cloned()
+                    .collect();
+                // One never closed runs to the end of the page.
+                let unclosed = comments
+                    .iter()
+                    .find(|c| {
+                        c.end == text.len()
+                            && text[c.start..].starts_with("<!--")
+                            && !text[(*c).clone()].ends_with("-->")
+                    })
+                    .map(|c| c.start);
+                Suppressions::of_comments(&article.name, text, &closed, unclosed)
+            }
         };
         let on = |rule: Rule| self.levels.get(rule).severity().is_some();
         for f in &mut checked.findings {
@@ -626,11 +644,14 @@ impl<'a> Located<'a> {
     }
 }
 
-/// The span without the white space at its edges.
+/// The span without the white space (or invisible characters) at its
+/// edges.
 fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    // Invisible characters too: a web page's `&ldquo;` is a mark and fill.
+    let edge = |c: char| c.is_whitespace() || is_ignorable(c);
     let slice = &text[span.clone()];
-    let start = span.start + (slice.len() - slice.trim_start().len());
-    let end = span.end - (slice.len() - slice.trim_end().len());
+    let start = span.start + (slice.len() - slice.trim_start_matches(edge).len());
+    let end = span.end - (slice.len() - slice.trim_end_matches(edge).len());
     start..end.max(start)
 }
 
@@ -690,7 +711,12 @@ fn take(parts: &mut Parts, outcome: Result<Judged, Skipped>) {
         }) => {
             parts.articles += 1;
             if let Some(text) = text {
-                parts.texts.insert(name.clone(), text);
+                // Two articles of one name: neither text can be shown.
+                parts
+                    .texts
+                    .entry(name.clone())
+                    .and_modify(|kept| *kept = None)
+                    .or_insert(Some(text));
             }
             parts.checked.push(name);
             parts.problems.extend(problems);

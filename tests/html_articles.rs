@@ -289,3 +289,41 @@ fn suppression_comments_work_in_pages() {
              articles/b.html:3:11: QC003 `ready` (Jen Psaki) is quoted without crediting anyone\n",
         );
 }
+
+#[test]
+fn a_comment_inside_a_script_is_no_comment() {
+    // The script's `<!--` and backtick are its own; the suppression below
+    // them still works.
+    let page = "<html><body><script>var t = \"<!--\"; var u = \"`\";</script>\n\
+        <!-- quotecheck-disable-next-line QC003 -- credited in the headline -->\n\
+        <p>&ldquo;We&#8217;re ready to talk, but we won&#8217;t wait forever.&rdquo;</p>\n</body></html>\n";
+    support::Test::new()
+        .quotes(support::ONE_QUOTE)
+        .file("articles/b.html", page)
+        .args(&["--format", "concise"])
+        .run()
+        .status(0)
+        .stdout_is("");
+}
+
+#[test]
+fn an_unverified_quotation_starts_at_its_first_word_not_at_the_reference_before_it() {
+    let out = support::Test::new()
+        .quotes(support::ONE_QUOTE)
+        .file(
+            "articles/b.html",
+            "<p>Peskov said &ldquo;we did not understand each other at all&rdquo;.</p>\n",
+        )
+        .args(&["--format", "json"])
+        .run()
+        .status(0);
+    let unverified = &out.json()["unverified"][0];
+    assert_eq!(
+        unverified["text"],
+        "we did not understand each other at all"
+    );
+    assert_eq!(
+        (&unverified["line"], &unverified["column"]),
+        (&json!(1), &json!(23))
+    );
+}

@@ -250,3 +250,27 @@ fn a_web_page_is_shown_in_the_report_as_its_reader_sees_it() {
          Jen Psaki said."
     );
 }
+
+#[test]
+fn articles_of_one_name_are_listed_without_their_texts() {
+    // Two records with one id: positions cannot be told apart, so neither
+    // text is shown (and nothing is marked in the wrong one).
+    let records = "{\"id\": \"x\", \"text\": \"Psaki said: \\u201cWe're ready to talk, but we won't wait forever.\\u201d\"}\n\
+        {\"id\": \"x\", \"text\": \"Short.\"}\n";
+    let out = support::Test::new()
+        .quotes(support::ONE_QUOTE)
+        .file("articles/wire.jsonl", records)
+        .args(&["--format", "html"])
+        .run()
+        .status(0);
+    assert!(out.stdout.contains("Several articles go by this name"));
+    assert!(!out.stdout.contains("<mark"));
+    assert!(
+        out.stdout
+            .contains("<li class=\"detail verified\" id=\"d-1-1\">")
+    );
+    assert!(
+        !out.stdout.contains("href=\"#q-1-1\""),
+        "no link to a mark that is not there"
+    );
+}

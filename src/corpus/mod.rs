@@ -102,8 +102,13 @@ pub enum Markup {
     /// Markdown syntax (links, comments) is read as such.
     Markdown,
     /// A web page: what its reader sees, and the same as the later stages
-    /// read it, offset for offset (see [`crate::text::html`]).
-    Html { shown: String, read: String },
+    /// read it, offset for offset (see [`crate::text::html`]); its
+    /// comments, where suppressions are.
+    Html {
+        shown: String,
+        read: String,
+        comments: Vec<std::ops::Range<usize>>,
+    },
 }
 
 impl Article {
@@ -134,6 +139,7 @@ impl Article {
             markup: Markup::Html {
                 shown: page.text,
                 read: page.read,
+                comments: page.comments,
             },
             date: page.date,
             ..Self::new(name, text)
@@ -150,17 +156,19 @@ impl Article {
     }
 }
 
-/// The `date` (or `published`, `pubDate`) of a Markdown article's YAML
-/// front matter, as static site generators write it: `---` lines around
-/// `key: value` lines at the very start.
+/// The `date` (or `published`, `pubDate`) of a Markdown article's front
+/// matter, as static site generators write it at the very start: YAML
+/// (`---` lines around `key: value` lines) or TOML (`+++`, `key = value`).
 fn front_matter_date(text: &str) -> Option<String> {
-    let mut lines = text.lines();
-    if lines.next()?.trim_end() != "---" {
-        return None;
-    }
+    let mut lines = text.trim_start_matches('\u{FEFF}').lines();
+    let (fence, separator) = match lines.next()?.trim_end() {
+        "---" => ("---", ':'),
+        "+++" => ("+++", '='),
+        _ => return None,
+    };
     lines
-        .take_while(|line| !matches!(line.trim_end(), "---" | "..."))
-        .filter_map(|line| line.split_once(':'))
+        .take_while(|line| line.trim_end() != fence && line.trim_end() != "...")
+        .filter_map(|line| line.split_once(separator))
         .find(|(key, _)| {
             matches!(
                 key.trim().to_ascii_lowercase().as_str(),

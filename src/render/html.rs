@@ -290,10 +290,17 @@ fn section(
     )
     .expect("String");
     out.push_str("<div class=\"body\">\n<div class=\"text\">");
-    match report.texts.get(name) {
-        Some(text) => marked_text(out, number, text, &article.highlights),
-        None => out.push_str("<p class=\"absent\">(the article's text is not in this report)</p>"),
-    }
+    let marked = match report.texts.get(name) {
+        Some(Some(text)) => marked_text(out, number, text, &article.highlights),
+        Some(None) => {
+            out.push_str("<p class=\"absent\">Several articles go by this name (records with one id): their texts are not shown. Their quotations are listed below.</p>");
+            vec![false; article.highlights.len()]
+        }
+        None => {
+            out.push_str("<p class=\"absent\">The article's text is not in this report.</p>");
+            vec![false; article.highlights.len()]
+        }
+    };
     out.push_str("</div>\n<aside class=\"inspector\" aria-live=\"polite\"><p class=\"hint\">Point at or click a marked quotation to see it beside the record.</p></aside>\n</div>\n");
     write!(
         out,
@@ -302,21 +309,27 @@ fn section(
     )
     .expect("String");
     for (k, h) in article.highlights.iter().enumerate() {
-        detail(out, &format!("{number}-{}", k + 1), h, catalog);
+        detail(out, &format!("{number}-{}", k + 1), h, marked[k], catalog);
     }
     out.push_str("</ol>\n</details>\n</section>\n");
 }
 
-/// The article's text as shown on screen, each quotation in a `<mark>`.
-fn marked_text(out: &mut String, number: usize, text: &str, highlights: &[Highlight]) {
+/// The article's text as shown on screen, each quotation in a `<mark>`;
+/// says which quotations are marked (one inside another is not: it is
+/// listed below only).
+fn marked_text(out: &mut String, number: usize, text: &str, highlights: &[Highlight]) -> Vec<bool> {
     let (shown, at) = readable(text);
+    let mut marked = vec![false; highlights.len()];
     let mut done = 0;
     for (k, h) in highlights.iter().enumerate() {
-        let (start, end) = (at[h.span.start].max(done), at[h.span.end]);
-        if start >= end {
-            // Inside the one before it (an overlap): listed below only.
+        if h.span.end > text.len() {
             continue;
         }
+        let (start, end) = (at[h.span.start].max(done), at[h.span.end]);
+        if start >= end {
+            continue;
+        }
+        marked[k] = true;
         out.push_str(&escape(&shown[done..start]));
         write!(
             out,
@@ -331,6 +344,7 @@ fn marked_text(out: &mut String, number: usize, text: &str, highlights: &[Highli
         done = end;
     }
     out.push_str(&escape(&shown[done..]));
+    marked
 }
 
 /// The text laid out for a `pre-wrap` block: paragraphs apart by one blank
@@ -391,16 +405,25 @@ impl Item<'_> {
 
 /// A quotation's details: listed under its article, and shown beside the
 /// text when its mark is pointed at.
-fn detail(out: &mut String, id: &str, h: &Highlight, catalog: Option<&Catalog>) {
+fn detail(out: &mut String, id: &str, h: &Highlight, marked: bool, catalog: Option<&Catalog>) {
     let mark = h.mark.name();
-    write!(
-        out,
-        "<li class=\"detail {mark}\" id=\"d-{id}\">\n<p class=\"head\"><span class=\"badge {mark}\">{mark}</span> <a href=\"#q-{id}\">line {}, column {}</a>",
+    let place = format!(
+        "line {}, column {}",
         h.item.line(),
         match h.item {
             Item::Finding(f) => f.column,
             Item::Unverified(u) => u.column,
         }
+    );
+    // A link to the mark, when the text has one.
+    let place = if marked {
+        format!("<a href=\"#q-{id}\">{place}</a>")
+    } else {
+        place
+    };
+    write!(
+        out,
+        "<li class=\"detail {mark}\" id=\"d-{id}\">\n<p class=\"head\"><span class=\"badge {mark}\">{mark}</span> {place}"
     )
     .expect("String");
     match h.item {

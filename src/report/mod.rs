@@ -279,9 +279,11 @@ pub struct Report {
     #[serde(skip)]
     pub checked: Vec<String>,
     /// Each article's text as its reader sees it, by name: kept only for
-    /// renderers that show it (see `Checker::with_texts`).
+    /// renderers that show it (see `Checker::with_texts`); `None` when
+    /// several articles go by the name (records with one id), whose
+    /// positions could not be told apart.
     #[serde(skip)]
-    pub texts: HashMap<String, String>,
+    pub texts: HashMap<String, Option<String>>,
 }
 
 /// What a report is about.
@@ -328,8 +330,8 @@ pub struct Parts {
     pub list: String,
     /// The names of the articles read.
     pub checked: Vec<String>,
-    /// Their texts, when kept.
-    pub texts: HashMap<String, String>,
+    /// Their texts, when kept (see [`Report::texts`]).
+    pub texts: HashMap<String, Option<String>>,
     /// Whether the run read the whole corpus (no paths on the command
     /// line): only then is a statement found nowhere a finding (QC004).
     pub whole: bool,

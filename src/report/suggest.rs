@@ -118,11 +118,19 @@ fn merge_parts<'a>(alike: BTreeMap<Vec<String>, Vec<&'a Unverified>>) -> Vec<Gro
         if words.len() < MIN_PART_WORDS {
             continue;
         }
-        // Holders are in index order, longest first: the first longer one
-        // that holds the whole part is the longest.
-        let holder = runs[&words[..MIN_PART_WORDS]].iter().copied().find(|&h| {
+        // Any run of the part will do to find what holds it: the one held
+        // by the fewest wordings. Holders are in index order, longest
+        // first: only those before the part are longer (or as long), and
+        // the first that holds the whole part is the longest.
+        let holders = words
+            .windows(MIN_PART_WORDS)
+            .map(|run| &runs[run])
+            .min_by_key(|holders| holders.len())
+            .expect("a part has a run");
+        let before = holders.partition_point(|&h| h < i);
+        let holder = holders[..before].iter().copied().find(|&h| {
             let longer = &wordings[h].0;
-            h < i && longer.len() > words.len() && longer.windows(words.len()).any(|w| w == words)
+            longer.len() > words.len() && longer.windows(words.len()).any(|w| w == words)
         });
         if let Some(h) = holder {
             root[i] = root[h];

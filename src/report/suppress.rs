@@ -69,19 +69,39 @@ struct RuleIndex {
 }
 
 impl Suppressions {
-    /// Reads every `quotecheck-` comment of `text`.
+    /// Reads every `quotecheck-` comment of a Markdown article.
     pub fn read(article: &str, text: &str) -> Self {
+        // Articles without comments pay one scan, nothing more.
+        if memchr::memmem::find(text.as_bytes(), b"<!--").is_none() {
+            return Suppressions {
+                article: article.to_string(),
+                ..Suppressions::default()
+            };
+        }
+        let closed = comments(text);
+        // A comment never closed is text to a parser, but to its writer it
+        // was a suppression: say why it does nothing.
+        let tail = closed.last().map_or(0, |r| r.end);
+        let unclosed = text[tail..].find("<!--").map(|i| tail + i);
+        Self::of_comments(article, text, &closed, unclosed)
+    }
+
+    /// Reads the `quotecheck-` comments among `closed` (`<!--` to `-->`
+    /// included) of `text`; `unclosed` is where a comment opens and never
+    /// closes, if one does. A web page's comments come from its tokenizer
+    /// (a `<!--` inside a script is not one).
+    pub fn of_comments(
+        article: &str,
+        text: &str,
+        closed: &[std::ops::Range<usize>],
+        unclosed: Option<usize>,
+    ) -> Self {
         let mut found = Suppressions {
             article: article.to_string(),
             ..Suppressions::default()
         };
-        // Articles without comments pay one scan, nothing more.
-        if memchr::memmem::find(text.as_bytes(), b"<!--").is_none() {
-            return found;
-        }
         let lines = LineIndex::new(text);
-        let closed = comments(text);
-        for range in &closed {
+        for range in closed {
             let body = text[range.start + 4..range.end - 3].trim();
             if let Some(directive) = strip_name(body) {
                 let start = lines.position(text, range.start);
@@ -89,10 +109,7 @@ impl Suppressions {
                 found.comment(directive, body, start, end);
             }
         }
-        // A comment never closed is text to a parser, but to its writer it
-        // was a suppression: say why it does nothing.
-        let tail = closed.last().map_or(0, |r| r.end);
-        if let Some(open) = text[tail..].find("<!--").map(|i| tail + i)
+        if let Some(open) = unclosed
             && strip_name(text[open + 4..].trim_start()).is_some()
         {
             let line_end = text[open..]

@@ -20,6 +20,9 @@
 //! `article:published_time` family of `<meta>` tags, JSON-LD
 //! `datePublished`, else the first `<time datetime>`.
 
+use std::collections::HashMap;
+use std::ops::Range;
+
 use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
 
 use super::fold::{is_apostrophe, is_ignorable, is_word_char};
@@ -40,10 +43,14 @@ pub struct Page {
     pub read: String,
     /// `YYYY-MM-DD`, when the page says when it was published.
     pub date: Option<String>,
+    /// The page's comments, as the tokenizer found them (not inside
+    /// scripts): where suppression comments are read.
+    pub comments: Vec<Range<usize>>,
 }
 
 /// Elements a reader of the article does not read: scripts and styles,
-/// the page's head, navigation, forms and embedded media.
+/// the page's head, navigation, form controls and embedded media. (Not
+/// `<form>` itself: some sites wrap the whole page in one.)
 const HIDDEN: &[&[u8]] = &[
     b"head",
     b"title",
@@ -56,7 +63,6 @@ const HIDDEN: &[&[u8]] = &[
     b"nav",
     b"aside",
     b"footer",
-    b"form",
     b"button",
     b"select",
     b"textarea",
@@ -111,6 +117,75 @@ const VOID: &[&[u8]] = &[
     b"source", b"track", b"wbr",
 ];
 
+/// What may stand in a page's head; anything else starts its body, and
+/// ends a head left open (`</head>` may be left out).
+const HEAD_CONTENT: &[&[u8]] = &[
+    b"base",
+    b"link",
+    b"meta",
+    b"noscript",
+    b"script",
+    b"style",
+    b"template",
+    b"title",
+];
+
+/// Start tags that end an open `<p>` (as a browser ends it).
+const ENDS_P: &[&[u8]] = &[
+    b"address",
+    b"article",
+    b"aside",
+    b"blockquote",
+    b"details",
+    b"div",
+    b"dl",
+    b"fieldset",
+    b"figcaption",
+    b"figure",
+    b"footer",
+    b"form",
+    b"h1",
+    b"h2",
+    b"h3",
+    b"h4",
+    b"h5",
+    b"h6",
+    b"header",
+    b"hr",
+    b"main",
+    b"nav",
+    b"ol",
+    b"p",
+    b"pre",
+    b"section",
+    b"table",
+    b"ul",
+];
+
+/// Tag names.
+type Names = &'static [&'static [u8]];
+
+/// Elements whose start ends an open one of a kind, up to a boundary: a new
+/// `<li>` ends the last one of its list, and so on.
+const ENDS_SIBLING: &[(&[u8], Names, Names)] = &[
+    (b"li", &[b"li"], &[b"ul", b"ol", b"menu"]),
+    (b"dt", &[b"dt", b"dd"], &[b"dl"]),
+    (b"dd", &[b"dt", b"dd"], &[b"dl"]),
+    (
+        b"tr",
+        &[b"tr", b"td", b"th"],
+        &[b"table", b"thead", b"tbody", b"tfoot"],
+    ),
+    (b"td", &[b"td", b"th"], &[b"tr", b"table"]),
+    (b"th", &[b"td", b"th"], &[b"tr", b"table"]),
+    (b"option", &[b"option"], &[b"select", b"datalist"]),
+];
+
+/// How far up the open elements an implied end is looked for: deeper
+/// nesting than this is not a page's text, and the bound keeps a page of
+/// ten thousand unclosed `<span>` linear.
+const MAX_IMPLIED_DEPTH: usize = 64;
+
 /// `<meta>` names and properties that give the publication date, best first.
 const DATE_METAS: &[&[u8]] = &[
     b"article:published_time",
@@ -133,6 +208,8 @@ pub fn read(source: &str) -> Page {
         out: vec![b' '; source.len()],
         spaced: Vec::new(),
         open: Vec::new(),
+        open_count: HashMap::new(),
+        comments: Vec::new(),
         hidden: 0,
         pre: 0,
         meta_date: None,
@@ -163,6 +240,7 @@ pub fn read(source: &str) -> Page {
         text: text(reader.out),
         read: text(read),
         date,
+        comments: reader.comments,
     }
 }
 
@@ -181,6 +259,11 @@ struct Reader<'a> {
     spaced: Vec<std::ops::Range<usize>>,
     /// Open elements, innermost last.
     open: Vec<Open>,
+    /// How many of each are open: an end tag with none open is ignored
+    /// without a search.
+    open_count: HashMap<Vec<u8>, usize>,
+    /// Comments, `<!--` to `-->`.
+    comments: Vec<Range<usize>>,
     /// How many open elements hide their content.
     hidden: usize,
     /// How many open `<pre>` keep their line breaks.
@@ -198,10 +281,10 @@ impl Reader<'_> {
             Token::StartTag(tag) => self.start(tag),
             Token::EndTag(tag) => {
                 let span = tag.span.start..tag.span.end;
-                if let Some(at) = self.open.iter().rposition(|o| o.name == *tag.name) {
-                    for element in self.open.split_off(at) {
-                        self.close(&element);
-                    }
+                if self.open_count.get(&*tag.name).is_some_and(|&n| n > 0)
+                    && let Some(at) = self.open.iter().rposition(|o| o.name == *tag.name)
+                {
+                    self.close_from(at);
                 }
                 self.markup(span, &tag.name);
             }
@@ -210,12 +293,84 @@ impl Reader<'_> {
                 if self.in_json_ld && self.json_ld.is_none() {
                     self.json_ld = date_in_json_ld(&text.value);
                 }
+                // Words start the body, and end a head left open.
+                if !text.value.iter().all(u8::is_ascii_whitespace) && !self.in_raw_text() {
+                    self.end_head();
+                }
                 if self.hidden == 0 {
                     self.text(span);
                 }
             }
-            // Comments, doctypes and parse errors are not read.
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+            Token::Comment(comment) => {
+                let span = comment.span.start..comment.span.end;
+                self.comments.push(span.clone());
+                // A comment is nothing a reader sees, like an inline tag.
+                self.markup(span, b"!--");
+            }
+            // Doctypes and parse errors are not read.
+            Token::Doctype(_) | Token::Error(_) => {}
+        }
+    }
+
+    /// Closes the open element at `at` and those inside it.
+    fn close_from(&mut self, at: usize) {
+        for element in self.open.split_off(at) {
+            self.close(&element);
+        }
+    }
+
+    /// Is the innermost open element one whose text is raw (a script or
+    /// style in the head)?
+    fn in_raw_text(&self) -> bool {
+        self.open.last().is_some_and(|o| {
+            matches!(
+                o.name.as_slice(),
+                b"script" | b"style" | b"title" | b"noscript" | b"template"
+            )
+        })
+    }
+
+    /// Closes a `<head>` left open.
+    fn end_head(&mut self) {
+        if self
+            .open_count
+            .get(b"head".as_slice())
+            .is_some_and(|&n| n > 0)
+            && let Some(at) = self.open.iter().rposition(|o| o.name == b"head")
+        {
+            self.close_from(at);
+        }
+    }
+
+    /// Ends what the start of `name` ends in a browser: an open head, an
+    /// open `<p>`, the last `<li>` of its list.
+    fn implied_ends(&mut self, name: &[u8]) {
+        if !HEAD_CONTENT.contains(&name) {
+            self.end_head();
+        }
+        let (ends, boundaries): (&[&[u8]], &[&[u8]]) = if ENDS_P.contains(&name) {
+            (&[b"p"], &[])
+        } else if let Some((_, ends, boundaries)) = ENDS_SIBLING.iter().find(|(n, ..)| *n == name) {
+            (ends, boundaries)
+        } else {
+            return;
+        };
+        let at = self
+            .open
+            .iter()
+            .enumerate()
+            .rev()
+            .take(MAX_IMPLIED_DEPTH)
+            .take_while(|(_, o)| {
+                // A `<p>` ends only if nothing but inline elements stand
+                // inside it.
+                let inline = !BLOCKS.contains(&o.name.as_slice()) || o.name == b"p";
+                !boundaries.contains(&o.name.as_slice()) && (!boundaries.is_empty() || inline)
+            })
+            .find(|(_, o)| ends.contains(&o.name.as_slice()))
+            .map(|(i, _)| i);
+        if let Some(at) = at {
+            self.close_from(at);
         }
     }
 
@@ -240,7 +395,7 @@ impl Reader<'_> {
                     self.meta_date = Some((rank, date));
                 }
             }
-            b"time" if self.time.is_none() => {
+            b"time" if self.time.is_none() && self.hidden == 0 => {
                 self.time = attribute("datetime").as_deref().and_then(day_of)
             }
             _ => {}
@@ -251,10 +406,14 @@ impl Reader<'_> {
             || attribute("hidden").is_some()
             || attribute("aria-hidden").is_some_and(|v| v == "true")
             || attribute("role").is_some_and(|r| r == "navigation");
+        self.implied_ends(name);
         self.markup(tag.span.start..tag.span.end, name);
-        if !(tag.self_closing || VOID.contains(&name)) {
+        // `/>` closes nothing in HTML (`<script src=x />` has a body): only
+        // void elements go without an end tag.
+        if !VOID.contains(&name) {
             self.hidden += usize::from(hides);
             self.pre += usize::from(name == b"pre");
+            *self.open_count.entry(name.to_vec()).or_default() += 1;
             self.open.push(Open {
                 name: name.to_vec(),
                 hides,
@@ -269,6 +428,9 @@ impl Reader<'_> {
         }
         self.hidden -= usize::from(element.hides);
         self.pre -= usize::from(element.name == b"pre");
+        if let Some(n) = self.open_count.get_mut(&element.name) {
+            *n -= 1;
+        }
     }
 
     /// A tag: a paragraph break, a line break, or nothing a reader sees.
@@ -306,7 +468,7 @@ impl Reader<'_> {
         let sticks = |c: char| is_word_char(c) || is_apostrophe(c) || is_mark(c);
         // Before it: what the reader sees so far; after it: the source.
         let before = last_visible(&self.out[..start]);
-        let after = self.source[end..].chars().next();
+        let after = next_visible(&self.source[end..]);
         before.is_some_and(sticks) && after.is_some_and(|c| c == '&' || sticks(c))
     }
 
@@ -334,6 +496,25 @@ impl Reader<'_> {
                 );
         }
     }
+}
+
+/// The first character of `rest` past the tags and comments that start it
+/// (`<b><i>real` → `r`), looked for across a few of them.
+fn next_visible(rest: &str) -> Option<char> {
+    let mut rest = rest;
+    for _ in 0..16 {
+        let tag = rest.starts_with('<')
+            && rest[1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
+        if !tag {
+            return rest.chars().next();
+        }
+        let close = if rest.starts_with("<!--") { "-->" } else { ">" };
+        rest = &rest[rest.find(close)? + close.len()..];
+    }
+    None
 }
 
 /// The last character of `out` that is not fill, looked for across a few
@@ -380,7 +561,9 @@ fn decode(rest: &str, out: &mut [u8]) -> usize {
         .zip(decoded.iter().rev())
         .take_while(|(a, b)| a == *b)
         .count()
-        .min(reference.len() - 1);
+        .min(reference.len() - 1)
+        // `&semi;` is `;`: the value itself is never all suffix.
+        .min(decoded.len().saturating_sub(1));
     let (taken, value) = (reference.len() - same, &decoded[..decoded.len() - same]);
     if value.is_empty() || value.len() > taken || taken - value.len() == 1 {
         // Not a reference, or one that cannot be padded to its length (one
@@ -489,6 +672,7 @@ mod tests {
             seen("<p>&ldquo;It&#8217;s &#x201C;fine&#x201D;,&rdquo; she said &notit; &amp</p>"),
             "“It’s “fine”,” she said ¬it; &"
         );
+        assert_eq!(seen("<p>a&semi; b&#59; &#x31</p>"), "a; b; 1");
         // A bare ampersand and an unknown name are text.
         assert_eq!(seen("<p>AT&T &bogus; a & b</p>"), "AT&T &bogus; a & b");
     }
@@ -527,6 +711,39 @@ mod tests {
     }
 
     #[test]
+    fn elements_end_where_a_browser_ends_them() {
+        // `</head>` left out: the body's words end the head.
+        assert_eq!(
+            seen("<html><head><title>T</title><body><p>“Kept,” she said."),
+            "“Kept,” she said."
+        );
+        assert_eq!(seen("<head><meta charset=utf-8>Kept"), "Kept");
+        // A new paragraph or item ends the hidden one before it.
+        assert_eq!(seen("<p hidden>Gone<p>Kept"), "Kept");
+        assert_eq!(seen("<ul><li aria-hidden=true>Gone<li>Kept</ul>"), "Kept");
+        assert_eq!(seen("<p hidden><span>Gone<div>Kept</div>"), "Kept");
+        // `/>` ends nothing but void elements: a script has its body.
+        assert_eq!(
+            seen("<script src=x />var q = \"Gone\";</script><p>Kept"),
+            "Kept"
+        );
+        // A form may hold the whole page; its controls are not text.
+        assert_eq!(
+            seen("<form id=aspnetForm><p>Kept</p><button>Gone</button></form>"),
+            "Kept"
+        );
+    }
+
+    #[test]
+    fn tags_in_a_row_inside_a_word_are_nothing() {
+        assert_eq!(
+            seen("<p>un<b><i>real</i></b> and &ldquo;<span class=d><b>W</b></span>e are"),
+            "unreal and “We are"
+        );
+        assert_eq!(seen("<p>un<!-- c -->real</p>"), "unreal");
+    }
+
+    #[test]
     fn pre_keeps_its_line_breaks() {
         assert_eq!(seen("<pre>a\nb</pre><p>c\nd</p>"), "a\nb\n\nc d");
     }
@@ -551,5 +768,12 @@ mod tests {
             Some("2022-01-12".into())
         );
         assert_eq!(date("<meta name=date content=yesterday><p>x</p>"), None);
+        // Not from a related story's box.
+        assert_eq!(
+            date(
+                "<nav><time datetime=2019-05-05>old</time></nav><time datetime=2022-01-18>x</time>"
+            ),
+            Some("2022-01-18".into())
+        );
     }
 }
