@@ -356,3 +356,92 @@ fn a_singular_role_ending_in_s_is_one_person() {
         (Status::Mismatch, Some("Maria Keel"))
     );
 }
+
+const DANGER: &str = "Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.";
+
+#[test]
+fn a_headline_quotation_is_credited_by_the_standfirst_under_it() {
+    matches(
+        "dangerous",
+        &format!(
+            "‘{DANGER}’\n\nWhite House Press Secretary Jen Psaki on the talks, as allies meet in Brussels\n\nWASHINGTON — The White House said on Tuesday ..."
+        ),
+    );
+    credited_to(
+        "dangerous",
+        &format!("“{DANGER}”\nBoris Johnson warned allies meeting in Brussels.\n"),
+        "Boris Johnson",
+    );
+    // Named in the standfirst without speaking or being described there.
+    credited_to(
+        "dangerous",
+        &format!("‘{DANGER}’\n\nBoris Johnson on the first night of the talks\n"),
+        "Boris Johnson",
+    );
+    // A paragraph that quotes someone itself is the story, not a standfirst.
+    let (status, _) = credit(
+        "dangerous",
+        &format!("“{DANGER}”\n\nJens Stoltenberg said: “We are ready.”\n"),
+    );
+    assert_eq!(status, Status::Unattributed);
+    // A quotation that is not the whole first paragraph is no headline.
+    let (status, _) = credit(
+        "dangerous",
+        &format!("Allies met. “{DANGER}”\nJen Psaki spoke later.\n"),
+    );
+    assert_eq!(status, Status::Unattributed);
+}
+
+#[test]
+fn a_surname_is_the_unlisted_person_named_in_full_before() {
+    credited_to(
+        "dangerous",
+        &format!(
+            "On Abbey Road, Dorota Wilk, 74, who has lived on the street since 1979, said the weeks had been long. “{DANGER}” Mrs Wilk said."
+        ),
+        "Dorota Wilk",
+    );
+}
+
+#[test]
+fn a_name_beside_a_title_says_who_speaks() {
+    matches(
+        "on-paper",
+        "According to the Russian Foreign Minister, Sergey Lavrov, talks will go on: \"We are waiting for an official response on paper to our proposals, after which we plan another meeting.\"",
+    );
+    // The list gives the title to Lavrov; the article gives it to someone
+    // else by name, and the name is who the article credits.
+    credited_to(
+        "on-paper",
+        "According to the Russian Foreign Minister, Boris Johnson, talks will go on: \"We are waiting for an official response on paper to our proposals, after which we plan another meeting.\"",
+        "Boris Johnson",
+    );
+}
+
+#[test]
+fn a_quotation_without_a_cue_belongs_to_the_paragraph_s_speaker() {
+    matches(
+        "dangerous",
+        &format!(
+            "Psaki said the talks had barely moved, and that the State Department says allies agree. “{DANGER}”"
+        ),
+    );
+}
+
+#[test]
+fn it_after_a_speech_verb_is_what_was_said() {
+    matches(
+        "dangerous",
+        &format!(
+            "The White House Press Secretary, Jen Psaki, told reporters that “{DANGER}”. She is right, and the ministry should have said it a year ago."
+        ),
+    );
+}
+
+#[test]
+fn a_spokesperson_speaks_for_the_body_the_article_names() {
+    matches(
+        "grushko",
+        "\"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request,\" said a spokesperson for the foreign ministry.",
+    );
+}

@@ -47,7 +47,7 @@ impl Attributor<'_> {
             // "Jordan Pike, a spokesperson for the trust" / "A picket
             // captain, Luis Ferreira,"
             if let Some(other) = self.apposition(&m) {
-                let (name, description) = if m.via == Via::Descriptor {
+                let (name, description) = if m.via == Via::Descriptor || self.titles_a_person(&m) {
                     (other, m)
                 } else {
                     (m, other)
@@ -295,8 +295,90 @@ impl Attributor<'_> {
         let is_name =
             |x: &Mention| matches!(x.reference, Reference::Identity(_)) && x.via != Via::Descriptor;
         let pair = (m.via == Via::Descriptor && is_name(&next))
-            || (is_name(m) && next.via == Via::Descriptor);
+            || (is_name(m) && next.via == Via::Descriptor)
+            || (self.titles_a_person(m) && self.names_a_person(&next));
         pair.then_some(next)
+    }
+
+    /// A listed person's title alias (`the Water Minister`): with a name
+    /// beside it, the name says who (`the Water Minister, Claire Ashdown,`
+    /// is Ashdown, whoever the list says holds the title).
+    pub(super) fn titles_a_person(&self, m: &Mention) -> bool {
+        m.via == Via::Alias
+            && matches!(&m.reference, Reference::Identity(id) if !self.is_organisation(id))
+    }
+
+    fn names_a_person(&self, m: &Mention) -> bool {
+        matches!(m.via, Via::Name | Via::Surname | Via::Unlisted)
+            && matches!(&m.reference, Reference::Identity(id) if !self.is_organisation(id))
+    }
+
+    /// `Mrs Wilk`, `Wilk`: the person the article named in full before
+    /// (`Dorota Wilk, 74,`), when the list does not hold them.
+    pub(super) fn known_as(&self, identity: Identity, at: usize) -> Identity {
+        let Identity::Unlisted {
+            name,
+            kind: SourceKind::Person,
+        } = &identity
+        else {
+            return identity;
+        };
+        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let full_name = |id: &Identity| match id {
+            Identity::Unlisted {
+                name: full,
+                kind: SourceKind::Person,
+            } => full != name && full.contains(' ') && full.rsplit(' ').next() == Some(surname),
+            _ => false,
+        };
+        let earlier = self.history[..self.history.partition_point(|e| e.at < at)]
+            .iter()
+            .rev()
+            .find(|e| full_name(&e.identity))
+            .map(|e| e.identity.clone());
+        // Not in the cast when introduced without speaking (`Dorota Wilk,
+        // 74, who has lived on the street since 1979, said`): the name in
+        // full before, wherever it stands.
+        let key = crate::text::fold::fold_word(surname);
+        earlier
+            .or_else(|| {
+                (1..at.min(self.tokens().len()))
+                    .filter(|&i| self.reader.key(i) == key && !self.reader.is_quoted(i))
+                    .find_map(|i| {
+                        let m = self.reader.mention_starting(i - 1)?;
+                        match m.reference {
+                            Reference::Identity(id) if m.tokens.end == i + 1 && full_name(&id) => {
+                                Some(id)
+                            }
+                            _ => None,
+                        }
+                    })
+            })
+            .unwrap_or(identity)
+    }
+
+    /// The first person or body the paragraph names (not describes or
+    /// points at), and the token it starts at.
+    /// A listed one first: "Hydrology lecturer Dr Leila Nasser warns" reads
+    /// the title into an unlisted name, the list knows her.
+    pub(super) fn first_named(&self, paragraph: usize) -> Option<(Identity, usize)> {
+        let named = self
+            .history
+            .iter()
+            .skip_while(|e| e.paragraph < paragraph)
+            .take_while(|e| e.paragraph == paragraph)
+            .filter(|e| {
+                !e.lone
+                    && self
+                        .reader
+                        .mention_starting(e.at)
+                        .is_some_and(|m| !matches!(m.via, Via::Descriptor | Via::Pronoun))
+            });
+        named
+            .clone()
+            .find(|e| matches!(e.identity, Identity::Listed(_)))
+            .or_else(|| named.clone().next())
+            .map(|e| (e.identity.clone(), e.at))
     }
 
     /// The speech verb at token `at`, after up to three adverbials or a

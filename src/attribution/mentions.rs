@@ -33,6 +33,8 @@ pub enum Via {
     Pronoun,
     /// No cue of its own; the quotation before it was this speaker's.
     Continuation,
+    /// A headline quotation, credited by the standfirst or lede under it.
+    Headline,
 }
 
 /// What kind of source the article credits.

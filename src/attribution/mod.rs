@@ -141,7 +141,9 @@ impl<'a> Attributor<'a> {
         for (c, chain) in self.quoted.chains.iter().enumerate() {
             let credit = self
                 .cue_for_chain(chain.clone())
-                .or_else(|| self.continuation(c, &credits));
+                .or_else(|| self.continuation(c, &credits))
+                .or_else(|| self.headline(chain.clone()))
+                .or_else(|| self.paragraph_speaker(self.quoted.marks[chain.start].open));
             credits.push(credit);
         }
         credits
@@ -164,6 +166,74 @@ impl<'a> Attributor<'a> {
             }
         }
         credits
+    }
+
+    /// A quotation printed as a headline of its own (the article's first
+    /// paragraph, nothing but the quotation) is credited by the paragraph
+    /// under it, standfirst or lede, to the first person or body it names:
+    /// `‘I pray nobody leaves a tap running’⏎Café owner Sunniva Hale on
+    /// the first night of the rota`.
+    fn headline(&self, chain: Range<usize>) -> Option<Credit> {
+        let marks = &self.quoted.marks;
+        let text = self.reader.text;
+        let (open, close) = (marks[chain.start].open, marks[chain.end - 1].outer().end);
+        let paragraph = self.paragraph_of(open);
+        let next = self.paragraphs.get(paragraph).copied()?;
+        let end = self
+            .paragraphs
+            .get(paragraph + 1)
+            .copied()
+            .unwrap_or(text.len());
+        let alone = text[..open].trim().is_empty()
+            && text
+                .get(close..next)
+                .is_some_and(|rest| !rest.chars().any(char::is_alphanumeric));
+        // A standfirst says who without quoting: a paragraph with quotations
+        // of its own is the story starting.
+        let quotes_itself = marks.iter().any(|q| (next..end).contains(&q.open));
+        if !alone || quotes_itself {
+            return None;
+        }
+        // The cast holds those who speak or are described; a name that
+        // does neither (`Idris Kemal’s family has grown apples`) is read
+        // from the paragraph itself.
+        let (identity, at) = self.first_named(paragraph + 1).or_else(|| {
+            let end = self
+                .paragraphs
+                .get(paragraph + 1)
+                .copied()
+                .unwrap_or(text.len());
+            let m = self.first_mention(self.words_between(next, end).into_iter())?;
+            let Reference::Identity(id) = &m.reference else {
+                return None;
+            };
+            (m.via != Via::Descriptor).then(|| (id.clone(), m.tokens.start))
+        })?;
+        let span = self.tokens()[at].span.clone();
+        Some(Credit {
+            identity,
+            via: Via::Headline,
+            cue: Some(span),
+        })
+    }
+
+    /// A quotation with no cue of its own, in a paragraph that has already
+    /// said who speaks in it (`She said the rain had barely registered at
+    /// the reservoir, which Tarnside says is a quarter full. “Even a wet
+    /// autumn will not refill Carrick.”`): the subject of the paragraph's
+    /// first speech verb, as before a quotation in its own sentence.
+    fn paragraph_speaker(&self, open: usize) -> Option<Credit> {
+        let paragraph = self.paragraph_of(open).saturating_sub(1);
+        let start = self.paragraphs[paragraph];
+        let words = self.words_between(start, open);
+        let first = *words.first()?;
+        words.iter().find_map(|&v| {
+            if !self.reader.is_speech_verb(v) {
+                return None;
+            }
+            let m = self.subject_of(v, first)?;
+            self.credit(&m, Some(v))
+        })
     }
 
     /// The credit for a verbatim run printed without quotation marks.
@@ -190,8 +260,11 @@ impl<'a> Attributor<'a> {
     /// Turns a mention found at a cue into a credit.
     fn credit(&self, m: &Mention, verb: Option<usize>) -> Option<Credit> {
         let at = m.tokens.start;
+        if let Some(body) = self.spoken_for(m) {
+            return self.credit(&body, verb);
+        }
         let identity = match &m.reference {
-            Reference::Identity(id) => id.clone(),
+            Reference::Identity(id) => self.known_as(id.clone(), m.tokens.start),
             Reference::Definite { role, text } => {
                 self.resolve_definite(&self.history, at, role, text)
             }
@@ -261,11 +334,8 @@ impl<'a> Attributor<'a> {
                     let m = self
                         .reader
                         .mention_starting(v + 1)
-                        .filter(|m| words.contains(&m.tokens.start))?;
-                    match self.apposition(&m) {
-                        Some(name) if m.via == Via::Descriptor => Some(name),
-                        _ => Some(m),
-                    }
+                        .filter(|m| words.contains(&m.tokens.start) && !self.is_object(m))?;
+                    Some(self.named(m))
                 });
             // After a quotation that ends its own sentence (`"... matter."
             // The mayor said he knew it`), a capitalized word starts a new
@@ -391,7 +461,7 @@ impl<'a> Attributor<'a> {
                 .get(k + 2)
                 .and_then(|&w| self.reader.mention_starting(w))
         {
-            return self.credit(&m, Some(words[k]));
+            return self.credit(&self.named(m), Some(words[k]));
         }
         // As Antony Blinken put it: "..."
         if let Some(k) = words
@@ -481,12 +551,52 @@ impl<'a> Attributor<'a> {
                 };
                 let place = m.via == Via::Unlisted
                     && before.is_some_and(|b| lexicon::is_preposition(self.reader.key(b)));
-                !lone && !place
+                !lone && !place && !self.is_object(m)
             })?;
-        // "The central bank governor, Elena Marsh,": the name.
+        Some(self.named(m))
+    }
+
+    /// "a spokesperson for the union", "a spokeswoman of the ministry": the
+    /// body the words are spoken for, when the article names it.
+    fn spoken_for(&self, m: &Mention) -> Option<Mention> {
+        let end = m.tokens.end;
+        let spokesperson = m.via == Via::Descriptor
+            && matches!(
+                self.reader.key(end - 1),
+                "spokesperson" | "spokesman" | "spokeswoman" | "representative" | "spokespeople"
+            );
+        if !spokesperson
+            || end + 1 >= self.tokens().len()
+            || !matches!(self.reader.key(end), "for" | "of")
+        {
+            return None;
+        }
+        let body = self.reader.mention_starting(end + 1)?;
+        let named_body = match &body.reference {
+            Reference::Identity(id) => self.is_organisation(id),
+            Reference::Definite { role, .. } => lexicon::is_organisation_role(role),
+            Reference::Pronoun(_) => false,
+        };
+        named_body.then_some(body)
+    }
+
+    /// `it` right after a speech verb or `put` is what was said, not who
+    /// said it: "he should have said it two years ago", "Agnes Whitcombe,
+    /// put it more simply".
+    fn is_object(&self, m: &Mention) -> bool {
+        let start = m.tokens.start;
+        m.reference == Reference::Pronoun("it")
+            && start > 0
+            && (self.reader.is_speech_verb(start - 1) || self.reader.key(start - 1) == "put")
+    }
+
+    /// The name beside a description or a title, when one stands there:
+    /// "The central bank governor, Elena Marsh,", "said the club captain,
+    /// Tomás Oliveira,", "the Water Minister, Teodor Maren,".
+    fn named(&self, m: Mention) -> Mention {
         match self.apposition(&m) {
-            Some(name) if m.via == Via::Descriptor => Some(name),
-            _ => Some(m),
+            Some(name) if m.via == Via::Descriptor || self.titles_a_person(&m) => name,
+            _ => m,
         }
     }
 

@@ -497,6 +497,7 @@ fn attributed(f: &Finding) -> String {
         Via::Descriptor => "by description",
         Via::Pronoun => "by a pronoun",
         Via::Continuation => "continuing the quotation before",
+        Via::Headline => "a headline, by the standfirst under it",
     });
     let cue = a
         .cue
