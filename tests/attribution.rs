@@ -404,6 +404,15 @@ fn a_surname_is_the_unlisted_person_named_in_full_before() {
 }
 
 #[test]
+fn a_full_name_is_not_someone_else_of_that_surname() {
+    credited_to(
+        "dangerous",
+        &format!("\"We will wait,\" Greta Moreau told reporters.\n\"{DANGER}\" Anna Moreau said."),
+        "Anna Moreau",
+    );
+}
+
+#[test]
 fn a_name_beside_a_title_says_who_speaks() {
     matches(
         "on-paper",

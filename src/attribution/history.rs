@@ -323,7 +323,13 @@ impl Attributor<'_> {
         else {
             return identity;
         };
-        let surname = name.rsplit(' ').next().unwrap_or(name);
+        let mut words = name.split(' ').rev();
+        let surname = words.next().unwrap_or(name);
+        // Only a surname, or a surname with an honorific: `Anna Moreau` is
+        // not `Greta Moreau` named before.
+        if !words.all(|w| lexicon::is_title(&crate::text::fold::fold_word(w))) {
+            return identity;
+        }
         let full_name = |id: &Identity| match id {
             Identity::Unlisted {
                 name: full,
