@@ -454,3 +454,41 @@ fn a_spokesperson_speaks_for_the_body_the_article_names() {
         "\"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request,\" said a spokesperson for the foreign ministry.",
     );
 }
+
+#[test]
+fn a_pronoun_in_the_next_paragraph_is_the_one_who_spoke_not_the_one_spoken_to() {
+    matches(
+        "dangerous",
+        &format!(
+            "Speaking on the breakfast show, Jen Psaki told presenter Gwen Price: \"We are talking.\"\nShe repeated the warning. \"{DANGER}\" she said."
+        ),
+    );
+}
+
+#[test]
+fn a_body_s_spokesperson_speaks_for_it() {
+    matches(
+        "grushko",
+        "The foreign ministry says it is worried. \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request,\" the ministry's spokesperson told the programme.",
+    );
+}
+
+#[test]
+fn a_long_parenthetical_between_the_name_and_the_verb_after_the_quotation() {
+    matches(
+        "dangerous",
+        &format!(
+            "\"{DANGER}\" Jen Psaki, who was briefing reporters for the third time that week on the talks in Geneva, told the press corps."
+        ),
+    );
+}
+
+#[test]
+fn a_headline_may_name_its_speaker_before_a_colon() {
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki: Russia \"{DANGER}\"\n\nWASHINGTON — The White House warned on Tuesday.\n"
+        ),
+    );
+}

@@ -456,9 +456,15 @@ pub(super) fn resolve_pronoun(
     // "...," she said"), then anyone it names ("Fairbairn goes straight for
     // the minister. "...," she says"); beyond it, the last one who fits.
     let here = candidates.clone().filter(|e| e.paragraph == paragraph);
+    // Beyond it, the last paragraph anyone who fits is in, and there again
+    // the one who speaks first ("Helena Marsh told presenter Gwen Price:
+    // "..."" ⏎ "She repeated the apology ... "...," she said": Marsh).
+    let last = candidates.clone().next().map(|e| e.paragraph);
+    let there = candidates.clone().filter(|e| Some(e.paragraph) == last);
     here.clone()
         .find(|e| e.speaks)
         .or_else(|| here.clone().next())
+        .or_else(|| there.clone().find(|e| e.speaks))
         .or_else(|| candidates.clone().next())
         .map(|e| e.identity.clone())
 }

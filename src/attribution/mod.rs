@@ -178,6 +178,20 @@ impl<'a> Attributor<'a> {
         let text = self.reader.text;
         let (open, close) = (marks[chain.start].open, marks[chain.end - 1].outer().end);
         let paragraph = self.paragraph_of(open);
+        // "Helena Marsh: Saltmere plant "will not reopen ..."": a headline
+        // that opens with its speaker's name and a colon.
+        if paragraph == 1
+            && let Some(&first) = self.words_between(0, open).first()
+            && let Some(m) = self.reader.mention_starting(first)
+            && matches!(m.reference, Reference::Identity(_))
+            && m.via != Via::Descriptor
+            && self.reader.gap_after(m.tokens.end - 1).trim() == ":"
+        {
+            return self.credit(&m, None).map(|c| Credit {
+                via: Via::Headline,
+                ..c
+            });
+        }
         let next = self.paragraphs.get(paragraph).copied()?;
         let end = self
             .paragraphs
@@ -304,6 +318,18 @@ impl<'a> Attributor<'a> {
             words.truncate(end + 1);
         }
         let first = *words.first()?;
+        // "...," Colm Brennan, whose daughter was taken to hospital on the
+        // night of the leak, told a public meeting: a subject and a long
+        // parenthetical before the verb.
+        if let Some(m) = self.reader.mention_starting(first)
+            && matches!(m.reference, Reference::Identity(_))
+            && let Some(v) = self.speech_verb_after(m.tokens.end)
+            && words.contains(&v)
+            && words[..words.iter().position(|&w| w == v).unwrap_or(0)].len()
+                >= MAX_WORDS_TO_AFTER_CUE
+        {
+            return self.credit(&self.named(m), Some(v));
+        }
         // "...," according to a person familiar with the investigation.
         if words.len() > 2
             && self.reader.key(first) == "according"
@@ -565,10 +591,22 @@ impl<'a> Attributor<'a> {
                 self.reader.key(end - 1),
                 "spokesperson" | "spokesman" | "spokeswoman" | "representative" | "spokespeople"
             );
-        if !spokesperson
-            || end + 1 >= self.tokens().len()
-            || !matches!(self.reader.key(end), "for" | "of")
+        if !spokesperson {
+            return None;
+        }
+        // "the union's spokesperson": the body its owner word names.
+        if let Some(owner) = (m.tokens.start..end - 1).find(|&t| self.reader.key(t).ends_with("'s"))
         {
+            let role = self.reader.key(owner).trim_end_matches("'s").to_string();
+            let text = self.reader.text[self.tokens()[owner].span.clone()].to_string();
+            return lexicon::is_organisation_role(&role).then(|| Mention {
+                tokens: owner..owner + 1,
+                reference: Reference::Definite { role, text },
+                via: Via::Descriptor,
+                roles: Vec::new(),
+            });
+        }
+        if end + 1 >= self.tokens().len() || !matches!(self.reader.key(end), "for" | "of") {
             return None;
         }
         let body = self.reader.mention_starting(end + 1)?;
