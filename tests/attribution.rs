@@ -478,7 +478,8 @@ fn a_long_parenthetical_between_the_name_and_the_verb_after_the_quotation() {
     matches(
         "dangerous",
         &format!(
-            "\"{DANGER}\" Jen Psaki, who was briefing reporters for the third time that week on the talks in Geneva, told the press corps."
+            "\"{}\" Jen Psaki, who was briefing reporters for the third time that week on the talks in Geneva, told the press corps.",
+            DANGER.replace('.', ",")
         ),
     );
 }
@@ -490,5 +491,59 @@ fn a_headline_may_name_its_speaker_before_a_colon() {
         &format!(
             "Jen Psaki: Russia \"{DANGER}\"\n\nWASHINGTON — The White House warned on Tuesday.\n"
         ),
+    );
+}
+
+/// What a careful editor leaves uncredited stays uncredited: forms the
+/// headline, paragraph and pronoun rules must not reach (found by a review).
+#[test]
+fn labels_bylines_reactions_and_asides_credit_no_one() {
+    let unattributed = |article: &str| {
+        let (status, speaker) = credit("dangerous", article);
+        assert_eq!(
+            status,
+            Status::Unattributed,
+            "{article:?} credited {speaker:?}"
+        );
+    };
+    unattributed(&format!(
+        "Analysis: why Kelso no longer believes \"{DANGER}\"\n\nThe talks went on.\n"
+    ));
+    unattributed(&format!(
+        "Ann Cole: the nurse who turned \"{DANGER}\" into a chant\n\nThe talks went on.\n"
+    ));
+    unattributed(&format!(
+        "“{DANGER}”\n\nBy Helen Carter, Environment Correspondent\n"
+    ));
+    unattributed(&format!(
+        "“{DANGER}”\n\nFarmer Dan Crowe has heard that kind of plea before.\n"
+    ));
+    let (_, speaker) = credit(
+        "dangerous",
+        &format!(
+            "Union leader Pat Boyle said members were angry. The Press Secretary's warning in March — \"{DANGER}\" — now rings hollow."
+        ),
+    );
+    assert_ne!(speaker.as_deref(), Some("Pat Boyle"));
+}
+
+#[test]
+fn a_pronoun_beyond_its_paragraph_is_the_last_one_who_fits_and_was_not_spoken_to() {
+    matches(
+        "dangerous",
+        &format!(
+            "Nurse Ann Cole said she had voted for Psaki twice. The White House Press Secretary was booed as she arrived.\n“{DANGER}” she told the crowd."
+        ),
+    );
+}
+
+#[test]
+fn an_honorific_that_does_not_fit_is_someone_else() {
+    credited_to(
+        "dangerous",
+        &format!(
+            "Maria Wilk, 74, who has lived on the street since 1979, said the weeks had been long.\n“{DANGER}” Mr Wilk said."
+        ),
+        "Mr Wilk",
     );
 }

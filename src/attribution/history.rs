@@ -21,6 +21,8 @@ pub(super) struct Entry {
     /// A single capitalized word the list does not hold, with nothing known
     /// of it ("Critics said"): it may speak, but no pronoun points at it.
     lone: bool,
+    /// Spoken to, not speaking: "told presenter Gwen Price", "asked Hill".
+    addressed: bool,
     paragraph: usize,
 }
 
@@ -124,7 +126,14 @@ impl Attributor<'_> {
                 {
                     by_surname.insert(surname.to_string(), history.len());
                 }
+                let addressed = (i.saturating_sub(2)..i).any(|v| {
+                    matches!(
+                        self.reader.key(v),
+                        "told" | "tells" | "telling" | "asked" | "asks" | "asking" | "interviewed"
+                    )
+                });
                 history.push(Entry {
+                    addressed,
                     at: i,
                     person: !self.is_organisation(&identity),
                     pronoun,
@@ -311,6 +320,8 @@ impl Attributor<'_> {
     fn names_a_person(&self, m: &Mention) -> bool {
         matches!(m.via, Via::Name | Via::Surname | Via::Unlisted)
             && matches!(&m.reference, Reference::Identity(id) if !self.is_organisation(id))
+            // "the Health Secretary, Ann Cole's old boss": not her name.
+            && !self.reader.key(m.tokens.end - 1).ends_with("'s")
     }
 
     /// `Mrs Wilk`, `Wilk`: the person the article named in full before
@@ -323,44 +334,66 @@ impl Attributor<'_> {
         else {
             return identity;
         };
-        let mut words = name.split(' ').rev();
-        let surname = words.next().unwrap_or(name);
+        let words: Vec<String> = name.split(' ').map(crate::text::fold::fold_word).collect();
+        let (surname, honorifics) = words.split_last().expect("a name has a word");
         // Only a surname, or a surname with an honorific: `Anna Moreau` is
         // not `Greta Moreau` named before.
-        if !words.all(|w| lexicon::is_title(&crate::text::fold::fold_word(w))) {
+        if !honorifics.iter().all(|w| lexicon::is_title(w)) {
             return identity;
         }
-        let full_name = |id: &Identity| match id {
-            Identity::Unlisted {
-                name: full,
-                kind: SourceKind::Person,
-            } => full != name && full.contains(' ') && full.rsplit(' ').next() == Some(surname),
-            _ => false,
-        };
-        let earlier = self.history[..self.history.partition_point(|e| e.at < at)]
+        // `Mr Wilk` is not `Dorota Wilk`.
+        let pronoun = honorifics
             .iter()
-            .rev()
-            .find(|e| full_name(&e.identity))
-            .map(|e| e.identity.clone());
-        // Not in the cast when introduced without speaking (`Dorota Wilk,
-        // 74, who has lived on the street since 1979, said`): the name in
-        // full before, wherever it stands.
-        let key = crate::text::fold::fold_word(surname);
-        earlier
-            .or_else(|| {
-                (1..at.min(self.tokens().len()))
-                    .filter(|&i| self.reader.key(i) == key && !self.reader.is_quoted(i))
-                    .find_map(|i| {
-                        let m = self.reader.mention_starting(i - 1)?;
-                        match m.reference {
-                            Reference::Identity(id) if m.tokens.end == i + 1 && full_name(&id) => {
-                                Some(id)
-                            }
-                            _ => None,
-                        }
-                    })
-            })
-            .unwrap_or(identity)
+            .find_map(|h| match h.trim_end_matches('.') {
+                "mr" => Some("he"),
+                "mrs" | "ms" | "miss" => Some("she"),
+                _ => None,
+            });
+        let full_names = self.full_names(surname);
+        let earlier: Vec<&(usize, String)> = full_names
+            .iter()
+            .filter(|(start, full)| *start < at && full.as_str() != name)
+            .collect();
+        let mut distinct: Vec<&str> = earlier.iter().map(|(_, n)| n.as_str()).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        // Two people of that surname: the name as written.
+        let [full] = distinct[..] else {
+            return identity;
+        };
+        let first = crate::text::fold::fold_word(full.split(' ').next().unwrap_or(full));
+        if pronoun.is_some_and(|p| lexicon::first_name_pronoun(&first).is_some_and(|f| f != p)) {
+            return identity;
+        }
+        Identity::Unlisted {
+            name: full.to_string(),
+            kind: SourceKind::Person,
+        }
+    }
+
+    /// Unlisted people named in full with `surname` (folded), outside
+    /// quotation marks, and where: found once per surname and article, so
+    /// that a long article of `Mrs Wilk said` stays linear.
+    fn full_names(&self, surname: &str) -> std::cell::Ref<'_, Vec<(usize, String)>> {
+        if !self.surnames.borrow().contains_key(surname) {
+            let found: Vec<(usize, String)> = (1..self.tokens().len())
+                .filter(|&i| self.reader.key(i) == surname && !self.reader.is_quoted(i))
+                .filter_map(|i| {
+                    let m = self.reader.mention_starting(i - 1)?;
+                    match m.reference {
+                        Reference::Identity(Identity::Unlisted {
+                            name,
+                            kind: SourceKind::Person,
+                        }) if m.tokens.end == i + 1 && name.contains(' ') => Some((i - 1, name)),
+                        _ => None,
+                    }
+                })
+                .collect();
+            self.surnames
+                .borrow_mut()
+                .insert(surname.to_string(), found);
+        }
+        std::cell::Ref::map(self.surnames.borrow(), |s| &s[surname])
     }
 
     /// The first person or body the paragraph names (not describes or
@@ -456,15 +489,12 @@ pub(super) fn resolve_pronoun(
     // "...," she said"), then anyone it names ("Fairbairn goes straight for
     // the minister. "...," she says"); beyond it, the last one who fits.
     let here = candidates.clone().filter(|e| e.paragraph == paragraph);
-    // Beyond it, the last paragraph anyone who fits is in, and there again
-    // the one who speaks first ("Helena Marsh told presenter Gwen Price:
-    // "..."" ⏎ "She repeated the apology ... "...," she said": Marsh).
-    let last = candidates.clone().next().map(|e| e.paragraph);
-    let there = candidates.clone().filter(|e| Some(e.paragraph) == last);
+    // Beyond it, the last one who fits and was not spoken to ("Helena Marsh
+    // told presenter Gwen Price: "..."" ⏎ ""...," she said": Marsh).
     here.clone()
         .find(|e| e.speaks)
         .or_else(|| here.clone().next())
-        .or_else(|| there.clone().find(|e| e.speaks))
+        .or_else(|| candidates.clone().find(|e| !e.addressed))
         .or_else(|| candidates.clone().next())
         .map(|e| e.identity.clone())
 }

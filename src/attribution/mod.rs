@@ -62,6 +62,8 @@ pub struct Attributor<'a> {
     catalog: &'a Catalog,
     quoted: &'a Quoted,
     history: Vec<Entry>,
+    /// Unlisted full names by surname (see `known_as`), found on demand.
+    surnames: std::cell::RefCell<std::collections::HashMap<String, Vec<(usize, String)>>>,
     /// Byte offsets where paragraphs start.
     paragraphs: Vec<usize>,
 }
@@ -70,6 +72,29 @@ pub struct Attributor<'a> {
 /// (`"...," a senior official in the state health department said`): a verb
 /// further on belongs to the next sentence's business.
 const MAX_WORDS_TO_AFTER_CUE: usize = 12;
+
+/// In a headline `Name: topic "quotation"`, the most words of topic: more
+/// is a headline about the person, not one quoting them.
+const MAX_HEADLINE_TOPIC_WORDS: usize = 3;
+
+/// Words that start a byline or a caption, not a standfirst.
+const BYLINE_WORDS: &[&str] = &[
+    "by",
+    "photo",
+    "picture",
+    "pictured",
+    "posted",
+    "review",
+    "words",
+    "reporting",
+];
+
+/// Nouns for someone's words: a standfirst that holds one is about the
+/// headline's words, not by its subject.
+const REACTION_NOUNS: &[&str] = &[
+    "plea", "pleas", "promise", "promises", "pledge", "pledges", "vow", "vows", "claim", "claims",
+    "words", "warning", "warnings", "remark", "remarks", "comment", "comments", "slogan", "boast",
+];
 
 /// The longest sentence looked through for a cue before a quotation.
 const MAX_SENTENCE_WORDS: usize = 200;
@@ -104,6 +129,7 @@ impl<'a> Attributor<'a> {
             catalog,
             quoted,
             history: Vec::new(),
+            surnames: Default::default(),
             paragraphs: paragraphs(text, wrapped),
         };
         attributor.history = attributor.read_history();
@@ -180,12 +206,20 @@ impl<'a> Attributor<'a> {
         let paragraph = self.paragraph_of(open);
         // "Helena Marsh: Saltmere plant "will not reopen ..."": a headline
         // that opens with its speaker's name and a colon.
+        // A listed person, or a person's name in two words or more (not a
+        // section label: "Analysis:", "Review:", "Q:"), and at most a few
+        // words between the colon and the quotation ("Ann Cole: the nurse
+        // who turned ..." is about her, not by her).
+        let headline_words = self.words_between(0, open);
         if paragraph == 1
-            && let Some(&first) = self.words_between(0, open).first()
+            && let Some(&first) = headline_words.first()
             && let Some(m) = self.reader.mention_starting(first)
-            && matches!(m.reference, Reference::Identity(_))
+            && let Reference::Identity(id) = &m.reference
+            && !self.is_organisation(id)
+            && (matches!(id, Identity::Listed(_)) || m.tokens.len() >= 2)
             && m.via != Via::Descriptor
             && self.reader.gap_after(m.tokens.end - 1).trim() == ":"
+            && headline_words.len() - m.tokens.len() <= MAX_HEADLINE_TOPIC_WORDS
         {
             return self.credit(&m, None).map(|c| Credit {
                 via: Via::Headline,
@@ -223,6 +257,21 @@ impl<'a> Attributor<'a> {
             };
             (m.via != Via::Descriptor).then(|| (id.clone(), m.tokens.start))
         })?;
+        // A byline or a caption names the writer or the photographer; a
+        // standfirst about the words ("Farmer Dan Crowe has heard that kind
+        // of plea before", "mocks the Water Minister's plea") names someone
+        // reacting to them.
+        let words = self.words_between(next, end);
+        let byline = words
+            .first()
+            .is_some_and(|&w| BYLINE_WORDS.contains(&self.reader.key(w)))
+            || (at > 0 && self.reader.key(at - 1) == "by");
+        let reacting = words
+            .iter()
+            .any(|&w| REACTION_NOUNS.contains(&self.reader.key(w).trim_end_matches("'s")));
+        if byline || reacting {
+            return None;
+        }
         let span = self.tokens()[at].span.clone();
         Some(Credit {
             identity,
@@ -236,10 +285,24 @@ impl<'a> Attributor<'a> {
     /// the reservoir, which Tarnside says is a quarter full. “Even a wet
     /// autumn will not refill Carrick.”`): the subject of the paragraph's
     /// first speech verb, as before a quotation in its own sentence.
+    ///
+    /// Only a quotation that is a sentence of its own, right after the
+    /// sentence that says so: a quotation inside a sentence ("The Health
+    /// Secretary's promise — "..." — now rings hollow") or after one about
+    /// something else ("Then the mayor arrived.") is no one's by this rule.
     fn paragraph_speaker(&self, open: usize) -> Option<Credit> {
         let paragraph = self.paragraph_of(open).saturating_sub(1);
         let start = self.paragraphs[paragraph];
         let words = self.words_between(start, open);
+        let (&last, before) = words.split_last()?;
+        if !self.reader.sentence_ends_after(last) {
+            return None;
+        }
+        let sentence_start = before
+            .iter()
+            .rposition(|&i| self.reader.sentence_ends_after(i))
+            .map_or(0, |k| k + 1);
+        let words = &words[sentence_start..];
         let first = *words.first()?;
         words.iter().find_map(|&v| {
             if !self.reader.is_speech_verb(v) {
@@ -321,7 +384,11 @@ impl<'a> Attributor<'a> {
         // "...," Colm Brennan, whose daughter was taken to hospital on the
         // night of the leak, told a public meeting: a subject and a long
         // parenthetical before the verb.
-        if let Some(m) = self.reader.mention_starting(first)
+        let ended_sentence = self.reader.text[..from]
+            .trim_end_matches(|c: char| c.is_whitespace() || crate::quotations::is_mark(c))
+            .ends_with(['.', '!', '?']);
+        if !ended_sentence
+            && let Some(m) = self.reader.mention_starting(first)
             && matches!(m.reference, Reference::Identity(_))
             && let Some(v) = self.speech_verb_after(m.tokens.end)
             && words.contains(&v)
@@ -591,7 +658,9 @@ impl<'a> Attributor<'a> {
                 self.reader.key(end - 1),
                 "spokesperson" | "spokesman" | "spokeswoman" | "representative" | "spokespeople"
             );
-        if !spokesperson {
+        // "a former spokesperson for the council" speaks for no one now.
+        let former = (m.tokens.start..end).any(|t| self.reader.key(t) == "former");
+        if !spokesperson || former {
             return None;
         }
         // "the union's spokesperson": the body its owner word names.
