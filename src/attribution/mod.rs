@@ -204,22 +204,31 @@ impl<'a> Attributor<'a> {
         let text = self.reader.text;
         let (open, close) = (marks[chain.start].open, marks[chain.end - 1].outer().end);
         let paragraph = self.paragraph_of(open);
+        // Both forms are in the article's first paragraph.
+        if paragraph != 1 {
+            return None;
+        }
         // "Helena Marsh: Saltmere plant "will not reopen ..."": a headline
         // that opens with its speaker's name and a colon.
         // A listed person, or a person's name in two words or more (not a
         // section label: "Analysis:", "Review:", "Q:"), and at most a few
         // words between the colon and the quotation ("Ann Cole: the nurse
         // who turned ..." is about her, not by her).
-        let headline_words = self.words_between(0, open);
-        if paragraph == 1
-            && let Some(&first) = headline_words.first()
+        // Counted only as far as the rule looks: a first paragraph may be a
+        // whole wire story of many quotations.
+        let mut headline_words = (0..self.token_at(open))
+            .filter(|&i| self.tokens()[i].is_word() && !self.reader.is_quoted(i));
+        if let Some(first) = headline_words.next()
             && let Some(m) = self.reader.mention_starting(first)
             && let Reference::Identity(id) = &m.reference
             && !self.is_organisation(id)
             && (matches!(id, Identity::Listed(_)) || m.tokens.len() >= 2)
             && m.via != Via::Descriptor
             && self.reader.gap_after(m.tokens.end - 1).trim() == ":"
-            && headline_words.len() - m.tokens.len() <= MAX_HEADLINE_TOPIC_WORDS
+            && headline_words
+                .take(m.tokens.len() + MAX_HEADLINE_TOPIC_WORDS)
+                .count()
+                < m.tokens.len() + MAX_HEADLINE_TOPIC_WORDS
         {
             return self.credit(&m, None).map(|c| Credit {
                 via: Via::Headline,
@@ -245,13 +254,9 @@ impl<'a> Attributor<'a> {
         // The cast holds those who speak or are described; a name that
         // does neither (`Idris Kemal’s family has grown apples`) is read
         // from the paragraph itself.
+        let words = self.words_between(next, end);
         let (identity, at) = self.first_named(paragraph + 1).or_else(|| {
-            let end = self
-                .paragraphs
-                .get(paragraph + 1)
-                .copied()
-                .unwrap_or(text.len());
-            let m = self.first_mention(self.words_between(next, end).into_iter())?;
+            let m = self.first_mention(words.iter().copied())?;
             let Reference::Identity(id) = &m.reference else {
                 return None;
             };
@@ -261,7 +266,6 @@ impl<'a> Attributor<'a> {
         // standfirst about the words ("Farmer Dan Crowe has heard that kind
         // of plea before", "mocks the Water Minister's plea") names someone
         // reacting to them.
-        let words = self.words_between(next, end);
         let byline = words
             .first()
             .is_some_and(|&w| BYLINE_WORDS.contains(&self.reader.key(w)))
@@ -292,17 +296,22 @@ impl<'a> Attributor<'a> {
     /// something else ("Then the mayor arrived.") is no one's by this rule.
     fn paragraph_speaker(&self, open: usize) -> Option<Credit> {
         let paragraph = self.paragraph_of(open).saturating_sub(1);
-        let start = self.paragraphs[paragraph];
-        let words = self.words_between(start, open);
-        let (&last, before) = words.split_last()?;
+        let floor = self.token_at(self.paragraphs[paragraph]);
+        // The paragraph's words before the quotation, walked back from it
+        // only as far as the sentence before (not from the paragraph's
+        // start: a one-line article of many quotations stays linear).
+        let mut back = (floor..self.token_at(open))
+            .rev()
+            .filter(|&i| self.tokens()[i].is_word() && !self.reader.is_quoted(i));
+        let last = back.next()?;
         if !self.reader.sentence_ends_after(last) {
             return None;
         }
-        let sentence_start = before
-            .iter()
-            .rposition(|&i| self.reader.sentence_ends_after(i))
-            .map_or(0, |k| k + 1);
-        let words = &words[sentence_start..];
+        let mut words: Vec<usize> = back
+            .take_while(|&i| !self.reader.sentence_ends_after(i))
+            .collect();
+        words.reverse();
+        words.push(last);
         let first = *words.first()?;
         words.iter().find_map(|&v| {
             if !self.reader.is_speech_verb(v) {
