@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::ops::Range;
 
+use super::human::plural;
 use crate::attribution::{Status, Via};
 use crate::catalog::Catalog;
 use crate::drift::{DiffPart, Edit, Kind, Op};
@@ -131,8 +132,8 @@ pub fn render(report: &Report, catalog: Option<&Catalog>) -> String {
     let s = &report.summary;
     let title = format!(
         "quotecheck: {}, {}",
-        count(s.articles, "article", "articles"),
-        count(s.errors, "error", "errors")
+        plural(s.articles, "article", "articles"),
+        plural(s.errors, "error", "errors")
     );
     write!(
         out,
@@ -160,15 +161,15 @@ fn header(out: &mut String, report: &Report) {
     let s = &report.summary;
     out.push_str("<header class=\"top\">\n<h1>quotecheck report</h1>\n<p class=\"totals\">");
     let parts = [
-        count(s.articles, "article", "articles"),
-        count(
+        plural(s.articles, "article", "articles"),
+        plural(
             s.findings,
             "appearance of a listed statement",
             "appearances of listed statements",
         ),
-        count(s.errors, "error", "errors"),
-        count(s.warnings, "warning", "warnings"),
-        count(s.skipped, "file skipped", "files skipped"),
+        plural(s.errors, "error", "errors"),
+        plural(s.warnings, "warning", "warnings"),
+        plural(s.skipped, "file skipped", "files skipped"),
     ];
     out.push_str(&escape(&parts.join(" · ")));
     out.push_str("</p>\n<ul class=\"legend\">");
@@ -305,7 +306,7 @@ fn section(
     write!(
         out,
         "<details class=\"quotations\" open><summary>{}</summary>\n<ol>\n",
-        count(article.highlights.len(), "quotation", "quotations")
+        plural(article.highlights.len(), "quotation", "quotations")
     )
     .expect("String");
     for (k, h) in article.highlights.iter().enumerate() {
@@ -550,10 +551,6 @@ fn record_side(parts: &[DiffPart]) -> String {
         .map(|p| p.text.as_str())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    super::human::plural(n, one, many)
 }
 
 /// Text safe in HTML content and attribute values.
