@@ -60,6 +60,11 @@ pub struct Index {
     /// Each wording's distinct distinctive words, sorted; all its distinct
     /// words when it has only stopwords ("We will.").
     distinct: Vec<Vec<WordId>>,
+    /// Where each wording holds each of its `distinct` words: positions,
+    /// grouped in the order of `distinct`, and where each group starts.
+    positions: Vec<(Vec<u32>, Vec<u32>)>,
+    /// How many negations each wording holds.
+    negations: Vec<usize>,
     /// Each wording's [`Index::needed`], worked out once.
     needed: Vec<u8>,
     /// Each wording: made of stopwords only?
@@ -122,6 +127,20 @@ impl Index {
         self.only_stopwords.push(only_stopwords);
         distinct.sort_unstable();
         distinct.dedup();
+        let mut spots: Vec<(WordId, u32)> = (ids.iter().enumerate())
+            .filter(|(_, id)| distinct.binary_search(id).is_ok())
+            .map(|(p, &id)| (id, p as u32))
+            .collect();
+        spots.sort_unstable();
+        let starts = distinct
+            .iter()
+            .map(|id| spots.partition_point(|s| s.0 < *id) as u32)
+            .chain([spots.len() as u32])
+            .collect();
+        self.positions
+            .push((spots.into_iter().map(|(_, p)| p).collect(), starts));
+        self.negations
+            .push(ids.iter().filter(|&&id| self.negation[id as usize]).count());
         for (p, t) in ids.windows(3).enumerate() {
             self.trigrams
                 .entry((t[0], t[1], t[2]))
@@ -251,6 +270,17 @@ impl Index {
     /// of stopwords), sorted.
     pub fn distinct(&self, w: usize) -> &[WordId] {
         &self.distinct[w]
+    }
+
+    /// Where wording `w` holds the `k`th of its [`Index::distinct`] words.
+    pub fn positions(&self, w: usize, k: usize) -> &[u32] {
+        let (positions, starts) = &self.positions[w];
+        &positions[starts[k] as usize..starts[k + 1] as usize]
+    }
+
+    /// How many negations wording `w` holds.
+    pub fn negations(&self, w: usize) -> usize {
+        self.negations[w]
     }
 
     /// Wording positions where the trigram starting with these ids occurs.

@@ -23,6 +23,8 @@ mod thresholds;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::catalog::Catalog;
 use crate::drift;
 use crate::quotations::{Quotation, Quoted};
@@ -147,6 +149,8 @@ struct Chain<'a> {
     ids: Vec<WordId>,
     /// The chain's known words with their unit, sorted by word.
     occurrences: Vec<(WordId, u32)>,
+    /// Each known word's run in `occurrences`.
+    by_word: FxHashMap<WordId, Range<u32>>,
     /// The units that are an ellipsis, brackets or a seam, in order.
     free: Vec<usize>,
     /// Negations among the chain's words.
@@ -232,6 +236,13 @@ impl<'a> Chain<'a> {
             .map(|(u, &id)| (id, u as u32))
             .collect();
         occurrences.sort_unstable();
+        let mut by_word: FxHashMap<WordId, Range<u32>> = FxHashMap::default();
+        let mut k = 0u32;
+        for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            let end = k + run.len() as u32;
+            by_word.insert(run[0].0, k..end);
+            k = end;
+        }
         let free = (0..units.len()).filter(|&u| units[u].is_free()).collect();
         let negations = units
             .iter()
@@ -244,6 +255,7 @@ impl<'a> Chain<'a> {
             units,
             ids,
             occurrences,
+            by_word,
             free,
             negations,
             scratch: Default::default(),
@@ -540,9 +552,9 @@ impl<'a> Chain<'a> {
     /// thresholds could not be met (BLAST's two-hit rule, made exact):
     ///
     /// - a drifted appearance needs `drift-min-content` printed words that
-    ///   are distinctive words of the statement; with fewer in the whole
-    ///   chain, only a verbatim appearance (or one whose only change is a
-    ///   negation) could pass;
+    ///   are distinctive words of the statement; with fewer in `units`, only
+    ///   a verbatim appearance (or one whose only change is a negation)
+    ///   could pass;
     /// - in a verbatim appearance every printed word sits on one diagonal
     ///   (unit − statement position) but where an ellipsis, brackets or a
     ///   seam skips statement words, and an added or dropped negation moves
@@ -551,15 +563,13 @@ impl<'a> Chain<'a> {
     ///   move them.
     fn worth_aligning(&self, index: &Index, w: usize, units: Range<usize>) -> bool {
         let needed = index.needed(w);
-        let statement = index.statement(w);
         let distinct = index.distinct(w);
         // Where each of the statement's distinct words is printed within
-        // `units`: a range of `occurrences`. Printed occurrences of them
-        // bound the words a drifted appearance could agree on.
+        // `units`: a range of `occurrences`, looked up by word (a merge of
+        // the two lists would cost the chain's length for every candidate).
         let (start, end) = (units.start as u32, units.end as u32);
-        // Both lists are sorted by word: one merge finds every range. The
-        // buffers are the chain's, reused: this runs for every candidate and
-        // every part searched again.
+        // The buffers are the chain's, reused: this runs for every candidate
+        // and every part searched again.
         let mut scratch = self.scratch.borrow_mut();
         let Scratch {
             ranges,
@@ -568,16 +578,19 @@ impl<'a> Chain<'a> {
         } = &mut *scratch;
         ranges.clear();
         let occurrences = &self.occurrences;
-        let mut k = 0;
-        for &id in distinct {
-            while k < occurrences.len() && occurrences[k] < (id, start) {
-                k += 1;
-            }
-            let from = k;
-            while k < occurrences.len() && occurrences[k] < (id, end) {
-                k += 1;
-            }
-            ranges.push(from..k);
+        let whole = units == (0..self.units.len());
+        for id in distinct {
+            let range = match self.by_word.get(id) {
+                None => 0..0,
+                Some(r) if whole => r.start as usize..r.end as usize,
+                Some(r) => {
+                    let (from, to) = (r.start as usize, r.end as usize);
+                    let held = &occurrences[from..to];
+                    from + held.partition_point(|o| o.1 < start)
+                        ..from + held.partition_point(|o| o.1 < end)
+                }
+            };
+            ranges.push(range);
         }
         // The index made sure of this for the whole chain, not for a part.
         if ranges.iter().filter(|r| !r.is_empty()).count() < needed {
@@ -594,18 +607,14 @@ impl<'a> Chain<'a> {
         // (word, diagonal) of every pairing of a printed word with a
         // statement position holding it.
         hits.clear();
-        for (p, &id) in statement.iter().enumerate() {
-            if let Ok(k) = distinct.binary_search(&id) {
-                for &(_, u) in &self.occurrences[ranges[k].clone()] {
+        for (k, (&id, printed)) in distinct.iter().zip(ranges.iter()).enumerate() {
+            for &p in index.positions(w, k) {
+                for &(_, u) in &self.occurrences[printed.clone()] {
                     hits.push((id, u as i64 - p as i64));
                 }
             }
         }
-        let slack = (self.negations
-            + statement
-                .iter()
-                .filter(|&&id| index.is_negation(id))
-                .count()) as i64;
+        let slack = (self.negations + index.negations(w)) as i64;
         // Many hits (a statement's word all through a long quotation):
         // aligning costs less than sorting them out.
         if hits.len() > 64 {
