@@ -547,3 +547,71 @@ fn an_honorific_that_does_not_fit_is_someone_else() {
         "Mr Wilk",
     );
 }
+
+/// An organisation named in passing ("Shares in ... fell", "words from the
+/// union") is what a later `it` or `the company` points back to when no one
+/// else fits; words that come "from" a body are its own.
+#[test]
+fn organisations_named_in_passing_are_antecedents_of_last_resort() {
+    matches(
+        "grushko",
+        "Shares in the Russian Foreign Ministry's suppliers fell. Pressure on the Russian Foreign Ministry grew on Monday. The institution struck a defiant note. \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request,\" it said.",
+    );
+    matches(
+        "grushko",
+        "10:02 Strong words from the Russian Foreign Ministry, which answers to Sergey Lavrov. In a statement, it said: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+}
+
+/// Cues that name someone who is not speaking: a reaction after the
+/// quotation, the subject of a reported clause after an inverted verb, a
+/// passive, a place before a colon, a noun inside the predicate.
+#[test]
+fn reactions_reported_clauses_passives_and_places_are_not_cues() {
+    // "a claim X disputes": X answers the words.
+    matches(
+        "dangerous",
+        &format!("Jen Psaki has said \"{DANGER}\", a claim the foreign ministry disputes."),
+    );
+    // "said X would ...": X is what was said about.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki also insisted that \"{DANGER}\" on Monday, and said Lavrov would have to answer."
+        ),
+    );
+    // "I'm told ... saying": the one saying it.
+    matches(
+        "dangerous",
+        &format!(
+            "I'm told we've also had the White House Press Secretary on the wires saying \"{DANGER}\""
+        ),
+    );
+    // A later clause with its own subject and speech verb says who.
+    let (status, speaker) = credit(
+        "dangerous",
+        &format!(
+            "Jen Psaki answered a question this afternoon, and Ned Price told reporters: \"{DANGER}\""
+        ),
+    );
+    assert_eq!(
+        (status, speaker.as_deref()),
+        (Status::Mismatch, Some("ned-price"))
+    );
+    // The subject of a sentence whose comma closed an apposition, not a noun
+    // in its predicate.
+    matches(
+        "dangerous",
+        &format!(
+            "Her spokesperson, Jen Psaki, went further than her lawyers might have liked: \"{DANGER}\""
+        ),
+    );
+    // A place before the colon is no one.
+    let (status, speaker) = credit(
+        "dangerous",
+        &format!(
+            "One sentence has been shared all week, and has even turned up on placards outside the Corn Exchange: \"{DANGER}\""
+        ),
+    );
+    assert_eq!(status, Status::Unattributed, "credited {speaker:?}");
+}

@@ -4,7 +4,7 @@
 
 use super::lexicon;
 use super::mentions::{Identity, Mention, Reference, SourceKind, Via};
-use super::{Attributor, MAX_PARENTHETICAL_WORDS};
+use super::{Attributor, MAX_PARENTHETICAL_WORDS, SOURCE_NOUNS};
 
 /// One known person or body, in the order the article introduces them.
 #[derive(Debug, Clone)]
@@ -23,6 +23,11 @@ pub(super) struct Entry {
     lone: bool,
     /// Spoken to, not speaking: "told presenter Gwen Price", "asked Hill".
     addressed: bool,
+    /// An organisation named in a prepositional phrase ("Shares in Orbisfare
+    /// Systems fell", "a spokesperson for the trust"): no one the article
+    /// quotes or describes there, but what a later `it` or `the company`
+    /// may point back to when nothing else fits.
+    detail: bool,
     paragraph: usize,
 }
 
@@ -46,9 +51,11 @@ impl Attributor<'_> {
                 continue;
             };
             let mut end = m.tokens.end;
+            let mut apposed = false;
             // "Jordan Pike, a spokesperson for the trust" / "A picket
             // captain, Luis Ferreira,"
             if let Some(other) = self.apposition(&m) {
+                apposed = true;
                 let (name, description) = if m.via == Via::Descriptor || self.titles_a_person(&m) {
                     (other, m)
                 } else {
@@ -58,8 +65,14 @@ impl Attributor<'_> {
                 m = name;
                 m.roles.extend(description.roles);
             }
-            let speaks =
-                self.speech_verb_after(end).is_some() || self.speech_verb_before(m.tokens.start);
+            // "Strong words from the union", "a statement from Varrick":
+            // the body the words come from.
+            let source = i > 1
+                && self.reader.key(i - 1) == "from"
+                && SOURCE_NOUNS.contains(&self.reader.key(i - 2));
+            let speaks = source
+                || self.speech_verb_after(end).is_some()
+                || self.speech_verb_before(m.tokens.start);
             let identity = match &m.reference {
                 Reference::Identity(id) => Some(id.clone()),
                 // A description introduces someone only when it is resolved
@@ -89,15 +102,21 @@ impl Attributor<'_> {
                 m.via == Via::Descriptor && matches!(m.reference, Reference::Identity(_));
             // ... and so is a description after a preposition ("goes
             // straight for the minister").
+            // One introduced with a description beside it ("from Orbisfare,
+            // the company behind TapGo") is no detail.
             let after_preposition = i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
+            let organisation = identity.as_ref().is_some_and(|id| self.is_organisation(id));
             let detail = after_preposition
-                && (identity.as_ref().is_some_and(|id| self.is_organisation(id))
-                    || matches!(m.reference, Reference::Definite { .. }));
+                && !apposed
+                && (organisation || matches!(m.reference, Reference::Definite { .. }));
+            // A named organisation there is kept as a detail (see `Entry`).
+            let kept_detail =
+                detail && organisation && matches!(m.reference, Reference::Identity(_));
             // "her son's teacher at Lakeview, Omar Haddad, has called": a
             // name after a preposition is a place, whatever follows it.
             let place = lone && i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
             if let Some(identity) = identity
-                && (!(lone || described || detail) || speaks)
+                && (!(lone || described || detail) || speaks || kept_detail)
                 && !place
             {
                 // "state Health Secretary Donna Pierce. Pierce announced":
@@ -134,6 +153,7 @@ impl Attributor<'_> {
                 });
                 history.push(Entry {
                     addressed,
+                    detail: detail && !speaks,
                     at: i,
                     person: !self.is_organisation(&identity),
                     pronoun,
@@ -188,9 +208,8 @@ impl Attributor<'_> {
                 .map(|e| e.identity.clone())
                 .or_else(|| (listed.len() == 1).then(|| Identity::Listed(listed[0])))
                 .or_else(|| {
-                    before
-                        .clone()
-                        .find(|e| !e.person)
+                    (before.clone().find(|e| !e.person && !e.detail))
+                        .or_else(|| before.clone().find(|e| !e.person))
                         .map(|e| e.identity.clone())
                 })
                 .unwrap_or_else(|| Identity::Unlisted {
@@ -408,6 +427,7 @@ impl Attributor<'_> {
             .take_while(|e| e.paragraph == paragraph)
             .filter(|e| {
                 !e.lone
+                    && !e.detail
                     && self
                         .reader
                         .mention_starting(e.at)
@@ -479,11 +499,13 @@ pub(super) fn resolve_pronoun(
         (None, _) => pronoun != "it",
     };
     let before = history.partition_point(|e| e.at < at);
-    let candidates = history[..before]
+    let all = history[..before]
         .iter()
         .rev()
         .filter(|e| !e.lone)
         .filter(fits);
+    // Organisations named only in passing are the last resort.
+    let candidates = all.clone().filter(|e| !e.detail);
     // In the quotation's own paragraph, someone it quotes comes first
     // ("Transport Minister Ifeoma Brannigan, who met Vossberg, said ...
     // "...," she said"), then anyone it names ("Fairbairn goes straight for
@@ -496,5 +518,6 @@ pub(super) fn resolve_pronoun(
         .or_else(|| here.clone().next())
         .or_else(|| candidates.clone().find(|e| !e.addressed))
         .or_else(|| candidates.clone().next())
+        .or_else(|| all.clone().next())
         .map(|e| e.identity.clone())
 }

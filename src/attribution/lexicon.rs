@@ -86,6 +86,61 @@ pub fn is_preposition(key: &str) -> bool {
     )
 }
 
+/// Prepositions of place: "placards outside the Corn Exchange" names a
+/// place, not a speaker.
+pub fn is_locative(key: &str) -> bool {
+    matches!(
+        key,
+        "outside" | "near" | "beside" | "behind" | "across" | "opposite" | "around" | "into"
+    )
+}
+
+/// Auxiliaries and modals: a name followed by one is the subject of a
+/// clause of its own ("said Orbisfare would co-operate").
+pub fn is_auxiliary(key: &str) -> bool {
+    matches!(
+        key,
+        "would"
+            | "will"
+            | "could"
+            | "should"
+            | "might"
+            | "may"
+            | "must"
+            | "can"
+            | "had"
+            | "has"
+            | "have"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "did"
+            | "does"
+    )
+}
+
+/// A form of "to be" (or one glued to its subject) before a participle:
+/// "I'm told", "she was asked" are passives, whose subject is spoken to.
+pub fn is_passive_be(key: &str) -> bool {
+    matches!(
+        key,
+        "am" | "i'm"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "been"
+            | "be"
+            | "being"
+            | "he's"
+            | "she's"
+            | "we're"
+            | "they're"
+            | "you're"
+    )
+}
+
 /// The role a title gives (`Dr` → doctor), for "the doctor said".
 pub fn title_role(key: &str) -> Option<&'static str> {
     match key.trim_end_matches('.') {

@@ -233,6 +233,8 @@ impl<'a> Reader<'a> {
         self.usable(i)
             && (self.capitalized(i) || lexicon::is_title(self.key(i)))
             && !self.key(i).ends_with("'s")
+            // "I'm told": the writer, capitalized by rule, not a name.
+            && !matches!(self.key(i), "i" | "i'm" | "i've" | "i'd" | "i'll")
     }
 
     /// Role words among tokens `range` (titles and role nouns).

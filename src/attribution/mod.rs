@@ -96,6 +96,22 @@ const REACTION_NOUNS: &[&str] = &[
     "words", "warning", "warnings", "remark", "remarks", "comment", "comments", "slogan", "boast",
 ];
 
+/// Nouns for what a body put out: "a statement from the union" names the
+/// one whose words they are.
+const SOURCE_NOUNS: &[&str] = &[
+    "words",
+    "statement",
+    "statements",
+    "response",
+    "reaction",
+    "message",
+    "letter",
+    "email",
+    "comment",
+    "comments",
+    "reply",
+];
+
 /// The longest sentence looked through for a cue before a quotation.
 const MAX_SENTENCE_WORDS: usize = 200;
 
@@ -390,6 +406,15 @@ impl<'a> Attributor<'a> {
             words.truncate(end + 1);
         }
         let first = *words.first()?;
+        // "...", a claim the authority disputes: someone answering the
+        // words, not saying them.
+        if matches!(self.reader.key(first), "a" | "an" | "the")
+            && words
+                .get(1)
+                .is_some_and(|&w| REACTION_NOUNS.contains(&self.reader.key(w)))
+        {
+            return None;
+        }
         // "...," Colm Brennan, whose daughter was taken to hospital on the
         // night of the leak, told a public meeting: a subject and a long
         // parenthetical before the verb.
@@ -433,10 +458,14 @@ impl<'a> Attributor<'a> {
                 .flatten()
                 .or_else(|| {
                     // "said the club captain, Tomás Oliveira,": the name.
-                    let m = self
-                        .reader
-                        .mention_starting(v + 1)
-                        .filter(|m| words.contains(&m.tokens.start) && !self.is_object(m))?;
+                    // "... and said Orbisfare would co-operate": the
+                    // subject of what was said.
+                    let m = self.reader.mention_starting(v + 1).filter(|m| {
+                        words.contains(&m.tokens.start)
+                            && !self.is_object(m)
+                            && (m.tokens.end >= self.tokens().len()
+                                || !lexicon::is_auxiliary(self.reader.key(m.tokens.end)))
+                    })?;
                     Some(self.named(m))
                 });
             // After a quotation that ends its own sentence (`"... matter."
@@ -576,11 +605,21 @@ impl<'a> Attributor<'a> {
         // The leftmost speech verb with a subject; a participle after a
         // comma has the sentence's subject ("Even Terzi got in on the act,
         // telling a press conference that ...").
-        for &v in &words {
-            if !self.reader.is_speech_verb(v) {
+        for (k, &v) in words.iter().enumerate() {
+            if !self.reader.is_speech_verb(v) || self.passive(v) {
                 continue;
             }
             if let Some(m) = self.subject_of(v, first) {
+                // "The Transport Secretary answered a question, and Nadia
+                // Kovac told MPs:": the last clause that says who speaks.
+                let later = words[k + 1..].iter().rev().find_map(|&v| {
+                    if !self.reader.is_speech_verb(v) || self.passive(v) {
+                        return None;
+                    }
+                    let m = self.subject_of(v, first)?;
+                    self.opens_clause(m.tokens.start).then_some((m, v))
+                });
+                let (m, v) = later.unwrap_or((m, v));
                 return self.credit(&m, Some(v));
             }
             // "The central bank governor, Elena Marsh, was quick to insist":
@@ -606,10 +645,19 @@ impl<'a> Attributor<'a> {
             // "the US Secretary of State identified the purpose ...:". A
             // leading phrase set off by a comma is not it ("Asked by the
             // Dagblad's Noor Hendriks whether ..., he didn't hesitate:").
-            let main_clause = words
+            let mut main_clause = words
                 .iter()
                 .rposition(|&w| w < last && self.reader.gap_after(w).contains(','))
                 .map_or(&words[..], |c| &words[c + 1..]);
+            // "Its chief executive, Stefan Morrow, went further than his
+            // lawyers might have liked:": the comma closed an apposition,
+            // and what follows is the predicate.
+            if main_clause
+                .first()
+                .is_some_and(|&w| self.reader.mention_starting(w).is_none())
+            {
+                main_clause = &words[..];
+            }
             if let Some(m) = self
                 .first_mention(main_clause.iter().copied())
                 .or_else(|| self.first_mention(words.iter().copied()))
@@ -652,7 +700,10 @@ impl<'a> Attributor<'a> {
                     start.checked_sub(1)
                 };
                 let place = m.via == Via::Unlisted
-                    && before.is_some_and(|b| lexicon::is_preposition(self.reader.key(b)));
+                    && before.is_some_and(|b| {
+                        let key = self.reader.key(b);
+                        lexicon::is_preposition(key) || lexicon::is_locative(key)
+                    });
                 !lone && !place && !self.is_object(m)
             })?;
         Some(self.named(m))
@@ -694,6 +745,21 @@ impl<'a> Attributor<'a> {
             Reference::Pronoun(_) => false,
         };
         named_body.then_some(body)
+    }
+
+    /// A speech verb in the passive ("I'm told", "she was asked"): its
+    /// subject is spoken to.
+    fn passive(&self, v: usize) -> bool {
+        v > 0 && lexicon::is_passive_be(self.reader.key(v - 1))
+    }
+
+    /// Does a subject starting at token `s` open a clause of its own (", and
+    /// Nadia Kovac told", "; Kovac said")?
+    fn opens_clause(&self, s: usize) -> bool {
+        s > 1
+            && (self.reader.gap_after(s - 1).contains(';')
+                || (matches!(self.reader.key(s - 1), "and" | "but")
+                    && self.reader.gap_after(s - 2).contains(',')))
     }
 
     /// `it` right after a speech verb or `put` is what was said, not who
