@@ -615,3 +615,61 @@ fn reactions_reported_clauses_passives_and_places_are_not_cues() {
     );
     assert_eq!(status, Status::Unattributed, "credited {speaker:?}");
 }
+
+/// "X's warning", "the ministry's verdict": the words are the owner's, in a
+/// standfirst under a headline quotation or before the quotation itself;
+/// listed or not.
+#[test]
+fn a_possessive_before_a_noun_for_words_credits_its_owner() {
+    let headline = |standfirst: &str| {
+        format!(
+            "“Our view is this is an extremely dangerous situation” as markets slide\n\n{standfirst}\n\nThe talks went on.\n"
+        )
+    };
+    let (status, speaker) = credit(
+        "dangerous",
+        &headline(
+            "White House Press Secretary Jen Psaki’s warning to reporters deepens the crisis",
+        ),
+    );
+    assert_eq!(
+        (status, speaker.as_deref()),
+        (Status::Match, Some("jen-psaki"))
+    );
+    credited_to(
+        "dangerous",
+        &headline("Boris Johnson’s warning to reporters deepens the crisis"),
+        "Boris Johnson",
+    );
+    // A standfirst where the one named speaks is not about someone else's
+    // words, whatever noun it holds.
+    let (status, _) = credit(
+        "dangerous",
+        &format!(
+            "“{DANGER}”\n\nPress Secretary Jen Psaki tells reporters she had no warning of the attack\n"
+        ),
+    );
+    assert_eq!(status, Status::Match);
+    matches(
+        "dangerous",
+        &format!("The talks ended. Jen Psaki's verdict on the week was blunt: \"{DANGER}\""),
+    );
+}
+
+/// Other ways a cue is written: a name with its institution after "of", an
+/// anonymous source introduced with "one", "blamed" as a speech verb.
+#[test]
+fn names_with_their_institution_one_source_and_blame() {
+    matches(
+        "dangerous",
+        &format!("\"{DANGER},\" said Jen Psaki of the White House, who briefed reporters."),
+    );
+    matches(
+        "too-early",
+        "One US official has claimed that \"it is still too early to say whether the Russian government is genuinely interested in diplomacy\".",
+    );
+    matches(
+        "grushko",
+        "The Russian Foreign Ministry, which handles such visits, has blamed \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request\".",
+    );
+}

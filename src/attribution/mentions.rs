@@ -186,11 +186,19 @@ impl<'a> Reader<'a> {
         if !range.clone().all(|i| self.usable(i)) {
             return None;
         }
-        let lengths = self.names.starts.get(self.key(range.start))?;
+        // "One person with knowledge of the procurement" is the alias "a
+        // person with knowledge of the procurement".
+        let first = match self.key(range.start) {
+            "one" => "a",
+            key => key,
+        };
+        let lengths = self.names.starts.get(first)?;
         if lengths & (1 << range.len().min(63)) == 0 {
             return None;
         }
-        let keys: Vec<String> = range.clone().map(|i| self.key(i).to_string()).collect();
+        let keys: Vec<String> = std::iter::once(first.to_string())
+            .chain((range.start + 1..range.end).map(|i| self.key(i).to_string()))
+            .collect();
         let variants = self.names.variants.get(&keys)?;
         // A lower-case alias ("foreign ministry") after a name or a
         // possessive ("Ukraine's foreign ministry", "the Ukrainian foreign
@@ -258,6 +266,23 @@ impl<'a> Reader<'a> {
         let title = lexicon::is_title(key) || lexicon::title_role(key).is_some();
         (title || (lexicon::is_role(key) && !self.capitalized(i)))
             && !self.names.surnames.contains_key(key)
+    }
+
+    /// Do the tokens `run` name a person: two words or more after any
+    /// title, none of them an institution's? Then "of" after them says
+    /// where they are from ("Dr Imogen Pryce of Kelsford University"); after
+    /// a title or an institution it is part of the name ("Secretary of
+    /// State", "Royal Bank of Scotland").
+    fn names_a_person(&self, run: Range<usize>) -> bool {
+        let name = run
+            .clone()
+            .rev()
+            .find(|&i| self.describes(i))
+            .map_or(run.start, |i| i + 1)..run.end;
+        name.len() >= 2
+            && !name
+                .clone()
+                .any(|i| lexicon::is_institution_word(self.key(i)))
     }
 
     /// Resolves a run of capitalized words and titles to an identity.
@@ -441,7 +466,7 @@ impl<'a> Reader<'a> {
 
     /// The listed speaker named in possessive form (`Halden's`, `the
     /// bank's`) within three words before token `at`.
-    fn possessor_before(&self, at: usize) -> Option<Mention> {
+    pub(super) fn possessor_before(&self, at: usize) -> Option<Mention> {
         let p = (at.saturating_sub(3)..at)
             .rev()
             .find(|&i| self.key(i).ends_with("'s"))?;
@@ -458,6 +483,38 @@ impl<'a> Reader<'a> {
                 roles: Vec::new(),
             })
         })
+    }
+
+    /// The person or body named in possessive form right before token `at`
+    /// ("Nadia Kovac's warning"): a listed one (see
+    /// [`Reader::possessor_before`]), or else a name the list does not hold,
+    /// two capitalized words or more ("Boris Johnson's warning"; a lone
+    /// "Kelsford's" is as likely a place).
+    pub(super) fn owner_before(&self, at: usize) -> Option<Mention> {
+        if at == 0 || !self.key(at - 1).ends_with("'s") {
+            return None;
+        }
+        if let Some(m) = self.possessor_before(at).filter(|m| m.tokens.end == at + 1) {
+            return Some(m);
+        }
+        let owner = at - 1;
+        let start = (owner.saturating_sub(3)..=owner).find(|&s| {
+            (s..=owner).all(|i| self.usable(i) && self.capitalized(i) && !self.describes(i))
+        })?;
+        if owner == start || (start..=owner).any(|i| lexicon::is_function_word(self.key(i))) {
+            return None;
+        }
+        let mut m = self.unlisted(start..at, start..at, Vec::new());
+        if let Reference::Identity(Identity::Unlisted { name, .. }) = &mut m.reference {
+            let bare = ["'s", "’s", "'", "’"]
+                .iter()
+                .find_map(|suffix| name.strip_suffix(suffix));
+            if let Some(bare) = bare {
+                *name = bare.to_string();
+            }
+        }
+        m.tokens = start..at + 1;
+        Some(m)
     }
 
     /// "a source familiar with the investigation", ending at token `end`
@@ -745,7 +802,11 @@ impl<'a> Reader<'a> {
         {
             let mut end = start + 1;
             loop {
-                if end < self.tokens.len() && self.joined(end - 1) && self.in_name_run(end) {
+                if end < self.tokens.len()
+                    && self.joined(end - 1)
+                    && self.in_name_run(end)
+                    && !(self.key(end) == "of" && self.names_a_person(start..end))
+                {
                     end += 1;
                     continue;
                 }

@@ -264,13 +264,25 @@ impl<'a> Attributor<'a> {
         // A standfirst says who without quoting: a paragraph with quotations
         // of its own is the story starting.
         let quotes_itself = marks.iter().any(|q| (next..end).contains(&q.open));
-        if !alone || quotes_itself {
+        if quotes_itself {
+            return None;
+        }
+        let words = self.words_between(next, end);
+        // "Transport Secretary Nadia Kovac's warning to MPs": the words are
+        // the owner's, even under a headline that says more than the
+        // quotation ("“Not a penny more” for Orbisfare as shares slide").
+        if let Some(m) = self.words_owner(&words) {
+            return self.credit(&m, None).map(|c| Credit {
+                via: Via::Headline,
+                ..c
+            });
+        }
+        if !alone {
             return None;
         }
         // The cast holds those who speak or are described; a name that
         // does neither (`Idris Kemal’s family has grown apples`) is read
         // from the paragraph itself.
-        let words = self.words_between(next, end);
         let (identity, at) = self.first_named(paragraph + 1).or_else(|| {
             let m = self.first_mention(words.iter().copied())?;
             let Reference::Identity(id) = &m.reference else {
@@ -286,10 +298,21 @@ impl<'a> Attributor<'a> {
             .first()
             .is_some_and(|&w| BYLINE_WORDS.contains(&self.reader.key(w)))
             || (at > 0 && self.reader.key(at - 1) == "by");
+        if byline {
+            return None;
+        }
+        // "KMT chief Priya Raman tells councillors she had no warning": a
+        // noun for words in a standfirst where the one named speaks.
         let reacting = words
             .iter()
             .any(|&w| REACTION_NOUNS.contains(&self.reader.key(w).trim_end_matches("'s")));
-        if byline || reacting {
+        let speaks = words.iter().any(|&v| {
+            self.reader.is_speech_verb(v)
+                && self.subject_of(v, words[0]).is_some_and(
+                    |m| matches!(&m.reference, Reference::Identity(id) if *id == identity),
+                )
+        });
+        if reacting && !speaks {
             return None;
         }
         let span = self.tokens()[at].span.clone();
@@ -628,6 +651,11 @@ impl<'a> Attributor<'a> {
                 return self.credit(&m, Some(v));
             }
         }
+        // "The BCWU's verdict on the week was blunt:", "The Press
+        // Secretary's warning in March — "..."": the owner's words.
+        if let Some(m) = self.words_owner(&words) {
+            return self.credit(&m, None);
+        }
         // The next quote from Antony Blinken: "..."
         let colon = self.reader.text[self.tokens()[last].span.end..open].contains(':');
         if colon {
@@ -745,6 +773,19 @@ impl<'a> Attributor<'a> {
             Reference::Pronoun(_) => false,
         };
         named_body.then_some(body)
+    }
+
+    /// The listed speaker whose words a noun among `words` names, in the
+    /// possessive right before it: "Nadia Kovac's warning", "the union's
+    /// verdict".
+    fn words_owner(&self, words: &[usize]) -> Option<Mention> {
+        words.iter().find_map(|&w| {
+            let key = self.reader.key(w);
+            let words_noun = REACTION_NOUNS.contains(&key)
+                || SOURCE_NOUNS.contains(&key)
+                || matches!(key, "verdict" | "assessment" | "answer");
+            words_noun.then(|| self.reader.owner_before(w)).flatten()
+        })
     }
 
     /// A speech verb in the passive ("I'm told", "she was asked"): its
