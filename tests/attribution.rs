@@ -673,3 +673,18 @@ fn names_with_their_institution_one_source_and_blame() {
         "The Russian Foreign Ministry, which handles such visits, has blamed \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request\".",
     );
 }
+
+/// What stands in brackets after a name is its abbreviation or affiliation:
+/// the name before it speaks.
+#[test]
+fn brackets_after_a_name_do_not_speak() {
+    matches(
+        "grushko",
+        "The Russian Foreign Ministry (MID), which handles such visits, said \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request\".",
+    );
+    credited_to(
+        "grushko",
+        "Boris Johnson (Russian Foreign Ministry), who handles such visits, said \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request\".",
+        "Boris Johnson",
+    );
+}

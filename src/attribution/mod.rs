@@ -558,6 +558,20 @@ impl<'a> Attributor<'a> {
         {
             subject = head;
         }
+        // "Priya Raman (KMT), which runs the buses, said": what stands in
+        // brackets after a name is an abbreviation or an affiliation.
+        if subject.tokens.start > floor
+            && self
+                .reader
+                .gap_after(subject.tokens.start - 1)
+                .contains('(')
+            && let Some(head) = self
+                .reader
+                .mention_ending(subject.tokens.start)
+                .filter(|m| m.tokens.start >= floor)
+        {
+            subject = head;
+        }
         // "the bank's chief executive, Marcus Whitcombe, said": the name in
         // apposition decides over the title or description before it.
         let is_name = |m: &Mention| matches!(m.via, Via::Name | Via::Surname | Via::Unlisted);
