@@ -51,11 +51,9 @@ impl Attributor<'_> {
                 continue;
             };
             let mut end = m.tokens.end;
-            let mut apposed = false;
             // "Jordan Pike, a spokesperson for the trust" / "A picket
             // captain, Luis Ferreira,"
             if let Some(other) = self.apposition(&m) {
-                apposed = true;
                 let (name, description) = if m.via == Via::Descriptor || self.titles_a_person(&m) {
                     (other, m)
                 } else {
@@ -67,9 +65,16 @@ impl Attributor<'_> {
             }
             // "Strong words from the union", "a statement from Varrick":
             // the body the words come from.
+            // Not "no response from X", "awaiting a statement from X".
             let source = i > 1
                 && self.reader.key(i - 1) == "from"
-                && SOURCE_NOUNS.contains(&self.reader.key(i - 2));
+                && SOURCE_NOUNS.contains(&self.reader.key(i - 2))
+                && !(i.saturating_sub(4)..i - 2).any(|k| {
+                    matches!(
+                        self.reader.key(k),
+                        "no" | "without" | "awaiting" | "await" | "awaits" | "awaited" | "for"
+                    )
+                });
             let speaks = source
                 || self.speech_verb_after(end).is_some()
                 || self.speech_verb_before(m.tokens.start);
@@ -77,15 +82,21 @@ impl Attributor<'_> {
                 Reference::Identity(id) => Some(id.clone()),
                 // A description introduces someone only when it is resolved
                 // by its role or speaks; "the emergency physician" otherwise
-                // says nothing about who is who.
+                // says nothing about who is who. A body described as the
+                // subject of its sentence ("The software group struck a
+                // defiant note.") is the one a later `it` points at.
                 Reference::Definite { role, text } => {
                     let by_role = history
                         .iter()
                         .rev()
                         .find(|e| e.roles.iter().any(|r| r == role));
+                    let subject_body =
+                        lexicon::is_organisation_role(role) && self.starts_sentence(i);
                     match by_role {
                         Some(e) => Some(e.identity.clone()),
-                        None if speaks => Some(self.resolve_definite(&history, i, role, text)),
+                        None if speaks || subject_body => {
+                            Some(self.resolve_definite(&history, i, role, text))
+                        }
                         None => None,
                     }
                 }
@@ -97,17 +108,20 @@ impl Attributor<'_> {
             // A name the list does not hold may be a place ("Pine Hollow")
             // as easily as a person: it counts when it speaks or comes with
             // a title or a description.
-            let lone = m.via == Via::Unlisted && m.roles.is_empty();
+            // A company's name is no place ("Carrow Securities cut its
+            // rating").
+            let company = m.tokens.len() >= 2
+                && (m.tokens.clone()).any(|t| lexicon::is_corporate_word(self.reader.key(t)));
+            let lone = m.via == Via::Unlisted && m.roles.is_empty() && !company;
             let described =
                 m.via == Via::Descriptor && matches!(m.reference, Reference::Identity(_));
             // ... and so is a description after a preposition ("goes
             // straight for the minister").
             // One introduced with a description beside it ("from Orbisfare,
-            // the company behind TapGo") is no detail.
+            // the company behind TapGo") keeps its description's role.
             let after_preposition = i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
             let organisation = identity.as_ref().is_some_and(|id| self.is_organisation(id));
             let detail = after_preposition
-                && !apposed
                 && (organisation || matches!(m.reference, Reference::Definite { .. }));
             // A named organisation there is kept as a detail (see `Entry`).
             let kept_detail =
@@ -173,6 +187,13 @@ impl Attributor<'_> {
             }
         }
         history
+    }
+
+    /// Does token `i` start a sentence or a paragraph?
+    fn starts_sentence(&self, i: usize) -> bool {
+        i == 0
+            || self.reader.sentence_ends_after(i - 1)
+            || self.token_paragraph(i - 1) != self.token_paragraph(i)
     }
 
     /// `the expert`: the person introduced in that role; else the person the
@@ -499,13 +520,15 @@ pub(super) fn resolve_pronoun(
         (None, _) => pronoun != "it",
     };
     let before = history.partition_point(|e| e.at < at);
-    let all = history[..before]
+    // Organisations named only in passing are no one a pronoun points at
+    // ("Shares in Orbisfare fell. Carrow Securities cut its rating. "...,"
+    // it said"); looked back over a bounded stretch of the cast, so that an
+    // article of thousands of pronouns stays linear.
+    let candidates = history[before.saturating_sub(MAX_ANTECEDENTS)..before]
         .iter()
         .rev()
-        .filter(|e| !e.lone)
+        .filter(|e| !e.lone && !e.detail)
         .filter(fits);
-    // Organisations named only in passing are the last resort.
-    let candidates = all.clone().filter(|e| !e.detail);
     // In the quotation's own paragraph, someone it quotes comes first
     // ("Transport Minister Ifeoma Brannigan, who met Vossberg, said ...
     // "...," she said"), then anyone it names ("Fairbairn goes straight for
@@ -518,6 +541,9 @@ pub(super) fn resolve_pronoun(
         .or_else(|| here.clone().next())
         .or_else(|| candidates.clone().find(|e| !e.addressed))
         .or_else(|| candidates.clone().next())
-        .or_else(|| all.clone().next())
         .map(|e| e.identity.clone())
 }
+
+/// How far back in the cast a pronoun looks for the one it points at: far
+/// beyond any paragraph's worth of names.
+const MAX_ANTECEDENTS: usize = 256;

@@ -120,6 +120,30 @@ pub fn is_auxiliary(key: &str) -> bool {
     )
 }
 
+/// Verbs of answering words rather than saying them: "a claim the
+/// authority disputes".
+pub fn is_rebuttal(key: &str) -> bool {
+    matches!(
+        key,
+        "disputes"
+            | "disputed"
+            | "denies"
+            | "denied"
+            | "rejects"
+            | "rejected"
+            | "contests"
+            | "contested"
+            | "dismisses"
+            | "dismissed"
+            | "challenges"
+            | "challenged"
+            | "questions"
+            | "questioned"
+            | "rebuts"
+            | "rebutted"
+    )
+}
+
 /// A form of "to be" (or one glued to its subject) before a participle:
 /// "I'm told", "she was asked" are passives, whose subject is spoken to.
 pub fn is_passive_be(key: &str) -> bool {
@@ -276,75 +300,109 @@ pub fn is_organisation_role(key: &str) -> bool {
     )
 }
 
-/// Words in a capitalized run that make it an organisation or a place
-/// rather than a person's name.
-pub fn is_institution_word(key: &str) -> bool {
+/// Words that end a company's name ("Carrow Securities", "Hartwell
+/// Logistics"): a body, not a place or a person.
+pub fn is_corporate_word(key: &str) -> bool {
     matches!(
         key,
-        "ministry"
-            | "department"
-            | "house"
-            | "states"
-            | "federation"
-            | "council"
-            | "union"
-            | "organisation"
-            | "organization"
-            | "alliance"
-            | "office"
-            | "republic"
-            | "kingdom"
-            | "nations"
-            | "institute"
-            | "agency"
-            | "times"
-            | "post"
-            | "news"
-            | "television"
-            | "defence"
-            | "defense"
-            | "government"
-            | "parliament"
-            | "commission"
-            | "court"
-            | "bank"
-            | "committee"
-            | "party"
-            | "army"
-            | "forces"
-            | "university"
-            | "college"
-            | "school"
-            | "service"
-            | "county"
-            | "city"
-            | "street"
-            | "lane"
-            | "road"
-            | "avenue"
-            | "square"
-            | "park"
-            | "station"
-            | "airport"
-            | "hospital"
-            | "centre"
-            | "center"
-            | "church"
-            | "river"
-            | "valley"
-            | "bridge"
-            | "highway"
-            | "stadium"
-            | "club"
-            | "league"
+        "securities"
+            | "logistics"
+            | "holdings"
+            | "systems"
+            | "capital"
+            | "partners"
+            | "industries"
+            | "technologies"
+            | "airlines"
+            | "energy"
+            | "motors"
+            | "media"
+            | "plc"
+            | "ltd"
+            | "inc"
+            | "llc"
+            | "limited"
+            | "pharmaceuticals"
+            | "insurance"
+            | "investments"
+            | "consulting"
+            | "solutions"
             | "company"
             | "corporation"
             | "group"
-            | "trust"
-            | "foundation"
-            | "association"
-            | "board"
     )
+}
+
+/// Words in a capitalized run that make it an organisation or a place
+/// rather than a person's name.
+pub fn is_institution_word(key: &str) -> bool {
+    is_corporate_word(key)
+        || matches!(
+            key,
+            "ministry"
+                | "department"
+                | "house"
+                | "states"
+                | "federation"
+                | "council"
+                | "union"
+                | "organisation"
+                | "organization"
+                | "alliance"
+                | "office"
+                | "republic"
+                | "kingdom"
+                | "nations"
+                | "institute"
+                | "agency"
+                | "times"
+                | "post"
+                | "news"
+                | "television"
+                | "defence"
+                | "defense"
+                | "government"
+                | "parliament"
+                | "commission"
+                | "court"
+                | "bank"
+                | "committee"
+                | "party"
+                | "army"
+                | "forces"
+                | "university"
+                | "college"
+                | "school"
+                | "service"
+                | "county"
+                | "city"
+                | "street"
+                | "lane"
+                | "road"
+                | "avenue"
+                | "square"
+                | "park"
+                | "station"
+                | "airport"
+                | "hospital"
+                | "centre"
+                | "center"
+                | "church"
+                | "river"
+                | "valley"
+                | "bridge"
+                | "highway"
+                | "stadium"
+                | "club"
+                | "league"
+                | "company"
+                | "corporation"
+                | "group"
+                | "trust"
+                | "foundation"
+                | "association"
+                | "board"
+        )
 }
 
 /// Subject pronouns that credit a quotation.

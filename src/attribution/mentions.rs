@@ -186,20 +186,23 @@ impl<'a> Reader<'a> {
         if !range.clone().all(|i| self.usable(i)) {
             return None;
         }
+        let keys: Vec<String> = range.clone().map(|i| self.key(i).to_string()).collect();
         // "One person with knowledge of the procurement" is the alias "a
-        // person with knowledge of the procurement".
-        let first = match self.key(range.start) {
-            "one" => "a",
-            key => key,
+        // person with knowledge of the procurement" (but "One Nation" is a
+        // name of its own).
+        let listed = |keys: &Vec<String>| {
+            let lengths = self.names.starts.get(keys[0].as_str())?;
+            if lengths & (1 << range.len().min(63)) == 0 {
+                return None;
+            }
+            self.names.variants.get(keys)
         };
-        let lengths = self.names.starts.get(first)?;
-        if lengths & (1 << range.len().min(63)) == 0 {
-            return None;
-        }
-        let keys: Vec<String> = std::iter::once(first.to_string())
-            .chain((range.start + 1..range.end).map(|i| self.key(i).to_string()))
-            .collect();
-        let variants = self.names.variants.get(&keys)?;
+        let variants = listed(&keys).or_else(|| {
+            (keys[0] == "one").then_some(())?;
+            let mut a = keys.clone();
+            a[0] = "a".to_string();
+            listed(&a)
+        })?;
         // A lower-case alias ("foreign ministry") after a name or a
         // possessive ("Ukraine's foreign ministry", "the Ukrainian foreign
         // ministry") is someone else's.

@@ -96,6 +96,11 @@ const REACTION_NOUNS: &[&str] = &[
     "words", "warning", "warnings", "remark", "remarks", "comment", "comments", "slogan", "boast",
 ];
 
+/// A later clause's speech verb decides only when at most this many words
+/// stand between it and the quotation ("and Nadia Kovac told MPs on
+/// Tuesday:").
+const MAX_LEAD_WORDS: usize = 6;
+
 /// Nouns for what a body put out: "a statement from the union" names the
 /// one whose words they are.
 const SOURCE_NOUNS: &[&str] = &[
@@ -271,7 +276,12 @@ impl<'a> Attributor<'a> {
         // "Transport Secretary Nadia Kovac's warning to MPs": the words are
         // the owner's, even under a headline that says more than the
         // quotation ("“Not a penny more” for Orbisfare as shares slide").
-        if let Some(m) = self.words_owner(&words) {
+        // A first paragraph that ends its sentence is a lede, not a headline.
+        let headline = !text[..next]
+            .trim_end()
+            .trim_end_matches(crate::quotations::is_mark)
+            .ends_with(['.', '!', '?']);
+        if headline && let Some(m) = self.words_owner(&words) {
             return self.credit(&m, None).map(|c| Credit {
                 via: Via::Headline,
                 ..c
@@ -301,18 +311,13 @@ impl<'a> Attributor<'a> {
         if byline {
             return None;
         }
-        // "KMT chief Priya Raman tells councillors she had no warning": a
-        // noun for words in a standfirst where the one named speaks.
-        let reacting = words
-            .iter()
-            .any(|&w| REACTION_NOUNS.contains(&self.reader.key(w).trim_end_matches("'s")));
-        let speaks = words.iter().any(|&v| {
-            self.reader.is_speech_verb(v)
-                && self.subject_of(v, words[0]).is_some_and(
-                    |m| matches!(&m.reference, Reference::Identity(id) if *id == identity),
-                )
+        // ("KMT chief Priya Raman tells councillors she had no warning":
+        // no words of anyone's.)
+        let reacting = words.iter().any(|&w| {
+            REACTION_NOUNS.contains(&self.reader.key(w).trim_end_matches("'s"))
+                && !(w > 0 && matches!(self.reader.key(w - 1), "no" | "any" | "without"))
         });
-        if reacting && !speaks {
+        if reacting {
             return None;
         }
         let span = self.tokens()[at].span.clone();
@@ -435,6 +440,10 @@ impl<'a> Attributor<'a> {
             && words
                 .get(1)
                 .is_some_and(|&w| REACTION_NOUNS.contains(&self.reader.key(w)))
+            && words
+                .iter()
+                .take(8)
+                .any(|&w| lexicon::is_rebuttal(self.reader.key(w)))
         {
             return None;
         }
@@ -486,8 +495,7 @@ impl<'a> Attributor<'a> {
                     let m = self.reader.mention_starting(v + 1).filter(|m| {
                         words.contains(&m.tokens.start)
                             && !self.is_object(m)
-                            && (m.tokens.end >= self.tokens().len()
-                                || !lexicon::is_auxiliary(self.reader.key(m.tokens.end)))
+                            && !self.clause_follows(m)
                     })?;
                     Some(self.named(m))
                 });
@@ -642,8 +650,15 @@ impl<'a> Attributor<'a> {
         // The leftmost speech verb with a subject; a participle after a
         // comma has the sentence's subject ("Even Terzi got in on the act,
         // telling a press conference that ...").
+        // "Orbisfare has blamed "an expired certificate"": blame is a cue
+        // only right before the words (not "which Kovac has blamed for the
+        // chaos").
+        let cue = |v: usize| {
+            self.reader.is_speech_verb(v)
+                || (v == last && matches!(self.reader.key(v), "blamed" | "blames"))
+        };
         for (k, &v) in words.iter().enumerate() {
-            if !self.reader.is_speech_verb(v) || self.passive(v) {
+            if !cue(v) || self.passive(v) {
                 continue;
             }
             if let Some(m) = self.subject_of(v, first) {
@@ -654,7 +669,12 @@ impl<'a> Attributor<'a> {
                         return None;
                     }
                     let m = self.subject_of(v, first)?;
-                    self.opens_clause(m.tokens.start).then_some((m, v))
+                    // ... and leads to the quotation: "and Nadia Kovac told
+                    // MPs:", not "and the union said the same on
+                    // Wednesday, that".
+                    let leads = words.iter().filter(|&&w| w > v).count() <= MAX_LEAD_WORDS
+                        && (v..last).all(|w| !self.reader.gap_after(w).contains([',', ';']));
+                    (self.opens_clause(m.tokens.start) && leads).then_some((m, v))
                 });
                 let (m, v) = later.unwrap_or((m, v));
                 return self.credit(&m, Some(v));
@@ -665,9 +685,18 @@ impl<'a> Attributor<'a> {
                 return self.credit(&m, Some(v));
             }
         }
+        // The clause that leads to the quotation: a leading phrase set off
+        // by a comma is not it ("Asked by the Dagblad's Noor Hendriks whether
+        // ..., he didn't hesitate:", "Responding to Orbisfare's statement,
+        // the authority was blunt:").
+        let main_clause = words
+            .iter()
+            .rposition(|&w| w < last && self.reader.gap_after(w).contains(','))
+            .map_or(&words[..], |c| &words[c + 1..]);
         // "The BCWU's verdict on the week was blunt:", "The Press
-        // Secretary's warning in March — "..."": the owner's words.
-        if let Some(m) = self.words_owner(&words) {
+        // Secretary's warning in March — "..."": the owner's words, when
+        // they are what the clause is about.
+        if let Some(m) = self.words_owner(main_clause) {
             return self.credit(&m, None);
         }
         // The next quote from Antony Blinken: "..."
@@ -684,21 +713,16 @@ impl<'a> Attributor<'a> {
                 }
             }
             // The subject of the sentence that introduces the quotation:
-            // "the US Secretary of State identified the purpose ...:". A
-            // leading phrase set off by a comma is not it ("Asked by the
-            // Dagblad's Noor Hendriks whether ..., he didn't hesitate:").
-            let mut main_clause = words
-                .iter()
-                .rposition(|&w| w < last && self.reader.gap_after(w).contains(','))
-                .map_or(&words[..], |c| &words[c + 1..]);
+            // "the US Secretary of State identified the purpose ...:".
             // "Its chief executive, Stefan Morrow, went further than his
-            // lawyers might have liked:": the comma closed an apposition,
-            // and what follows is the predicate.
-            if main_clause
-                .first()
-                .is_some_and(|&w| self.reader.mention_starting(w).is_none())
+            // lawyers might have liked:": the last comma closed an
+            // apposition to the sentence's subject, and what follows is its
+            // predicate.
+            if let Some(m) = self.reader.mention_starting(first)
+                && let Some(other) = self.apposition(&m)
+                && main_clause.first() == Some(&other.tokens.end.max(m.tokens.end))
             {
-                main_clause = &words[..];
+                return self.credit(&self.named(m), None);
             }
             if let Some(m) = self
                 .first_mention(main_clause.iter().copied())
@@ -741,10 +765,12 @@ impl<'a> Attributor<'a> {
                 } else {
                     start.checked_sub(1)
                 };
+                // ("Outside, Ruth Abernethy was furious:" is someone.)
                 let place = m.via == Via::Unlisted
                     && before.is_some_and(|b| {
                         let key = self.reader.key(b);
-                        lexicon::is_preposition(key) || lexicon::is_locative(key)
+                        (lexicon::is_preposition(key) || lexicon::is_locative(key))
+                            && !self.reader.gap_after(b).contains(',')
                     });
                 !lone && !place && !self.is_object(m)
             })?;
@@ -792,20 +818,43 @@ impl<'a> Attributor<'a> {
     /// The listed speaker whose words a noun among `words` names, in the
     /// possessive right before it: "Nadia Kovac's warning", "the union's
     /// verdict".
+    ///
+    /// Only when the owner is the first one `words` mention: "Priya Raman
+    /// was unimpressed by Orbisfare's response:" is Raman's.
     fn words_owner(&self, words: &[usize]) -> Option<Mention> {
-        words.iter().find_map(|&w| {
+        let owner = words.iter().find_map(|&w| {
             let key = self.reader.key(w);
             let words_noun = REACTION_NOUNS.contains(&key)
                 || SOURCE_NOUNS.contains(&key)
                 || matches!(key, "verdict" | "assessment" | "answer");
             words_noun.then(|| self.reader.owner_before(w)).flatten()
-        })
+        })?;
+        let start = owner.tokens.start;
+        let first = words.iter().take_while(|&&w| w < start).all(|&w| {
+            self.reader
+                .mention_starting(w)
+                .is_none_or(|m| m.tokens.end > start)
+        });
+        first.then_some(owner)
+    }
+
+    /// Does a clause of its own follow mention `m` ("Orbisfare would
+    /// co-operate"): a lower-case auxiliary in the same sentence?
+    fn clause_follows(&self, m: &Mention) -> bool {
+        let next = m.tokens.end;
+        next < self.tokens().len()
+            && !self.reader.sentence_ends_after(next - 1)
+            && !self.reader.capitalized(next)
+            && lexicon::is_auxiliary(self.reader.key(next))
     }
 
     /// A speech verb in the passive ("I'm told", "she was asked"): its
     /// subject is spoken to.
     fn passive(&self, v: usize) -> bool {
-        v > 0 && lexicon::is_passive_be(self.reader.key(v - 1))
+        // "has been saying", "is warning" are the subject speaking.
+        v > 0
+            && lexicon::is_passive_be(self.reader.key(v - 1))
+            && !self.reader.key(v).ends_with("ing")
     }
 
     /// Does a subject starting at token `s` open a clause of its own (", and
