@@ -287,8 +287,24 @@ impl<'a> Attributor<'a> {
                 ..c
             });
         }
+        // Under a headline that says more than the quotation ("“They
+        // simply cannot get there”: island counts the cost"), a standfirst
+        // credits only the one it says speaks: "Community council chair
+        // Morag Sillars says patients are missing appointments".
         if !alone {
-            return None;
+            if !headline || self.reacting(&words) {
+                return None;
+            }
+            let &first = words.first()?;
+            let (m, v) = words.iter().find_map(|&v| {
+                let m = (self.reader.is_speech_verb(v) && !self.passive(v))
+                    .then(|| self.subject_of(v, first))??;
+                matches!(m.reference, Reference::Identity(_)).then_some((m, v))
+            })?;
+            return self.credit(&m, Some(v)).map(|c| Credit {
+                via: Via::Headline,
+                ..c
+            });
         }
         // The cast holds those who speak or are described; a name that
         // does neither (`Idris Kemal’s family has grown apples`) is read
@@ -311,13 +327,7 @@ impl<'a> Attributor<'a> {
         if byline {
             return None;
         }
-        // ("KMT chief Priya Raman tells councillors she had no warning":
-        // no words of anyone's.)
-        let reacting = words.iter().any(|&w| {
-            REACTION_NOUNS.contains(&self.reader.key(w).trim_end_matches("'s"))
-                && !(w > 0 && matches!(self.reader.key(w - 1), "no" | "any" | "without"))
-        });
-        if reacting {
+        if self.reacting(&words) {
             return None;
         }
         let span = self.tokens()[at].span.clone();
@@ -434,6 +444,14 @@ impl<'a> Attributor<'a> {
             words.truncate(end + 1);
         }
         let first = *words.first()?;
+        // `"... knows it". Westmere says crewing meets the rules.`: the
+        // sentence ended with the quotation; what follows is news of its own.
+        if self.reader.text[from..self.tokens()[first].span.start]
+            .trim_start()
+            .starts_with(['.', '!', '?'])
+        {
+            return None;
+        }
         // "...", a claim the authority disputes: someone answering the
         // words, not saying them.
         if matches!(self.reader.key(first), "a" | "an" | "the")
@@ -661,6 +679,21 @@ impl<'a> Attributor<'a> {
             if !cue(v) || self.passive(v) {
                 continue;
             }
+            // "In the House on Monday, Mr Lyall went further, saying that":
+            // a participle after a comma has the subject of the clause the
+            // comma closes.
+            if k > 0
+                && self.reader.key(v).ends_with("ing")
+                && self.reader.gap_after(words[k - 1]).contains(',')
+            {
+                let clause = words[..k - 1]
+                    .iter()
+                    .rposition(|&w| self.reader.gap_after(w).contains(','))
+                    .map_or(0, |c| c + 1);
+                if let Some(m) = self.first_mention(words[clause..k].iter().copied()) {
+                    return self.credit(&m, Some(v));
+                }
+            }
             if let Some(m) = self.subject_of(v, first) {
                 // "The Transport Secretary answered a question, and Nadia
                 // Kovac told MPs:": the last clause that says who speaks.
@@ -711,6 +744,18 @@ impl<'a> Attributor<'a> {
                 {
                     return self.credit(&m, None);
                 }
+            }
+            // "A sign went up on the slipway. It reads:": what a sign, a
+            // banner or a page says is no one's by its subject.
+            // ("... than any report I have read:" is someone reading.)
+            let inscription = key(last) == "reads"
+                || (key(last) == "read"
+                    && !matches!(
+                        key(last - 1),
+                        "have" | "has" | "had" | "i" | "we" | "you" | "they" | "ever" | "once"
+                    ));
+            if inscription {
+                return None;
             }
             // The subject of the sentence that introduces the quotation:
             // "the US Secretary of State identified the purpose ...:".
@@ -815,6 +860,17 @@ impl<'a> Attributor<'a> {
         named_body.then_some(body)
     }
 
+    /// Do `words` hold a noun for someone's words ("such warnings", "the
+    /// Water Minister's plea"): a standfirst about the headline's words,
+    /// by someone reacting to them? ("KMT chief Priya Raman tells
+    /// councillors she had no warning" holds no one's words.)
+    fn reacting(&self, words: &[usize]) -> bool {
+        words.iter().any(|&w| {
+            REACTION_NOUNS.contains(&self.reader.key(w).trim_end_matches("'s"))
+                && !(w > 0 && matches!(self.reader.key(w - 1), "no" | "any" | "without"))
+        })
+    }
+
     /// The listed speaker whose words a noun among `words` names, in the
     /// possessive right before it: "Nadia Kovac's warning", "the union's
     /// verdict".
@@ -826,7 +882,7 @@ impl<'a> Attributor<'a> {
             let key = self.reader.key(w);
             let words_noun = REACTION_NOUNS.contains(&key)
                 || SOURCE_NOUNS.contains(&key)
-                || matches!(key, "verdict" | "assessment" | "answer");
+                || matches!(key, "verdict" | "assessment" | "answer" | "line");
             words_noun.then(|| self.reader.owner_before(w)).flatten()
         })?;
         let start = owner.tokens.start;
