@@ -186,23 +186,22 @@ impl<'a> Reader<'a> {
         if !range.clone().all(|i| self.usable(i)) {
             return None;
         }
-        let keys: Vec<String> = range.clone().map(|i| self.key(i).to_string()).collect();
         // "One person with knowledge of the procurement" is the alias "a
         // person with knowledge of the procurement" (but "One Nation" is a
-        // name of its own).
-        let listed = |keys: &Vec<String>| {
-            let lengths = self.names.starts.get(keys[0].as_str())?;
+        // name of its own). Most words start no name: the first word's
+        // lengths are checked before any key is built.
+        let listed = |first: &str| {
+            let lengths = self.names.starts.get(first)?;
             if lengths & (1 << range.len().min(63)) == 0 {
                 return None;
             }
-            self.names.variants.get(keys)
+            let keys: Vec<String> = std::iter::once(first.to_string())
+                .chain((range.start + 1..range.end).map(|i| self.key(i).to_string()))
+                .collect();
+            self.names.variants.get(&keys)
         };
-        let variants = listed(&keys).or_else(|| {
-            (keys[0] == "one").then_some(())?;
-            let mut a = keys.clone();
-            a[0] = "a".to_string();
-            listed(&a)
-        })?;
+        let first = self.key(range.start);
+        let variants = listed(first).or_else(|| (first == "one").then(|| listed("a")).flatten())?;
         // A lower-case alias ("foreign ministry") after a name or a
         // possessive ("Ukraine's foreign ministry", "the Ukrainian foreign
         // ministry") is someone else's.
