@@ -773,8 +773,8 @@ fn the_new_rules_keep_to_their_constructions() {
 /// Constructions from the dev-11 set: a quotation that ends its sentence
 /// takes no cue from the next; a participle after a comma has its clause's
 /// subject; what a sign reads is no one's; a standfirst under a headline
-/// that says more than the quotation credits the one it says speaks; "X's
-/// line was that".
+/// that says more than the quotation credits no one (the standfirst may be
+/// other news); "X's line was that".
 #[test]
 fn sentence_ends_participles_inscriptions_and_standfirsts() {
     credited_to(
@@ -794,9 +794,19 @@ fn sentence_ends_participles_inscriptions_and_standfirsts() {
         "dangerous",
         &format!("Ned Price spoke first. A banner went up outside. It reads: \"{DANGER}\""),
     );
-    matches(
+    uncredited(
         "dangerous",
         "“This is an extremely dangerous situation”: Washington counts the cost\n\nPress Secretary Jen Psaki says Russia could launch an attack at any point\n\nThe talks went on.\n",
+    );
+    // What a statement reads is its author's; punctuation outside the
+    // marks that is not a full stop ends no sentence.
+    matches(
+        "grushko",
+        "A statement from the Russian Foreign Ministry read: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    matches(
+        "dangerous",
+        "\"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack\"? Jen Psaki asked.",
     );
     matches(
         "dangerous",

@@ -101,6 +101,32 @@ const REACTION_NOUNS: &[&str] = &[
 /// Tuesday:").
 const MAX_LEAD_WORDS: usize = 6;
 
+/// Things with words on them that no one in the story says: "A sign went up
+/// on the slipway. It reads: "..."".
+const INSCRIPTIONS: &[&str] = &[
+    "sign",
+    "signs",
+    "banner",
+    "banners",
+    "placard",
+    "placards",
+    "plaque",
+    "poster",
+    "posters",
+    "notice",
+    "graffiti",
+    "sticker",
+    "stickers",
+    "t-shirt",
+    "t-shirts",
+    "mural",
+    "billboard",
+];
+
+/// How far back (in words, within the paragraph) a sign is looked for
+/// before "reads:": its sentence and the one before.
+const MAX_INSCRIPTION_WORDS: usize = 40;
+
 /// Nouns for what a body put out: "a statement from the union" names the
 /// one whose words they are.
 const SOURCE_NOUNS: &[&str] = &[
@@ -289,22 +315,11 @@ impl<'a> Attributor<'a> {
         }
         // Under a headline that says more than the quotation ("“They
         // simply cannot get there”: island counts the cost"), a standfirst
-        // credits only the one it says speaks: "Community council chair
-        // Morag Sillars says patients are missing appointments".
+        // saying that someone speaks ("Morag Sillars says patients are
+        // missing appointments") may as well be other news ("Stefan Morrow
+        // says Orbisfare will repay every passenger"): no credit.
         if !alone {
-            if !headline || self.reacting(&words) {
-                return None;
-            }
-            let &first = words.first()?;
-            let (m, v) = words.iter().find_map(|&v| {
-                let m = (self.reader.is_speech_verb(v) && !self.passive(v))
-                    .then(|| self.subject_of(v, first))??;
-                matches!(m.reference, Reference::Identity(_)).then_some((m, v))
-            })?;
-            return self.credit(&m, Some(v)).map(|c| Credit {
-                via: Via::Headline,
-                ..c
-            });
+            return None;
         }
         // The cast holds those who speak or are described; a name that
         // does neither (`Idris Kemal’s family has grown apples`) is read
@@ -446,10 +461,9 @@ impl<'a> Attributor<'a> {
         let first = *words.first()?;
         // `"... knows it". Westmere says crewing meets the rules.`: the
         // sentence ended with the quotation; what follows is news of its own.
-        if self.reader.text[from..self.tokens()[first].span.start]
-            .trim_start()
-            .starts_with(['.', '!', '?'])
-        {
+        // (Not `"..."? Kovac asked.` or an ellipsis.)
+        let lead = self.reader.text[from..self.tokens()[first].span.start].trim_start();
+        if lead.starts_with('.') && !lead.starts_with("..") && !lead.starts_with(". .") {
             return None;
         }
         // "...", a claim the authority disputes: someone answering the
@@ -747,14 +761,21 @@ impl<'a> Attributor<'a> {
             }
             // "A sign went up on the slipway. It reads:": what a sign, a
             // banner or a page says is no one's by its subject.
-            // ("... than any report I have read:" is someone reading.)
-            let inscription = key(last) == "reads"
+            // ("... than any report I have read:" is someone reading; "A
+            // statement from Orbisfare read:" is Orbisfare's.)
+            let reads = key(last) == "reads"
                 || (key(last) == "read"
                     && !matches!(
                         key(last - 1),
                         "have" | "has" | "had" | "i" | "we" | "you" | "they" | "ever" | "once"
                     ));
-            if inscription {
+            let sign = self
+                .words_between(paragraph_start, open)
+                .iter()
+                .rev()
+                .take(MAX_INSCRIPTION_WORDS)
+                .any(|&w| INSCRIPTIONS.contains(&self.reader.key(w)));
+            if reads && sign {
                 return None;
             }
             // The subject of the sentence that introduces the quotation:
