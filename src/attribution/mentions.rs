@@ -230,12 +230,27 @@ impl<'a> Reader<'a> {
     }
 
     /// The longest variant starting at token `start`.
+    ///
+    /// The lengths of the names the first word starts are looked up once:
+    /// this runs for every word of the article.
     fn variant_starting(&self, start: usize) -> Option<(Range<usize>, usize, Via)> {
+        let lengths = |first: &str| self.names.starts.get(first).copied().unwrap_or(0);
+        let first = self.key(start);
+        let mut mask = lengths(first);
+        if first == "one" {
+            mask |= lengths("a");
+        }
+        if mask == 0 {
+            return None;
+        }
         let max = self.names.longest.min(self.tokens.len() - start);
-        (1..=max).rev().find_map(|len| {
-            self.variant(start..start + len)
-                .map(|(s, via)| (start..start + len, s, via))
-        })
+        (1..=max)
+            .rev()
+            .filter(|&len| mask & (1 << len.min(63)) != 0)
+            .find_map(|len| {
+                self.variant(start..start + len)
+                    .map(|(s, via)| (start..start + len, s, via))
+            })
     }
 
     /// Can token `i` be part of a capitalized name or title run?
