@@ -25,8 +25,9 @@ pub(super) struct Entry {
     addressed: bool,
     /// An organisation named in a prepositional phrase ("Shares in Orbisfare
     /// Systems fell", "a spokesperson for the trust"): no one the article
-    /// quotes or describes there, but what a later `it` or `the company`
-    /// may point back to when nothing else fits.
+    /// quotes or describes there, and never what a pronoun points at, but
+    /// what a later `the company` may resolve to by its role, or as the
+    /// last body named when no other was.
     detail: bool,
     paragraph: usize,
 }

@@ -339,10 +339,7 @@ impl<'a> Attributor<'a> {
             .first()
             .is_some_and(|&w| BYLINE_WORDS.contains(&self.reader.key(w)))
             || (at > 0 && self.reader.key(at - 1) == "by");
-        if byline {
-            return None;
-        }
-        if self.reacting(&words) {
+        if byline || self.reacting(&words) {
             return None;
         }
         let span = self.tokens()[at].span.clone();
@@ -769,13 +766,17 @@ impl<'a> Attributor<'a> {
                         key(last - 1),
                         "have" | "has" | "had" | "i" | "we" | "you" | "they" | "ever" | "once"
                     ));
-            let sign = self
-                .words_between(paragraph_start, open)
-                .iter()
-                .rev()
-                .take(MAX_INSCRIPTION_WORDS)
-                .any(|&w| INSCRIPTIONS.contains(&self.reader.key(w)));
-            if reads && sign {
+            // Looked for only after "reads": collecting the paragraph for
+            // every quotation introduced by a colon made a one-line article
+            // of them quadratic.
+            let sign = || {
+                self.words_between(paragraph_start, open)
+                    .iter()
+                    .rev()
+                    .take(MAX_INSCRIPTION_WORDS)
+                    .any(|&w| INSCRIPTIONS.contains(&self.reader.key(w)))
+            };
+            if reads && sign() {
                 return None;
             }
             // The subject of the sentence that introduces the quotation:

@@ -578,11 +578,9 @@ impl<'a> Chain<'a> {
         } = &mut *scratch;
         ranges.clear();
         let occurrences = &self.occurrences;
-        let whole = units == (0..self.units.len());
         for id in distinct {
             let range = match self.by_word.get(id) {
                 None => 0..0,
-                Some(r) if whole => r.start as usize..r.end as usize,
                 Some(r) => {
                     let (from, to) = (r.start as usize, r.end as usize);
                     let held = &occurrences[from..to];
