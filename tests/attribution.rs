@@ -813,3 +813,46 @@ fn sentence_ends_participles_inscriptions_and_standfirsts() {
         &format!("On Monday, Jen Psaki's line was that \"{DANGER}\""),
     );
 }
+
+/// A name with its institution before the verb ("Professor ... of Calder
+/// Business School said"); abbreviated titles ("Cllr"); a quotation with no
+/// cue after a sentence about its speaker; "pointed out that"; "no." ends a
+/// sentence where "No. 10" does not.
+#[test]
+fn institutions_before_the_verb_abbreviated_titles_and_the_sentence_before() {
+    matches(
+        "dangerous",
+        &format!("Dr Jen Psaki of Georgetown University said: \"{DANGER}\""),
+    );
+    credited_to(
+        "dangerous",
+        &format!(
+            "As Professor Alan Smith of Calder Business School put it in a briefing note, \"{DANGER}\""
+        ),
+        "Professor Alan Smith",
+    );
+    matches(
+        "dangerous",
+        &format!("Cllr Psaki told the meeting: \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!(
+            "The same official, Jen Psaki, raised questions about the deployment. \"{DANGER}\""
+        ),
+    );
+    // A lone capitalized word is no subject.
+    uncredited("dangerous", &format!("Q: Is it safe?\n\nYes. \"{DANGER}\""));
+    matches(
+        "dangerous",
+        &format!("Jen Psaki has pointed out that \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!("The Kremlin is saying no. Jen Psaki told a briefing on Wednesday: \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki, who visited No. 10 on Monday, said: \"{DANGER}\""),
+    );
+}

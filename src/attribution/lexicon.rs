@@ -174,6 +174,14 @@ pub fn title_role(key: &str) -> Option<&'static str> {
         "sen" => Some("senator"),
         "gov" => Some("governor"),
         "rep" => Some("representative"),
+        "cllr" | "clr" => Some("councillor"),
+        "capt" => Some("captain"),
+        "col" => Some("colonel"),
+        "lt" => Some("lieutenant"),
+        "sgt" => Some("sergeant"),
+        "supt" => Some("superintendent"),
+        "insp" => Some("inspector"),
+        "rev" | "revd" => Some("reverend"),
         _ => None,
     }
 }
@@ -254,6 +262,12 @@ pub fn is_abbreviation(key: &str) -> bool {
             | "lt"
             | "col"
             | "capt"
+            | "cllr"
+            | "sgt"
+            | "supt"
+            | "insp"
+            | "rev"
+            | "revd"
             | "u.s"
             | "u.k"
             | "no"

@@ -177,7 +177,15 @@ impl<'a> Reader<'a> {
         }
         // "Mr. Blinken", "Alexander V. Grushko", "U.S. officials".
         let word = &self.text[self.tokens[i].span.clone()];
-        let abbreviation = word.chars().count() == 1 || lexicon::is_abbreviation(self.key(i));
+        // "No. 10" but "The government is saying no.": a number's
+        // abbreviation only before a number.
+        let number_follows = || {
+            self.tokens.get(i + 1).is_some_and(|t| {
+                self.text[t.span.clone()].starts_with(|c: char| c.is_ascii_digit())
+            })
+        };
+        let abbreviation = word.chars().count() == 1
+            || (lexicon::is_abbreviation(self.key(i)) && (self.key(i) != "no" || number_follows()));
         !(abbreviation && gap.trim_start().starts_with('.') && !gap.contains(['!', '?']))
     }
 
@@ -690,6 +698,15 @@ impl<'a> Reader<'a> {
             if start == last && start > 0 && self.key(start - 1) == "the" && self.joined(start - 1)
             {
                 return self.nationality(start - 1, last);
+            }
+            // "Dr Imogen Pryce of Kelsford University said": the person, of
+            // somewhere (as `mention_starting` reads it forwards).
+            if let Some(of) =
+                (start + 2..last).find(|&i| self.key(i) == "of" && self.names_a_person(start..i))
+            {
+                let mut m = self.name_run(start..of)?;
+                m.tokens.end = end;
+                return Some(m);
             }
             return self.name_run(start..end);
         }

@@ -379,13 +379,22 @@ impl<'a> Attributor<'a> {
         words.reverse();
         words.push(last);
         let first = *words.first()?;
-        words.iter().find_map(|&v| {
-            if !self.reader.is_speech_verb(v) {
-                return None;
-            }
-            let m = self.subject_of(v, first)?;
-            self.credit(&m, Some(v))
-        })
+        words
+            .iter()
+            .find_map(|&v| {
+                if !self.reader.is_speech_verb(v) {
+                    return None;
+                }
+                let m = self.subject_of(v, first)?;
+                self.credit(&m, Some(v))
+            })
+            .or_else(|| {
+                // "The same executive raised questions about the authority's
+                // line on jobs. "Privately the port told us ..."": the
+                // sentence's subject, as before a colon.
+                let m = self.first_mention(std::iter::once(first))?;
+                self.credit(&m, None)
+            })
     }
 
     /// The credit for a verbatim run printed without quotation marks.
