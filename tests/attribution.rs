@@ -856,3 +856,69 @@ fn institutions_before_the_verb_abbreviated_titles_and_the_sentence_before() {
         &format!("Jen Psaki, who visited No. 10 on Monday, said: \"{DANGER}\""),
     );
 }
+
+/// Appositions past a relative clause, "as X put it" after the words or
+/// with a relative clause before "put", a semicolon's clause, documents and
+/// their owners, stances ("is right that"), phrasal cues ("sets out").
+#[test]
+fn appositions_documents_stances_and_phrasal_cues() {
+    matches(
+        "dangerous",
+        &format!("The White House's director of communications, Jen Psaki, said: \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki, a spokeswoman at the Russian Foreign Ministry, which she joined in May, told reporters: \"{DANGER}\""
+        ),
+    );
+    matches(
+        "grushko",
+        "In a statement issued after talks with Jen Psaki, the foreign ministry, which rarely gives interviews, said: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    matches(
+        "dangerous",
+        &format!("\"{DANGER},\" as the White House's spokeswoman Jen Psaki put it."),
+    );
+    matches(
+        "too-early",
+        "As one US official who attended the talks put it, \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
+    );
+    // "Another" official is someone else than the one of record.
+    credited_to(
+        "too-early",
+        "As another US official who attended the talks put it, \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
+        "another US official",
+    );
+    matches(
+        "dangerous",
+        &format!(
+            "Ned Price has also accused critics of bad timing; on Friday, Jen Psaki said that \"{DANGER}\""
+        ),
+    );
+    matches(
+        "grushko",
+        "The foreign ministry spoke on Friday. Its updated statement repeats that \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    matches(
+        "grushko",
+        "The Russian Foreign Ministry's notice, issued on Friday, recorded that \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki is right that \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki was very clear yesterday that \"{DANGER}\""),
+    );
+    uncredited(
+        "dangerous",
+        &format!("Ned Price left early.\n\nIt is clear that \"{DANGER}\""),
+    );
+    matches("dangerous", &format!("Jen Psaki reckons \"{DANGER}\""));
+    matches(
+        "dangerous",
+        "“Russia could at any point launch an attack”: tensions rise as Psaki sets out US fears\n\nThe talks went on.\n",
+    );
+}

@@ -51,6 +51,33 @@ pub fn is_speech_verb(key: &str) -> bool {
     speech_verbs().contains(key)
 }
 
+/// Verbs that are speech cues with "out" after them: "sets out", "hit out
+/// at", "lashed out", "spelled out".
+pub fn is_phrasal_speech_verb(key: &str) -> bool {
+    matches!(
+        key,
+        "set"
+            | "sets"
+            | "setting"
+            | "hit"
+            | "hits"
+            | "hitting"
+            | "lash"
+            | "lashes"
+            | "lashed"
+            | "lashing"
+            | "spell"
+            | "spells"
+            | "spelled"
+            | "spelt"
+            | "spelling"
+            | "lay"
+            | "lays"
+            | "laid"
+            | "laying"
+    )
+}
+
 /// `saying`, `adding`: a participle, whose subject is the clause's.
 pub fn is_participle(key: &str) -> bool {
     key.ends_with("ing")
@@ -184,6 +211,33 @@ pub fn title_role(key: &str) -> Option<&'static str> {
         "rev" | "revd" => Some("reverend"),
         _ => None,
     }
+}
+
+/// Adjectives of a speaker's stance that, after "is" or "was" and before
+/// "that", report what they said: "the chief inspector was very clear that
+/// "..."", "Sian Maddox is right that "..."".
+pub fn is_stance(key: &str) -> bool {
+    matches!(
+        key,
+        "right"
+            | "clear"
+            | "adamant"
+            | "confident"
+            | "convinced"
+            | "sure"
+            | "certain"
+            | "correct"
+            | "insistent"
+            | "emphatic"
+            | "firm"
+            | "explicit"
+            | "categorical"
+            | "unequivocal"
+            | "optimistic"
+            | "hopeful"
+            | "worried"
+            | "concerned"
+    )
 }
 
 /// Documents that speak for whoever issued them (`the bank's statement said`).

@@ -161,9 +161,20 @@ impl<'a> Reader<'a> {
             && lexicon::is_role(self.key(i))
     }
 
-    /// Is token `i` a speech verb? Capitalized, it is a name ("United States").
+    /// Is token `i` a speech verb? Capitalized, it is a name ("United
+    /// States"); after an article, a noun ("the accused", "a warning").
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        lexicon::is_speech_verb(self.key(i)) && !self.capitalized(i)
+        let key = |i: usize| self.tokens.get(i).map_or("", |t| t.key.as_str());
+        // "issued a notice": a cue with its document ("a statement issued
+        // after the talks" is not).
+        let issued = matches!(key(i), "issue" | "issues" | "issued" | "issuing")
+            && matches!(key(i + 1), "a" | "an" | "its" | "their" | "his" | "her")
+            && (i + 2..i + 4).any(|d| lexicon::is_document(key(d)));
+        let verb = lexicon::is_speech_verb(key(i))
+            || issued
+            || (lexicon::is_phrasal_speech_verb(key(i)) && key(i + 1) == "out");
+        verb && !self.capitalized(i)
+            && !(i > 0 && self.joined(i - 1) && matches!(self.key(i - 1), "a" | "an" | "the"))
     }
 
     /// Does a sentence end between tokens `i` and `i + 1`?
@@ -422,8 +433,9 @@ impl<'a> Reader<'a> {
                 roles: vec![role],
             });
         }
-        let indefinite =
-            matches!(determiner, "a" | "an") || lexicon::is_plural_role(&role) || possessed;
+        let indefinite = matches!(determiner, "a" | "an" | "one" | "another")
+            || lexicon::is_plural_role(&role)
+            || possessed;
         // "a Meridian Urban Partners spokesperson": the organisation speaks.
         if lexicon::speaks_for_others(&role)
             && let Some((_, speaker, _)) = (det + 1..role_at).find_map(|i| self.variant_starting(i))
@@ -439,7 +451,11 @@ impl<'a> Reader<'a> {
         // anonymous source of record, when the head noun is the same and no
         // capitalized word tells them apart ("a Russian official" is not
         // "a US official").
-        if indefinite && let Some(speaker) = self.anonymous_alias(range.clone(), &role) {
+        // ("Another engineer" is someone else.)
+        if indefinite
+            && determiner != "another"
+            && let Some(speaker) = self.anonymous_alias(range.clone(), &role)
+        {
             return Some(Mention {
                 tokens: range,
                 reference: Reference::Identity(Identity::Listed(speaker)),
@@ -542,6 +558,40 @@ impl<'a> Reader<'a> {
         Some(m)
     }
 
+    /// Who issued the document named at token `doc`: a listed possessor
+    /// ("Halden's first statement"), an unlisted one of two words or more
+    /// ("Boris Johnson's weekend notice"), or a possessive pronoun ("Its
+    /// updated statement"), within three words before it.
+    pub(super) fn document_owner(&self, doc: usize) -> Option<Mention> {
+        if let Some(m) = self.possessor_before(doc) {
+            return Some(m);
+        }
+        let owner = (doc.saturating_sub(3)..doc)
+            .rev()
+            .take_while(|&i| self.usable(i) && self.joined(i))
+            .find(|&i| self.key(i).ends_with("'s") || self.possessive_pronoun(i).is_some())?;
+        if let Some(p) = self.possessive_pronoun(owner) {
+            return Some(Mention {
+                tokens: owner..owner + 1,
+                reference: Reference::Pronoun(p),
+                via: Via::Pronoun,
+                roles: Vec::new(),
+            });
+        }
+        self.owner_before(owner + 1)
+    }
+
+    /// The pronoun a possessive stands for (`its` → it).
+    fn possessive_pronoun(&self, i: usize) -> Option<&'static str> {
+        match self.key(i) {
+            "his" => Some("he"),
+            "her" => Some("she"),
+            "its" => Some("it"),
+            "their" => Some("they"),
+            _ => None,
+        }
+    }
+
     /// "a source familiar with the investigation", ending at token `end`
     /// (exclusive): the standard formula for an anonymous source, matched to
     /// a listed alias with the same qualifier ("a person familiar with the
@@ -601,7 +651,7 @@ impl<'a> Reader<'a> {
     fn is_determiner(&self, i: usize) -> bool {
         matches!(
             self.key(i),
-            "the" | "a" | "an" | "his" | "her" | "its" | "their"
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "its" | "their"
         ) || self.key(i).ends_with("'s")
     }
 
@@ -641,7 +691,7 @@ impl<'a> Reader<'a> {
         }
         // "Halden's first statement told customers": the possessor speaks.
         if lexicon::is_document(self.key(last))
-            && let Some(m) = self.possessor_before(last)
+            && let Some(m) = self.document_owner(last)
         {
             return Some(m);
         }
@@ -802,8 +852,10 @@ impl<'a> Reader<'a> {
             return Some(m);
         }
         if self.is_determiner(start) {
-            // "the US Secretary of State": the alias after the article.
+            // "the US Secretary of State": the alias after the article
+            // ("another US official" is someone else).
             if self.joined(start)
+                && self.key(start) != "another"
                 && let Some(mut m) = self.mention_starting(start + 1)
                 && matches!(m.reference, Reference::Identity(Identity::Listed(_)))
             {

@@ -257,8 +257,9 @@ impl<'a> Attributor<'a> {
         }
         // "Helena Marsh: Saltmere plant "will not reopen ..."": a headline
         // that opens with its speaker's name and a colon.
-        // A listed person, or a person's name in two words or more (not a
-        // section label: "Analysis:", "Review:", "Q:"), and at most a few
+        // A listed person, or a person's name in two or three words (not a
+        // section label: "Analysis:", "Review:", "Q:", or a programme: "Fen
+        // Valley Radio Drive:"), and at most a few
         // words between the colon and the quotation ("Ann Cole: the nurse
         // who turned ..." is about her, not by her).
         // Counted only as far as the rule looks: a first paragraph may be a
@@ -269,7 +270,7 @@ impl<'a> Attributor<'a> {
             && let Some(m) = self.reader.mention_starting(first)
             && let Reference::Identity(id) = &m.reference
             && !self.is_organisation(id)
-            && (matches!(id, Identity::Listed(_)) || m.tokens.len() >= 2)
+            && (matches!(id, Identity::Listed(_)) || (2..=3).contains(&m.tokens.len()))
             && m.via != Via::Descriptor
             && self.reader.gap_after(m.tokens.end - 1).trim() == ":"
             && headline_words
@@ -511,6 +512,12 @@ impl<'a> Attributor<'a> {
                 .mention_starting(words[2])
                 .and_then(|m| self.credit(&m, Some(first)));
         }
+        // "...," as their flight operations boss Captain Rhys Callaghan put it.
+        if self.reader.key(first) == "as"
+            && let Some(credit) = self.as_put_it(&words[..words.len().min(MAX_WORDS_TO_AFTER_CUE)])
+        {
+            return Some(credit);
+        }
         // "..." — Jen Psaki
         let lead = &self.reader.text[from..self.tokens()[first].span.start];
         if lead.trim().starts_with(['—', '–', '-']) {
@@ -578,22 +585,58 @@ impl<'a> Attributor<'a> {
         } else {
             skip_adverbials(v)
         };
-        let mut inner = None;
-        if comma_before(end) {
+        // The comma that opens the parenthetical ending at `end`, and the
+        // mention the parenthetical is, if it is one.
+        let parenthetical = |end: usize| {
             let open = (floor..end - 1)
                 .rev()
                 .take(MAX_PARENTHETICAL_WORDS)
                 .find(|&k| self.reader.gap_after(k).contains(','))?;
-            inner = self
+            let m = self
                 .reader
                 .mention_starting(open + 1)
                 .filter(|m| m.tokens.end == end);
+            Some((open, m))
+        };
+        let mut inner = None;
+        if comma_before(end) {
+            let (open, m) = parenthetical(end)?;
+            inner = m;
             end = skip_adverbials(open + 1);
+            // "Sian Maddox, regional organiser at the union, which represents
+            // ground staff, blamed": a relative clause about the noun of an
+            // apposition, which stands between it and its head.
+            let relative = matches!(
+                self.reader.key(open + 1),
+                "which" | "who" | "whose" | "whom" | "where"
+            );
+            // (Not "In a statement from Sian Maddox, the union, which ...,
+            // said" or "On Friday, the union, which ..., said".)
+            if relative
+                && comma_before(end)
+                && let Some((open, apposition)) = parenthetical(end)
+                && let head_end = skip_adverbials(open + 1)
+                && self.reader.mention_ending(head_end).is_some_and(|m| {
+                    let start = m.tokens.start;
+                    start >= floor
+                        && !(m.via == Via::Unlisted && m.tokens.len() == 1)
+                        && !(start > floor && lexicon::is_preposition(self.reader.key(start - 1)))
+                })
+            {
+                inner = apposition;
+                end = head_end;
+            }
         }
-        let mut subject = self
+        let Some(mut subject) = self
             .reader
             .mention_ending(end)
-            .filter(|m| m.tokens.start >= floor)?;
+            .filter(|m| m.tokens.start >= floor)
+        else {
+            // "Skylark's director of flight operations, Captain Rhys
+            // Callaghan, said": a description the reader does not take
+            // for one, and the name in apposition to it.
+            return inner.filter(|m| self.names(m));
+        };
         // "[a senior official] in [the state health department] said"
         while subject.tokens.start > floor + 1
             && lexicon::is_preposition(self.reader.key(subject.tokens.start - 1))
@@ -622,9 +665,69 @@ impl<'a> Attributor<'a> {
         // apposition decides over the title or description before it.
         let is_name = |m: &Mention| matches!(m.via, Via::Name | Via::Surname | Via::Unlisted);
         match inner {
-            Some(name) if !is_name(&subject) && is_name(&name) => Some(name),
+            Some(name) if !is_name(&subject) && self.names(&name) => Some(name),
             _ => Some(subject),
         }
+    }
+
+    /// Is token `v` the verb of "is right that", "was very clear that" (see
+    /// [`lexicon::is_stance`])? Not after "it" ("it is clear that" is the
+    /// writer's).
+    fn stance_that(&self, v: usize) -> bool {
+        let tokens = self.tokens();
+        let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+        if !matches!(key(v), "is" | "was" | "are" | "were") || v == 0 || key(v - 1) == "it" {
+            return false;
+        }
+        let mut at = v + 1;
+        while at < v + 3
+            && matches!(
+                key(at),
+                "very" | "quite" | "absolutely" | "entirely" | "perfectly" | "equally" | "so"
+            )
+        {
+            at += 1;
+        }
+        if !lexicon::is_stance(key(at)) {
+            return false;
+        }
+        // "was very clear yesterday that"
+        let mut that = at + 1;
+        while that < at + 3 && matches!(key(that), "yesterday" | "today" | "again" | "now" | "then")
+        {
+            that += 1;
+        }
+        key(that) == "that"
+    }
+
+    /// "As Antony Blinken put it" among `words`: the subject of "put", or
+    /// the one "as" introduces when a relative clause stands between ("As
+    /// one engineer who has worked on that airfield put it").
+    fn as_put_it(&self, words: &[usize]) -> Option<Credit> {
+        let key = |i: usize| self.reader.key(i);
+        let k = words
+            .windows(2)
+            .position(|w| key(w[0]) == "put" && key(w[1]) == "it")?;
+        let put = words[k];
+        let m = self.subject_of(put, words[0]).or_else(|| {
+            let after_as = words[..k].iter().position(|&w| key(w) == "as")? + 1;
+            let m = self.reader.mention_starting(*words.get(after_as)?)?;
+            (m.tokens.end < put && matches!(key(m.tokens.end), "who" | "which" | "that"))
+                .then_some(m)
+        })?;
+        self.credit(&m, Some(put))
+    }
+
+    /// Does `m` name someone rather than describe them: a name, listed or
+    /// not, or a listed alias written as a name ("Captain Rhys Callaghan"
+    /// listed as an alias of "Rhys Callaghan")?
+    fn names(&self, m: &Mention) -> bool {
+        matches!(m.via, Via::Name | Via::Surname | Via::Unlisted)
+            || (m.via == Via::Alias
+                && matches!(m.reference, Reference::Identity(Identity::Listed(_)))
+                && m.tokens
+                    .clone()
+                    .any(|t| self.reader.capitalized(t) && !lexicon::is_title(self.reader.key(t))))
     }
 
     /// A cue before the quotation opening at byte `open`, in its sentence.
@@ -678,12 +781,8 @@ impl<'a> Attributor<'a> {
             return self.credit(&self.named(m), Some(words[k]));
         }
         // As Antony Blinken put it: "..."
-        if let Some(k) = words
-            .windows(2)
-            .position(|w| key(w[0]) == "put" && key(w[1]) == "it")
-            && let Some(m) = self.subject_of(words[k], first)
-        {
-            return self.credit(&m, Some(words[k]));
+        if let Some(credit) = self.as_put_it(&words) {
+            return Some(credit);
         }
         // The leftmost speech verb with a subject; a participle after a
         // comma has the sentence's subject ("Even Terzi got in on the act,
@@ -694,8 +793,20 @@ impl<'a> Attributor<'a> {
         let cue = |v: usize| {
             self.reader.is_speech_verb(v)
                 || (v == last && matches!(self.reader.key(v), "blamed" | "blames"))
+                || self.stance_that(v)
         };
-        for (k, &v) in words.iter().enumerate() {
+        // "Aldana has also accused his critics of bad timing; on Friday,
+        // Aldana said Ibsen "..."": a clause after a semicolon with a cue of
+        // its own is the one that leads to the quotation.
+        let clause_words = match words
+            .iter()
+            .rposition(|&w| w < last && self.reader.gap_after(w).contains(';'))
+        {
+            Some(s) if words[s + 1..].iter().any(|&v| cue(v)) => &words[s + 1..],
+            _ => &words[..],
+        };
+        let clause_first = clause_words[0];
+        for (k, &v) in clause_words.iter().enumerate() {
             if !cue(v) || self.passive(v) {
                 continue;
             }
@@ -704,28 +815,28 @@ impl<'a> Attributor<'a> {
             // comma closes.
             if k > 0
                 && self.reader.key(v).ends_with("ing")
-                && self.reader.gap_after(words[k - 1]).contains(',')
+                && self.reader.gap_after(clause_words[k - 1]).contains(',')
             {
-                let clause = words[..k - 1]
+                let clause = clause_words[..k - 1]
                     .iter()
                     .rposition(|&w| self.reader.gap_after(w).contains(','))
                     .map_or(0, |c| c + 1);
-                if let Some(m) = self.first_mention(words[clause..k].iter().copied()) {
+                if let Some(m) = self.first_mention(clause_words[clause..k].iter().copied()) {
                     return self.credit(&m, Some(v));
                 }
             }
-            if let Some(m) = self.subject_of(v, first) {
+            if let Some(m) = self.subject_of(v, clause_first) {
                 // "The Transport Secretary answered a question, and Nadia
                 // Kovac told MPs:": the last clause that says who speaks.
-                let later = words[k + 1..].iter().rev().find_map(|&v| {
+                let later = clause_words[k + 1..].iter().rev().find_map(|&v| {
                     if !self.reader.is_speech_verb(v) || self.passive(v) {
                         return None;
                     }
-                    let m = self.subject_of(v, first)?;
+                    let m = self.subject_of(v, clause_first)?;
                     // ... and leads to the quotation: "and Nadia Kovac told
                     // MPs:", not "and the union said the same on
                     // Wednesday, that".
-                    let leads = words.iter().filter(|&&w| w > v).count() <= MAX_LEAD_WORDS
+                    let leads = clause_words.iter().filter(|&&w| w > v).count() <= MAX_LEAD_WORDS
                         && (v..last).all(|w| !self.reader.gap_after(w).contains([',', ';']));
                     (self.opens_clause(m.tokens.start) && leads).then_some((m, v))
                 });
@@ -734,9 +845,23 @@ impl<'a> Attributor<'a> {
             }
             // "The central bank governor, Elena Marsh, was quick to insist":
             // no subject right before the verb; the sentence's subject.
-            if let Some(m) = self.first_mention(words.iter().copied().take_while(|&w| w < v)) {
+            if let Some(m) = self.first_mention(clause_words.iter().copied().take_while(|&w| w < v))
+            {
                 return self.credit(&m, Some(v));
             }
+        }
+        // "The ASD's notice, issued on 28 February, suspended "..."": a
+        // document that is the sentence's subject speaks for whoever issued
+        // it, whatever its verb.
+        if let Some(&doc) = words
+            .iter()
+            .take(6)
+            .find(|&&w| lexicon::is_document(key(w)))
+            && (first..doc).all(|w| !self.reader.gap_after(w).contains(','))
+            && let Some(m) = self.reader.document_owner(doc)
+            && m.tokens.start <= first + 1
+        {
+            return self.credit(&m, None);
         }
         // The clause that leads to the quotation: a leading phrase set off
         // by a comma is not it ("Asked by the Dagblad's Noor Hendriks whether
