@@ -922,3 +922,37 @@ fn appositions_documents_stances_and_phrasal_cues() {
         "“Russia could at any point launch an attack”: tensions rise as Psaki sets out US fears\n\nThe talks went on.\n",
     );
 }
+
+/// "As X puts it"; an anonymous source described with other details than
+/// the listed alias's; a clause inside a description.
+#[test]
+fn puts_it_anonymous_details_and_clauses_in_descriptions() {
+    matches("dangerous", &format!("As Psaki puts it, \"{DANGER}\""));
+    let list = LIST.replace(
+        "aliases: [a US official]",
+        "aliases: [a US official at the talks]",
+    );
+    let catalog = Catalog::parse(Path::new("quotes.yaml"), &list).unwrap();
+    let credit = |article: &str| {
+        let found = Checker::new(&catalog)
+            .article(&Article::new("a.txt", article))
+            .findings;
+        found[0].attribution.speaker.clone()
+    };
+    let words = "\"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"";
+    assert_eq!(
+        credit(&format!(
+            "A US official who spoke on condition of anonymity went further: {words}"
+        )),
+        Some("us-official".to_string())
+    );
+    // Details of their own: someone else.
+    assert_eq!(
+        credit(&format!("A US official in Brussels went further: {words}")),
+        Some("A US official".to_string())
+    );
+    uncredited(
+        "dangerous",
+        &format!("By teatime came the news that officials had been waiting for: \"{DANGER}\""),
+    );
+}

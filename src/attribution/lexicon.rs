@@ -240,6 +240,15 @@ pub fn is_stance(key: &str) -> bool {
     )
 }
 
+/// Words that end a description's modifiers by opening a clause: "the news
+/// that passengers had been waiting for" describes no passenger.
+pub fn is_clause_word(key: &str) -> bool {
+    matches!(
+        key,
+        "that" | "who" | "which" | "whom" | "whose" | "and" | "or" | "but"
+    )
+}
+
 /// Documents that speak for whoever issued them (`the bank's statement said`).
 pub fn is_document(key: &str) -> bool {
     matches!(

@@ -491,15 +491,24 @@ impl<'a> Reader<'a> {
     /// head noun is `role` and whose words hold every capitalized word of
     /// the description `range`.
     fn anonymous_alias(&self, range: Range<usize>, role: &str) -> Option<usize> {
+        // ("A crew member" opening a sentence: its article is no name.)
+        let article = |i: usize| matches!(self.key(i), "a" | "an" | "one" | "another" | "the");
         let capitalized: Vec<&str> = range
             .clone()
-            .filter(|&i| self.capitalized(i))
+            .filter(|&i| self.capitalized(i) && !(i == range.start && article(i)))
             .map(|i| self.key(i))
             .collect();
+        // "A crew member who spoke to the Herald" for the listed "a crew
+        // member on the Corran Star": the article's description says
+        // nothing else of where they are from (not "a crew member on
+        // another ferry").
+        let unqualified = range.end >= self.tokens.len()
+            || !self.joined(range.end - 1)
+            || !lexicon::is_preposition(self.key(range.end));
         self.names.anonymous.iter().find_map(|(speaker, words)| {
             let (head, qualifier) = anonymous_head(words);
             (same_anonymous_head(head, role)
-                && qualifier.is_empty()
+                && (qualifier.is_empty() || unqualified)
                 && capitalized.iter().all(|c| words.iter().any(|w| w == c)))
             .then_some(*speaker)
         })
@@ -724,8 +733,10 @@ impl<'a> Reader<'a> {
         }
         if lexicon::is_role(self.key(last)) {
             // Up to four modifiers back to a determiner: "a senior US official".
+            // ("the news that passengers": a clause, not a modifier.)
             for det in (last.saturating_sub(5)..last).rev() {
-                if !self.usable(det) || !self.joined(det) {
+                if !self.usable(det) || !self.joined(det) || lexicon::is_clause_word(self.key(det))
+                {
                     break;
                 }
                 if self.is_determiner(det) {
@@ -873,6 +884,7 @@ impl<'a> Reader<'a> {
                     || self.is_determiner(i)
                     || self.is_speech_verb(i)
                     || lexicon::is_preposition(self.key(i))
+                    || lexicon::is_clause_word(self.key(i))
                 {
                     break;
                 }

@@ -707,7 +707,7 @@ impl<'a> Attributor<'a> {
         let key = |i: usize| self.reader.key(i);
         let k = words
             .windows(2)
-            .position(|w| key(w[0]) == "put" && key(w[1]) == "it")?;
+            .position(|w| matches!(key(w[0]), "put" | "puts" | "putting") && key(w[1]) == "it")?;
         let put = words[k];
         let m = self.subject_of(put, words[0]).or_else(|| {
             let after_as = words[..k].iter().position(|&w| key(w) == "as")? + 1;
@@ -1085,7 +1085,8 @@ impl<'a> Attributor<'a> {
         let start = m.tokens.start;
         m.reference == Reference::Pronoun("it")
             && start > 0
-            && (self.reader.is_speech_verb(start - 1) || self.reader.key(start - 1) == "put")
+            && (self.reader.is_speech_verb(start - 1)
+                || matches!(self.reader.key(start - 1), "put" | "puts"))
     }
 
     /// The name beside a description or a title, when one stands there:
