@@ -838,7 +838,7 @@ fn institutions_before_the_verb_abbreviated_titles_and_the_sentence_before() {
     matches(
         "dangerous",
         &format!(
-            "The same official, Jen Psaki, raised questions about the deployment. \"{DANGER}\""
+            "\"We are watching closely,\" Jen Psaki said.\n\nThe same official raised questions about the deployment. \"{DANGER}\""
         ),
     );
     // A lone capitalized word is no subject.
@@ -954,5 +954,45 @@ fn puts_it_anonymous_details_and_clauses_in_descriptions() {
     uncredited(
         "dangerous",
         &format!("By teatime came the news that officials had been waiting for: \"{DANGER}\""),
+    );
+}
+
+/// Cues added with dev-13 and dev-14 that the tests above do not cover.
+#[test]
+fn issued_phrasal_accused_nouns_owners_and_arguments() {
+    matches(
+        "grushko",
+        "The Russian Foreign Ministry issued a statement on Friday: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki hit out at Moscow, saying \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki has accused Moscow of stalling, warning that \"{DANGER}\""),
+    );
+    // After an article a speech verb is a noun, not a cue.
+    uncredited(
+        "dangerous",
+        &format!("Ned Price spoke first.\n\nThe warning was plain: \"{DANGER}\""),
+    );
+    credited_to(
+        "dangerous",
+        &format!("Boris Johnson's weekend statement said \"{DANGER}\""),
+        "Boris Johnson",
+    );
+    matches(
+        "dangerous",
+        &format!("Capt Psaki told the crew: \"{DANGER}\""),
+    );
+    // An argument's owner, or whoever made it, speaks; not whoever answers it.
+    matches(
+        "dangerous",
+        &format!("Ned Price rejected Jen Psaki's claim that \"{DANGER}\""),
+    );
+    matches(
+        "too-early",
+        "Ned Price was pressed on claims, made by a US official in the Courier, that \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
     );
 }

@@ -128,8 +128,13 @@ impl Attributor<'_> {
             let kept_detail =
                 detail && organisation && matches!(m.reference, Reference::Identity(_));
             // "her son's teacher at Lakeview, Omar Haddad, has called": a
-            // name after a preposition is a place, whatever follows it.
-            let place = lone && i > 0 && lexicon::is_preposition(self.reader.key(i - 1));
+            // name after a preposition is a place, whatever follows it
+            // ("grew up in Castlegate, the daughter of a bus conductor").
+            let place = m.via == Via::Unlisted
+                && !company
+                && (lone || m.tokens.len() == 1)
+                && i > 0
+                && lexicon::is_preposition(self.reader.key(i - 1));
             if let Some(identity) = identity
                 && (!(lone || described || detail) || speaks || kept_detail)
                 && !place

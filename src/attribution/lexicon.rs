@@ -52,7 +52,7 @@ pub fn is_speech_verb(key: &str) -> bool {
 }
 
 /// Verbs that are speech cues with "out" after them: "sets out", "hit out
-/// at", "lashed out", "spelled out".
+/// at", "lashed out", "spelled out", "pointed out".
 pub fn is_phrasal_speech_verb(key: &str) -> bool {
     matches!(
         key,
@@ -75,6 +75,28 @@ pub fn is_phrasal_speech_verb(key: &str) -> bool {
             | "lays"
             | "laid"
             | "laying"
+            | "point"
+            | "points"
+            | "pointed"
+            | "pointing"
+    )
+}
+
+/// Words that open a subordinate clause: "... after Sian Maddox told a
+/// rally that", "when she told the inquiry:".
+pub fn is_subordinator(key: &str) -> bool {
+    matches!(
+        key,
+        "after"
+            | "when"
+            | "as"
+            | "while"
+            | "because"
+            | "before"
+            | "since"
+            | "until"
+            | "once"
+            | "whereas"
     )
 }
 
@@ -439,6 +461,9 @@ pub fn is_institution_word(key: &str) -> bool {
                 | "defence"
                 | "defense"
                 | "government"
+                | "chamber"
+                | "authority"
+                | "radio"
                 | "parliament"
                 | "commission"
                 | "court"

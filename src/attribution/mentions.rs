@@ -305,7 +305,8 @@ impl<'a> Reader<'a> {
     }
 
     /// Do the tokens `run` name a person: two words or more after any
-    /// title, none of them an institution's? Then "of" after them says
+    /// title, or a listed surname ("Professor McEndoo"), none of them an
+    /// institution's? Then "of" after them says
     /// where they are from ("Dr Imogen Pryce of Kelsford University"); after
     /// a title or an institution it is part of the name ("Secretary of
     /// State", "Royal Bank of Scotland").
@@ -315,7 +316,10 @@ impl<'a> Reader<'a> {
             .rev()
             .find(|&i| self.describes(i))
             .map_or(run.start, |i| i + 1)..run.end;
-        name.len() >= 2
+        (name.len() >= 2
+            || (name.len() == 1
+                && run.start < name.start
+                && self.names.surnames.contains_key(self.key(name.start))))
             && !name
                 .clone()
                 .any(|i| lexicon::is_institution_word(self.key(i)))
@@ -657,7 +661,7 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn is_determiner(&self, i: usize) -> bool {
+    pub(super) fn is_determiner(&self, i: usize) -> bool {
         matches!(
             self.key(i),
             "the" | "a" | "an" | "one" | "another" | "his" | "her" | "its" | "their"
@@ -703,6 +707,26 @@ impl<'a> Reader<'a> {
             && let Some(m) = self.document_owner(last)
         {
             return Some(m);
+        }
+        // "Dr Imogen Pryce of Kelsford University said", "Priya Nair of
+        // Calder Airport told": the person, of somewhere (as
+        // `mention_starting` reads it forwards), even when the place is
+        // listed.
+        if self.capitalized(last) {
+            let mut start = last;
+            while start > 0 && self.joined(start - 1) && self.in_name_run(start - 1) {
+                start -= 1;
+            }
+            while start < last && lexicon::is_function_word(self.key(start)) {
+                start += 1;
+            }
+            if let Some(of) =
+                (start + 1..last).find(|&i| self.key(i) == "of" && self.names_a_person(start..i))
+                && let Some(mut m) = self.name_run(start..of)
+            {
+                m.tokens.end = end;
+                return Some(m);
+            }
         }
         if let Some((range, speaker, via)) = self.variant_ending(end) {
             // "Ingrid Stoltenberg" is not the listed Jens Stoltenberg: a
@@ -759,15 +783,6 @@ impl<'a> Reader<'a> {
             if start == last && start > 0 && self.key(start - 1) == "the" && self.joined(start - 1)
             {
                 return self.nationality(start - 1, last);
-            }
-            // "Dr Imogen Pryce of Kelsford University said": the person, of
-            // somewhere (as `mention_starting` reads it forwards).
-            if let Some(of) =
-                (start + 2..last).find(|&i| self.key(i) == "of" && self.names_a_person(start..i))
-            {
-                let mut m = self.name_run(start..of)?;
-                m.tokens.end = end;
-                return Some(m);
             }
             return self.name_run(start..end);
         }

@@ -127,6 +127,40 @@ const INSCRIPTIONS: &[&str] = &[
 /// before "reads:": its sentence and the one before.
 const MAX_INSCRIPTION_WORDS: usize = 40;
 
+/// Nouns for what someone argued, before "that" and the words: "Sir Graham
+/// Pell's complaint that "..."", "claims, made by an anonymous engineer in
+/// the Courier, that "..."".
+const ARGUMENT_NOUNS: &[&str] = &[
+    "claim",
+    "claims",
+    "complaint",
+    "complaints",
+    "argument",
+    "assertion",
+    "insistence",
+    "allegation",
+    "allegations",
+    "accusation",
+    "warning",
+    "warnings",
+    "promise",
+    "pledge",
+    "suggestion",
+    "contention",
+    "explanation",
+    "boast",
+    "statement",
+    "assurance",
+];
+
+/// Words from a document's verb to the quotation it is the subject of
+/// ("suspended only "...""): more, and the verb is about something else.
+const MAX_DOCUMENT_VERB_WORDS: usize = 3;
+
+/// How far before the quotation the "that" of "X's claim that ..." may
+/// stand: a that-clause of a sentence's length.
+const MAX_THAT_CLAUSE_WORDS: usize = 12;
+
 /// Nouns for what a body put out: "a statement from the union" names the
 /// one whose words they are.
 const SOURCE_NOUNS: &[&str] = &[
@@ -216,7 +250,7 @@ impl<'a> Attributor<'a> {
                 .cue_for_chain(chain.clone())
                 .or_else(|| self.continuation(c, &credits))
                 .or_else(|| self.headline(chain.clone()))
-                .or_else(|| self.paragraph_speaker(self.quoted.marks[chain.start].open));
+                .or_else(|| self.paragraph_speaker(self.quoted.marks[chain.start].open, &credits));
             credits.push(credit);
         }
         credits
@@ -357,11 +391,15 @@ impl<'a> Attributor<'a> {
     /// autumn will not refill Carrick.”`): the subject of the paragraph's
     /// first speech verb, as before a quotation in its own sentence.
     ///
+    /// Failing a speech verb, the sentence's subject, when it is a pronoun
+    /// or a description of someone the article has already quoted ("The
+    /// same executive raised questions ...").
+    ///
     /// Only a quotation that is a sentence of its own, right after the
     /// sentence that says so: a quotation inside a sentence ("The Health
     /// Secretary's promise — "..." — now rings hollow") or after one about
     /// something else ("Then the mayor arrived.") is no one's by this rule.
-    fn paragraph_speaker(&self, open: usize) -> Option<Credit> {
+    fn paragraph_speaker(&self, open: usize, earlier: &[Option<Credit>]) -> Option<Credit> {
         let paragraph = self.paragraph_of(open).saturating_sub(1);
         let floor = self.token_at(self.paragraphs[paragraph]);
         // The paragraph's words before the quotation, walked back from it
@@ -392,9 +430,19 @@ impl<'a> Attributor<'a> {
             .or_else(|| {
                 // "The same executive raised questions about the authority's
                 // line on jobs. "Privately the port told us ..."": the
-                // sentence's subject, as before a colon.
+                // sentence's subject, when it refers back to someone the
+                // article has quoted. (A name there is news about them: "Tom
+                // Hargreaves pressed the minister. "..."" is the minister's
+                // answer; "It was the third closure." is no one.)
                 let m = self.first_mention(std::iter::once(first))?;
-                self.credit(&m, None)
+                let back = matches!(m.via, Via::Descriptor | Via::Pronoun)
+                    && m.reference != Reference::Pronoun("it");
+                let credit = self.credit(&m, None).filter(|_| back)?;
+                earlier
+                    .iter()
+                    .flatten()
+                    .any(|c| c.identity == credit.identity)
+                    .then_some(credit)
             })
     }
 
@@ -513,7 +561,9 @@ impl<'a> Attributor<'a> {
                 .and_then(|m| self.credit(&m, Some(first)));
         }
         // "...," as their flight operations boss Captain Rhys Callaghan put it.
+        // (Not `"..." As Tom Hargreaves put it, "..."`: a new sentence.)
         if self.reader.key(first) == "as"
+            && !self.reader.capitalized(first)
             && let Some(credit) = self.as_put_it(&words[..words.len().min(MAX_WORDS_TO_AFTER_CUE)])
         {
             return Some(credit);
@@ -610,17 +660,24 @@ impl<'a> Attributor<'a> {
                 self.reader.key(open + 1),
                 "which" | "who" | "whose" | "whom" | "where"
             );
-            // (Not "In a statement from Sian Maddox, the union, which ...,
-            // said" or "On Friday, the union, which ..., said".)
+            // The head must open the sentence or its clause (not "In a
+            // statement from Sian Maddox, the union, which ..., said",
+            // "Contacted by the Calder Echo, the council, which ..., said").
+            // The apposition is a bare or indefinite description ("regional
+            // organiser at the union", "a spokeswoman at the ministry"): one
+            // with "the" or a name ("Like Tom Hargreaves, the union, which
+            // ...") is the subject itself.
             if relative
                 && comma_before(end)
                 && let Some((open, apposition)) = parenthetical(end)
+                && (!self.reader.is_determiner(open + 1)
+                    || matches!(self.reader.key(open + 1), "a" | "an"))
+                && !self.reader.capitalized(open + 1)
                 && let head_end = skip_adverbials(open + 1)
                 && self.reader.mention_ending(head_end).is_some_and(|m| {
                     let start = m.tokens.start;
-                    start >= floor
+                    (start == floor || self.opens_clause(start))
                         && !(m.via == Via::Unlisted && m.tokens.len() == 1)
-                        && !(start > floor && lexicon::is_preposition(self.reader.key(start - 1)))
                 })
             {
                 inner = apposition;
@@ -670,14 +727,14 @@ impl<'a> Attributor<'a> {
         }
     }
 
-    /// Is token `v` the verb of "is right that", "was very clear that" (see
-    /// [`lexicon::is_stance`])? Not after "it" ("it is clear that" is the
-    /// writer's).
-    fn stance_that(&self, v: usize) -> bool {
+    /// The "that" of "is right that", "was very clear that" when token `v`
+    /// is its verb (see [`lexicon::is_stance`]). Not after "it" ("it is
+    /// clear that" is the writer's).
+    fn stance_that(&self, v: usize) -> Option<usize> {
         let tokens = self.tokens();
         let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
         if !matches!(key(v), "is" | "was" | "are" | "were") || v == 0 || key(v - 1) == "it" {
-            return false;
+            return None;
         }
         let mut at = v + 1;
         while at < v + 3
@@ -689,7 +746,7 @@ impl<'a> Attributor<'a> {
             at += 1;
         }
         if !lexicon::is_stance(key(at)) {
-            return false;
+            return None;
         }
         // "was very clear yesterday that"
         let mut that = at + 1;
@@ -697,7 +754,7 @@ impl<'a> Attributor<'a> {
         {
             that += 1;
         }
-        key(that) == "that"
+        (key(that) == "that").then_some(that)
     }
 
     /// "As Antony Blinken put it" among `words`: the subject of "put", or
@@ -784,6 +841,9 @@ impl<'a> Attributor<'a> {
         if let Some(credit) = self.as_put_it(&words) {
             return Some(credit);
         }
+        if let Some(m) = self.argument_owner(&words) {
+            return self.credit(&m, None);
+        }
         // The leftmost speech verb with a subject; a participle after a
         // comma has the sentence's subject ("Even Terzi got in on the act,
         // telling a press conference that ...").
@@ -793,7 +853,6 @@ impl<'a> Attributor<'a> {
         let cue = |v: usize| {
             self.reader.is_speech_verb(v)
                 || (v == last && matches!(self.reader.key(v), "blamed" | "blames"))
-                || self.stance_that(v)
         };
         // "Aldana has also accused his critics of bad timing; on Friday,
         // Aldana said Ibsen "..."": a clause after a semicolon with a cue of
@@ -802,12 +861,19 @@ impl<'a> Attributor<'a> {
             .iter()
             .rposition(|&w| w < last && self.reader.gap_after(w).contains(';'))
         {
-            Some(s) if words[s + 1..].iter().any(|&v| cue(v)) => &words[s + 1..],
+            Some(s)
+                if words[s + 1..]
+                    .iter()
+                    .enumerate()
+                    .any(|(k, &v)| cue(v) && !self.in_relative_clause(k, &words[s + 1..])) =>
+            {
+                &words[s + 1..]
+            }
             _ => &words[..],
         };
         let clause_first = clause_words[0];
         for (k, &v) in clause_words.iter().enumerate() {
-            if !cue(v) || self.passive(v) {
+            if !cue(v) || self.passive(v) || self.in_relative_clause(k, clause_words) {
                 continue;
             }
             // "In the House on Monday, Mr Lyall went further, saying that":
@@ -836,9 +902,20 @@ impl<'a> Attributor<'a> {
                     // ... and leads to the quotation: "and Nadia Kovac told
                     // MPs:", not "and the union said the same on
                     // Wednesday, that".
+                    // (", saying:" may follow: "and the union responded
+                    // within hours, saying:".)
                     let leads = clause_words.iter().filter(|&&w| w > v).count() <= MAX_LEAD_WORDS
-                        && (v..last).all(|w| !self.reader.gap_after(w).contains([',', ';']));
-                    (self.opens_clause(m.tokens.start) && leads).then_some((m, v))
+                        && (v..last).all(|w| {
+                            !self.reader.gap_after(w).contains([',', ';'])
+                                || (w + 1 == last && lexicon::is_participle(self.reader.key(last)))
+                        });
+                    // "After the council issued a statement on Friday, Sian
+                    // Maddox told reporters:": the main clause after a
+                    // leading subordinate one.
+                    let main = m.tokens.start > 0
+                        && self.reader.gap_after(m.tokens.start - 1).contains(',')
+                        && lexicon::is_subordinator(self.reader.key(clause_first));
+                    ((self.opens_clause(m.tokens.start) || main) && leads).then_some((m, v))
                 });
                 let (m, v) = later.unwrap_or((m, v));
                 return self.credit(&m, Some(v));
@@ -858,6 +935,15 @@ impl<'a> Attributor<'a> {
             .take(6)
             .find(|&&w| lexicon::is_document(key(w)))
             && (first..doc).all(|w| !self.reader.gap_after(w).contains(','))
+            // Its verb leads to the quotation (past a parenthetical): not
+            // "The union's report, published on Thursday, quotes Helen
+            // Okafor's promise to MPs:".
+            && words
+                .iter()
+                .rev()
+                .take_while(|&&w| w > doc && !self.reader.gap_after(w).contains(','))
+                .count()
+                <= MAX_DOCUMENT_VERB_WORDS
             && let Some(m) = self.reader.document_owner(doc)
             && m.tokens.start <= first + 1
         {
@@ -876,6 +962,19 @@ impl<'a> Attributor<'a> {
         // they are what the clause is about.
         if let Some(m) = self.words_owner(main_clause) {
             return self.credit(&m, None);
+        }
+        // "Sian Maddox is right that "..."": a stance, when the that-clause
+        // reports no one else ("Residents were worried that Priya Nair had
+        // told the inquiry:" is Nair).
+        if let Some(&v) = words.iter().find(|&&v| {
+            self.stance_that(v).is_some_and(|that| {
+                words
+                    .iter()
+                    .all(|&w| w <= that || !self.reader.is_speech_verb(w))
+            })
+        }) && let Some(m) = self.subject_of(v, first)
+        {
+            return self.credit(&m, Some(v));
         }
         // The next quote from Antony Blinken: "..."
         let colon = self.reader.text[self.tokens()[last].span.end..open].contains(':');
@@ -1038,7 +1137,10 @@ impl<'a> Attributor<'a> {
             let key = self.reader.key(w);
             let words_noun = REACTION_NOUNS.contains(&key)
                 || SOURCE_NOUNS.contains(&key)
-                || matches!(key, "verdict" | "assessment" | "answer" | "line");
+                || matches!(
+                    key,
+                    "verdict" | "assessment" | "answer" | "line" | "explanation"
+                );
             words_noun.then(|| self.reader.owner_before(w)).flatten()
         })?;
         let start = owner.tokens.start;
@@ -1048,6 +1150,66 @@ impl<'a> Attributor<'a> {
                 .is_none_or(|m| m.tokens.end > start)
         });
         first.then_some(owner)
+    }
+
+    /// Is `words[k]` in a relative clause set off by commas ("Priya Nair,
+    /// whom the union has accused of misleading staff, told the BBC:")? Its
+    /// verb is about the one it describes, not the quotation. (One that
+    /// runs to the quotation, "to which Sian Maddox replied:", leads to it.)
+    fn in_relative_clause(&self, k: usize, words: &[usize]) -> bool {
+        let key = |i: usize| self.reader.key(i);
+        let Some(comma) = words[..k]
+            .iter()
+            .rposition(|&w| self.reader.gap_after(w).contains([',', ';']))
+        else {
+            return false;
+        };
+        let opener = words[comma + 1..=k]
+            .iter()
+            .take(2)
+            .any(|&w| matches!(key(w), "who" | "whom" | "which" | "whose"));
+        let closed = words[k..words.len() - 1]
+            .iter()
+            .any(|&w| self.reader.gap_after(w).contains(','));
+        opener && closed
+    }
+
+    /// Whose argument the quotation at the end of `words` is: "Sir Graham
+    /// Pell's complaint that "..."", "the consortium chairman's claim, at
+    /// the opening ceremony, that the line had been "..."", "claims, made
+    /// by an anonymous engineer in the Courier, that "..."". The owner
+    /// speaks, or whoever the claim was made by; whoever reports or answers
+    /// it ("Okafor rejected Doyle's claim that") does not.
+    fn argument_owner(&self, words: &[usize]) -> Option<Mention> {
+        let key = |i: usize| self.reader.key(i);
+        let tail = &words[words.len().saturating_sub(MAX_THAT_CLAUSE_WORDS)..];
+        let that = tail.iter().rposition(|&w| key(w) == "that")?;
+        let that = tail[that];
+        if that == 0 {
+            return None;
+        }
+        // The noun before "that", past a parenthetical set off by commas.
+        let mut noun = that - 1;
+        let mut made_by = None;
+        if self.reader.gap_after(noun).contains(',') {
+            let open = (that.saturating_sub(MAX_PARENTHETICAL_WORDS + 1)..that - 1)
+                .rev()
+                .find(|&k| self.reader.gap_after(k).contains(','))?;
+            if let Some(by) = (open + 1..that).find(|&k| key(k) == "by")
+                && by > 0
+                && matches!(
+                    key(by - 1),
+                    "made" | "voiced" | "raised" | "levelled" | "leveled"
+                )
+            {
+                made_by = self.reader.mention_starting(by + 1);
+            }
+            noun = open;
+        }
+        if !ARGUMENT_NOUNS.contains(&key(noun)) {
+            return None;
+        }
+        made_by.or_else(|| self.reader.document_owner(noun))
     }
 
     /// Does a clause of its own follow mention `m` ("Orbisfare would
@@ -1075,7 +1237,11 @@ impl<'a> Attributor<'a> {
         s > 1
             && (self.reader.gap_after(s - 1).contains(';')
                 || (matches!(self.reader.key(s - 1), "and" | "but")
-                    && self.reader.gap_after(s - 2).contains(',')))
+                    && self.reader.gap_after(s - 2).contains(','))
+                // "after Sian Maddox told a rally that", "to which Sian
+                // Maddox replied:"
+                || lexicon::is_subordinator(self.reader.key(s - 1))
+                || matches!(self.reader.key(s - 1), "which" | "whom"))
     }
 
     /// `it` right after a speech verb or `put` is what was said, not who
