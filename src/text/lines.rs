@@ -111,12 +111,34 @@ pub fn hard_wrapped(text: &str) -> bool {
 
 /// The number of line breaks in `s` (CRLF counts once).
 pub fn line_breaks(s: &str) -> usize {
-    s.matches('\n').count() + s.matches('\r').count() - s.matches("\r\n").count()
+    // One pass over the bytes: attribution asks this of the gap between
+    // nearly every two words, a space or two, and three searches (one for
+    // `"\r\n"`, with a searcher built each time) cost ten times the gap.
+    let bytes = s.as_bytes();
+    let lf = |i: usize| bytes[i] == b'\n' && (i == 0 || bytes[i - 1] != b'\r');
+    (0..bytes.len())
+        .filter(|&i| bytes[i] == b'\r' || lf(i))
+        .count()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_breaks_count_crlf_once() {
+        for (text, breaks) in [
+            ("", 0),
+            ("a b", 0),
+            ("\n", 1),
+            ("a\r\nb", 1),
+            ("\r\r\n\n", 3),
+            ("\n\r", 2),
+            ("x\r\n\r\n“y”\r", 3),
+        ] {
+            assert_eq!(line_breaks(text), breaks, "{text:?}");
+        }
+    }
 
     #[test]
     fn all_line_endings_count() {
