@@ -182,7 +182,18 @@ impl Tokenizer<'_> {
     fn word(&mut self, start: usize) {
         let mut end = start;
         let mut i = start;
-        while let Some(c) = self.char_at(i) {
+        let bytes = self.text.as_bytes();
+        loop {
+            // ASCII letters and digits, most of English copy, are word
+            // characters without decoding them.
+            if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+                i += 1;
+                end = i;
+                continue;
+            }
+            let Some(c) = self.char_at(i) else {
+                break;
+            };
             let next = i + c.len_utf8();
             if is_word_char(c) {
                 end = next;
@@ -226,11 +237,15 @@ impl Tokenizer<'_> {
 /// address is not words: a slug such as `we-are-not-ready-to-give-up` must
 /// not read as a quotation printed without marks.
 fn url_length(s: &str) -> Option<usize> {
-    // Eight bytes at most, cut at a character: `s.get(..8)` fails inside a
-    // curly quote, and lowercasing the whole rest of the article instead
-    // made tokenizing quadratic.
-    let head = s[..s.floor_char_boundary(8)].to_ascii_lowercase();
-    if !(head.starts_with("http://") || head.starts_with("https://") || head.starts_with("www.")) {
+    // Only the prefix's bytes are compared, in place: lowercasing the whole
+    // rest of the article made tokenizing quadratic, and a lowercased copy
+    // of its head was an allocation for every word.
+    let starts = |prefix: &str| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if !(starts("http://") || starts("https://") || starts("www.")) {
         return None;
     }
     Some(
