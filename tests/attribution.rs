@@ -986,6 +986,16 @@ fn issued_phrasal_accused_nouns_owners_and_arguments() {
         "dangerous",
         &format!("Capt Psaki told the crew: \"{DANGER}\""),
     );
+    // "A spokesperson" speaks for the body just named.
+    matches(
+        "grushko",
+        "The Russian Foreign Ministry has responded to Washington. A spokesperson repeated yesterday's line: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    credited_to(
+        "grushko",
+        "Jen Psaki spoke first. A spokesperson repeated yesterday's line: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+        "A spokesperson",
+    );
     // An argument's owner, or whoever made it, speaks; not whoever answers it.
     matches(
         "dangerous",

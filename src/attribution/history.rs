@@ -33,6 +33,20 @@ pub(super) struct Entry {
 }
 
 impl Attributor<'_> {
+    /// The organisation last named before token `at`, in its paragraph or
+    /// the one before: whom "a spokesperson" speaks for ("Northline Rail
+    /// Partners has responded. A spokesperson repeats ...").
+    pub(super) fn body_before(&self, at: usize) -> Option<Identity> {
+        let paragraph = self.token_paragraph(at);
+        let before = self.history.partition_point(|e| e.at < at);
+        self.history[..before]
+            .iter()
+            .rev()
+            .take_while(|e| e.paragraph + 1 >= paragraph)
+            .find(|e| !e.person)
+            .map(|e| e.identity.clone())
+    }
+
     /// Everyone the article names or describes outside quotation marks.
     /// A name and a description side by side are one person (apposition):
     /// `Samuel Oyelaran, the labour economist,` is "the economist" later.

@@ -1104,7 +1104,22 @@ impl<'a> Attributor<'a> {
             });
         }
         if end + 1 >= self.tokens().len() || !matches!(self.reader.key(end), "for" | "of") {
-            return None;
+            // "Northline Rail Partners has responded. A spokesperson
+            // repeats ...": the body just named.
+            // Only "a spokesperson", someone new: "the spokeswoman" is the
+            // one introduced in that role, "a Meridian spokesperson" the
+            // listed body. (And once only.)
+            let bare = (m.tokens.start + 1..end).all(|t| !self.reader.capitalized(t))
+                && matches!(m.reference, Reference::Identity(Identity::Unlisted { .. }));
+            let identity = self
+                .body_before(m.tokens.start)
+                .filter(|id| bare && m.reference != Reference::Identity(id.clone()))?;
+            return Some(Mention {
+                tokens: m.tokens.clone(),
+                reference: Reference::Identity(identity),
+                via: Via::Descriptor,
+                roles: Vec::new(),
+            });
         }
         let body = self.reader.mention_starting(end + 1)?;
         let named_body = match &body.reference {
