@@ -1006,3 +1006,29 @@ fn issued_phrasal_accused_nouns_owners_and_arguments() {
         "Ned Price was pressed on claims, made by a US official in the Courier, that \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
     );
 }
+
+/// Someone reading words out; a later coordinated clause that introduces
+/// the quotation; a pronoun that an anonymous source quoted beside a known
+/// "she" does not take; a headline that describes its speaker after a colon.
+#[test]
+fn reading_out_later_clauses_anonymous_pronouns_and_headline_descriptions() {
+    matches(
+        "finalizing",
+        "Jens Stoltenberg rose with a printed sheet. \"We are finalizing at NATO the proposals,\" he read. \"The written document we will send to them later this week.\"",
+    );
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki followed him to the lectern. She had been rehearsing her line for days, an aide told me, and she delivered it well: \"{DANGER}\""
+        ),
+    );
+    // A subordinate clause after the cue is no new speaker.
+    matches(
+        "too-early",
+        "A US official said the intruders had been inside well before the foreign ministry spotted them: \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
+    );
+    matches(
+        "dangerous",
+        "“Russia could at any point launch an attack”: the White House Press Secretary who will not let it rest\n\nBy Ann Smith\n\nThe talks went on.\n",
+    );
+}

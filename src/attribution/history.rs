@@ -556,8 +556,22 @@ pub(super) fn resolve_pronoun(
     let here = candidates.clone().filter(|e| e.paragraph == paragraph);
     // Beyond it, the last one who fits and was not spoken to ("Helena Marsh
     // told presenter Gwen Price: "..."" ⏎ ""...," she said": Marsh).
+    // An anonymous source quoted there comes after one known to fit
+    // ("Helen Ashworth followed him. She had been rehearsing for days, an
+    // aide told me, and she delivered it: "...": Ashworth).
+    let anonymous = |e: &&Entry| {
+        matches!(
+            e.identity,
+            Identity::Unlisted {
+                kind: SourceKind::Anonymous,
+                ..
+            }
+        )
+    };
     here.clone()
-        .find(|e| e.speaks)
+        .find(|e| e.speaks && !anonymous(e))
+        .or_else(|| here.clone().find(|e| e.pronoun == Some(pronoun)))
+        .or_else(|| here.clone().find(|e| e.speaks))
         .or_else(|| here.clone().next())
         .or_else(|| candidates.clone().find(|e| !e.addressed))
         .or_else(|| candidates.clone().next())

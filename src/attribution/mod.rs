@@ -317,6 +317,25 @@ impl<'a> Attributor<'a> {
                 ..c
             });
         }
+        // "‘They did it with radios’: the union organiser who won’t let
+        // Halbridge forget": a headline that describes its listed speaker
+        // after a colon (a person, and only that description or one with a
+        // relative clause: not "‘...’: the council's plan explained").
+        let after = self.token_at(close);
+        if after < self.tokens().len()
+            && text[close..self.tokens()[after].span.start].trim() == ":"
+            && let Some(m) = self.reader.mention_starting(after)
+            && let Reference::Identity(id @ Identity::Listed(_)) = &m.reference
+            && !self.is_organisation(id)
+            && (m.tokens.end >= self.tokens().len()
+                || self.token_paragraph(m.tokens.end) != paragraph
+                || matches!(self.reader.key(m.tokens.end), "who" | "whose" | "whom"))
+        {
+            return self.credit(&m, None).map(|c| Credit {
+                via: Via::Headline,
+                ..c
+            });
+        }
         let next = self.paragraphs.get(paragraph).copied()?;
         let end = self
             .paragraphs
@@ -577,7 +596,13 @@ impl<'a> Attributor<'a> {
                 .and_then(|m| self.credit(&m, None));
         }
         for (n, &v) in words.iter().enumerate().take(MAX_WORDS_TO_AFTER_CUE) {
-            if !self.reader.is_speech_verb(v) || lexicon::is_participle(self.reader.key(v)) {
+            // ""This administration," he read, "has spent ..."": someone
+            // reading out words is their speaker here (before a quotation,
+            // "It read:" may be a sign's).
+            let read = n > 0 && self.reader.key(v) == "read";
+            if !(self.reader.is_speech_verb(v) || read)
+                || lexicon::is_participle(self.reader.key(v))
+            {
                 continue;
             }
             let subject = (n > 0)
@@ -917,7 +942,31 @@ impl<'a> Attributor<'a> {
                         && lexicon::is_subordinator(self.reader.key(clause_first));
                     ((self.opens_clause(m.tokens.start) || main) && leads).then_some((m, v))
                 });
-                let (m, v) = later.unwrap_or((m, v));
+                if let Some((m, v)) = later {
+                    return self.credit(&m, Some(v));
+                }
+                // "She had been rehearsing her line for days, an aide told
+                // me, and she delivered it well:": a later clause with a
+                // subject of its own that introduces the quotation.
+                // (A coordinated clause only: not "said the intruders had
+                // been inside well before the bank spotted them:".)
+                let coordinated = |w: usize| {
+                    w > 1
+                        && (self.reader.gap_after(w - 1).contains(';')
+                            || (matches!(self.reader.key(w - 1), "and" | "but")
+                                && self.reader.gap_after(w - 2).contains(',')))
+                };
+                if introduced
+                    && let Some(p) = clause_words[k + 1..].iter().rposition(|&w| coordinated(w))
+                    && let rest = &clause_words[k + 1 + p..]
+                    && rest.len() <= MAX_LEAD_WORDS
+                    && rest
+                        .iter()
+                        .all(|&w| !self.reader.gap_after(w).contains([',', ';']) || w == last)
+                    && let Some(later) = self.first_mention(std::iter::once(rest[0]))
+                {
+                    return self.credit(&later, None);
+                }
                 return self.credit(&m, Some(v));
             }
             // "The central bank governor, Elena Marsh, was quick to insist":
