@@ -93,10 +93,17 @@ fn percent(a: usize, b: usize) -> String {
     format!("{:.1}% ({a}/{b})", 100.0 * a as f64 / b as f64)
 }
 
+/// The finding a label is about: the statement on the label's line, a
+/// quotation before a verbatim run printed without marks on the same line
+/// (a paraphrase that repeats some words of record is not what was
+/// labelled); else the finding that spans the line.
 fn find<'a>(findings: &'a [Finding], label: &Label) -> Option<&'a Finding> {
+    let on_line = |f: &&Finding| f.quote_id == label.quote && f.line == label.line;
     findings
         .iter()
-        .find(|f| f.quote_id == label.quote && f.line == label.line)
+        .filter(on_line)
+        .find(|f| f.quoted)
+        .or_else(|| findings.iter().find(on_line))
         .or_else(|| {
             findings.iter().find(|f| {
                 f.quote_id == label.quote && f.line <= label.line && label.line <= f.end_line

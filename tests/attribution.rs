@@ -1032,3 +1032,34 @@ fn reading_out_later_clauses_anonymous_pronouns_and_headline_descriptions() {
         "“Russia could at any point launch an attack”: the White House Press Secretary who will not let it rest\n\nBy Ann Smith\n\nThe talks went on.\n",
     );
 }
+
+/// A transcript prints who speaks as a label in capitals, and the words
+/// without quotation marks.
+#[test]
+fn a_transcript_s_label_is_its_speaker() {
+    matches(
+        "dangerous",
+        &format!(
+            "LEANNE MOSS: Who is responsible?\n\nJEN PSAKI: Well, first of all. {DANGER} I'm not going to prejudge it.\n"
+        ),
+    );
+    credited_to(
+        "dangerous",
+        &format!("LEANNE MOSS: Who is responsible?\n\nNED PRICE: {DANGER}\n"),
+        "ned-price",
+    );
+}
+
+/// A live blog's timestamp before a quotation opening its entry does not
+/// break the continuation from the entry before.
+#[test]
+fn a_live_blog_timestamp_keeps_the_continuation() {
+    matches(
+        "dangerous",
+        "11:02 \"We are watching closely,\" Jen Psaki said.\n\n11:03 \"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.\"\n",
+    );
+    uncredited(
+        "dangerous",
+        "11:02 \"We are watching closely,\" Jen Psaki said.\n\nThe talks resumed. \"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.\"\n",
+    );
+}

@@ -153,6 +153,10 @@ const ARGUMENT_NOUNS: &[&str] = &[
     "assurance",
 ];
 
+/// A transcript's speaker label ("DAME PRIYA DESAI:") is a name and a title
+/// or two: longer, and the capitals are a heading.
+const MAX_TRANSCRIPT_LABEL_WORDS: usize = 5;
+
 /// Words from a document's verb to the quotation it is the subject of
 /// ("suspended only "...""): more, and the verb is about something else.
 const MAX_DOCUMENT_VERB_WORDS: usize = 3;
@@ -465,9 +469,35 @@ impl<'a> Attributor<'a> {
             })
     }
 
-    /// The credit for a verbatim run printed without quotation marks.
+    /// The credit for a verbatim run printed without quotation marks: in a
+    /// transcript, the speaker its paragraph opens with ("DAME PRIYA DESAI:
+    /// Well, first of all ... I have asked for a rapid review ..."), else a
+    /// cue before it in its sentence.
     pub fn credit_span(&self, span: Range<usize>) -> Option<Credit> {
-        self.cue_before(span.start)
+        self.transcript_speaker(span.start)
+            .or_else(|| self.cue_before(span.start))
+    }
+
+    /// The speaker whose label opens the paragraph holding byte `at`: a
+    /// name in capitals and a colon, as transcripts print who speaks
+    /// ("RHYS COOK: It does.").
+    fn transcript_speaker(&self, at: usize) -> Option<Credit> {
+        let text = self.reader.text;
+        let start = self.paragraphs[self.paragraph_of(at).saturating_sub(1)].min(at);
+        let colon = start + text[start..at].find(':')?;
+        let label = text[start..colon].trim();
+        let words = label.split_whitespace().count();
+        let capitals = label.chars().any(char::is_alphabetic)
+            && label
+                .chars()
+                .all(|c| c.is_uppercase() || !c.is_alphabetic());
+        if !capitals || !(1..=MAX_TRANSCRIPT_LABEL_WORDS).contains(&words) {
+            return None;
+        }
+        let first = self.token_at(start);
+        let m = self
+            .first_mention((first..self.token_at(colon)).filter(|&i| self.tokens()[i].is_word()))?;
+        self.credit(&m, None)
     }
 
     fn cue_for_chain(&self, chain: Range<usize>) -> Option<Credit> {
@@ -1344,9 +1374,10 @@ impl<'a> Attributor<'a> {
             self.paragraph_of(prev_end.saturating_sub(1)),
             self.paragraph_of(open),
         );
-        let opens_paragraph = self.reader.text[self.paragraphs[pb - 1]..open]
-            .trim()
-            .is_empty();
+        // A live blog's timestamp may stand first ("11:03 “Everyone is
+        // pointing at someone else ...”").
+        let lead = self.reader.text[self.paragraphs[pb - 1]..open].trim();
+        let opens_paragraph = lead.is_empty() || is_timestamp(lead);
         let follows = pa == pb || (pb == pa + 1 && opens_paragraph);
         follows.then(|| Credit {
             identity: previous.identity.clone(),
@@ -1362,6 +1393,26 @@ impl<'a> Attributor<'a> {
                 .all(|t| !self.tokens()[t].is_word())
         })
     }
+}
+
+/// A live blog's time of entry: "11:03", "9.45am", "08:40 –".
+fn is_timestamp(lead: &str) -> bool {
+    let lead = lead.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'));
+    let lead = lead
+        .strip_suffix("am")
+        .or_else(|| lead.strip_suffix("pm"))
+        .unwrap_or(lead)
+        .trim_end();
+    let (hours, minutes) = match lead.split_once([':', '.']) {
+        Some(parts) => parts,
+        None => return false,
+    };
+    (1..=2).contains(&hours.len())
+        && minutes.len() == 2
+        && hours
+            .bytes()
+            .chain(minutes.bytes())
+            .all(|b| b.is_ascii_digit())
 }
 
 /// Paragraph start offsets: blank-line separated blocks in hard-wrapped
