@@ -884,11 +884,14 @@ fn appositions_documents_stances_and_phrasal_cues() {
         "too-early",
         "As one US official who attended the talks put it, \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
     );
-    // "Another" official is someone else than the one of record.
-    credited_to(
+    // "Another" official may be the one of record: nothing says otherwise.
+    matches(
         "too-early",
         "As another US official who attended the talks put it, \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
-        "another US official",
+    );
+    matches(
+        "dangerous",
+        &format!("\"{DANGER},\" according to the White House's chief spokeswoman, Jen Psaki."),
     );
     matches(
         "dangerous",

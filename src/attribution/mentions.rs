@@ -455,11 +455,9 @@ impl<'a> Reader<'a> {
         // anonymous source of record, when the head noun is the same and no
         // capitalized word tells them apart ("a Russian official" is not
         // "a US official").
-        // ("Another engineer" is someone else.)
-        if indefinite
-            && determiner != "another"
-            && let Some(speaker) = self.anonymous_alias(range.clone(), &role)
-        {
+        // ("Another inspector, who visited the market," may be the one of
+        // record: the article cannot say otherwise.)
+        if indefinite && let Some(speaker) = self.anonymous_alias(range.clone(), &role) {
             return Some(Mention {
                 tokens: range,
                 reference: Reference::Identity(Identity::Listed(speaker)),
@@ -878,10 +876,8 @@ impl<'a> Reader<'a> {
             return Some(m);
         }
         if self.is_determiner(start) {
-            // "the US Secretary of State": the alias after the article
-            // ("another US official" is someone else).
+            // "the US Secretary of State": the alias after the article.
             if self.joined(start)
-                && self.key(start) != "another"
                 && let Some(mut m) = self.mention_starting(start + 1)
                 && matches!(m.reference, Reference::Identity(Identity::Listed(_)))
             {

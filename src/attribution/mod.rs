@@ -604,10 +604,22 @@ impl<'a> Attributor<'a> {
             && self.reader.key(first) == "according"
             && self.reader.key(words[1]) == "to"
         {
-            return self
+            // "..., according to the council's director of environmental
+            // health, Dr Helen Okafor": the name beside the description.
+            let m = self
                 .reader
                 .mention_starting(words[2])
-                .and_then(|m| self.credit(&m, Some(first)));
+                .map(|m| self.named(m))
+                .filter(|m| self.names(m))
+                .or_else(|| {
+                    let comma = words[2..]
+                        .iter()
+                        .position(|&w| self.reader.gap_after(w).contains(','))?;
+                    let m = self.reader.mention_starting(*words.get(comma + 3)?)?;
+                    self.names(&m).then_some(m)
+                })
+                .or_else(|| self.reader.mention_starting(words[2]))?;
+            return self.credit(&m, Some(first));
         }
         // "...," as their flight operations boss Captain Rhys Callaghan put it.
         // (Not `"..." As Tom Hargreaves put it, "..."`: a new sentence.)
