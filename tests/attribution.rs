@@ -1066,3 +1066,13 @@ fn a_live_blog_timestamp_keeps_the_continuation() {
         "11:02 \"We are watching closely,\" Jen Psaki said.\n\nThe talks resumed. \"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.\"\n",
     );
 }
+
+/// A relative clause about the subject before a colon: the subject speaks,
+/// not a body named in its predicate.
+#[test]
+fn a_relative_clause_about_the_subject_before_a_colon() {
+    matches(
+        "too-early",
+        "A US official, who attended the talks, offered a less flattering picture of the foreign ministry: \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
+    );
+}

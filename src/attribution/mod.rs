@@ -1070,6 +1070,18 @@ impl<'a> Attributor<'a> {
         // The next quote from Antony Blinken: "..."
         let colon = self.reader.text[self.tokens()[last].span.end..open].contains(':');
         if colon {
+            // "Another inspector, who visited the market in the spring,
+            // offers a less flattering picture of the council:": a relative
+            // clause about the subject, then its predicate.
+            if let Some(m) = self.first_mention(std::iter::once(first))
+                && let Some(&clause) = main_clause.first()
+                && m.tokens.end < clause
+                && self.reader.gap_after(m.tokens.end - 1).contains(',')
+                && matches!(self.reader.key(m.tokens.end), "who" | "which" | "whose")
+                && (m.tokens.end..clause - 1).all(|w| !self.reader.gap_after(w).contains(','))
+            {
+                return self.credit(&m, None);
+            }
             for &k in &words {
                 if matches!(key(k), "from" | "of")
                     && let Some(m) = self
