@@ -1051,6 +1051,12 @@ fn a_transcript_s_label_is_its_speaker() {
         &format!("LEANNE MOSS: Who is responsible?\n\nNED PRICE: {DANGER}\n"),
         "ned-price",
     );
+    // A cue inside the run's own sentence comes first: the label's speaker
+    // is quoting someone.
+    matches(
+        "dangerous",
+        &format!("NED PRICE: Well, Jen Psaki told me herself on Friday, {DANGER}\n"),
+    );
 }
 
 /// A live blog's timestamp before a quotation opening its entry does not
@@ -1061,6 +1067,12 @@ fn a_live_blog_timestamp_keeps_the_continuation() {
         "dangerous",
         "11:02 \"We are watching closely,\" Jen Psaki said.\n\n11:03 \"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.\"\n",
     );
+    // A new entry with news of its own around the quotation is not.
+    let (status, _) = credit(
+        "dangerous",
+        "11:02 \"We are watching closely,\" Jen Psaki said.\n\n11:03 \"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.\" That is the line from the Russian Foreign Ministry.\n",
+    );
+    assert_ne!(status, Status::Match);
     uncredited(
         "dangerous",
         "11:02 \"We are watching closely,\" Jen Psaki said.\n\nThe talks resumed. \"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack.\"\n",

@@ -33,18 +33,22 @@ pub(super) struct Entry {
 }
 
 impl Attributor<'_> {
-    /// The organisation last named before token `at`, in its paragraph or
+    /// The one organisation named before token `at` in its paragraph and
     /// the one before: whom "a spokesperson" speaks for ("Northline Rail
     /// Partners has responded. A spokesperson repeats ...").
     pub(super) fn body_before(&self, at: usize) -> Option<Identity> {
         let paragraph = self.token_paragraph(at);
         let before = self.history.partition_point(|e| e.at < at);
-        self.history[..before]
+        // Only when one body is named there: "Calder Airport has blamed
+        // Calder Council. A spokesperson said" may be either's.
+        let mut bodies = self.history[..before]
             .iter()
             .rev()
             .take_while(|e| e.paragraph + 1 >= paragraph)
-            .find(|e| !e.person)
-            .map(|e| e.identity.clone())
+            .filter(|e| !e.person)
+            .map(|e| &e.identity);
+        let body = bodies.next()?;
+        bodies.all(|other| other == body).then(|| body.clone())
     }
 
     /// Everyone the article names or describes outside quotation marks.

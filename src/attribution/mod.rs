@@ -157,6 +157,9 @@ const ARGUMENT_NOUNS: &[&str] = &[
 /// or two: longer, and the capitals are a heading.
 const MAX_TRANSCRIPT_LABEL_WORDS: usize = 5;
 
+/// ... and so many bytes at most ("PROFESSOR ELLERY VANCE:" is 23).
+const MAX_TRANSCRIPT_LABEL_BYTES: usize = 80;
+
 /// Words from a document's verb to the quotation it is the subject of
 /// ("suspended only "...""): more, and the verb is about something else.
 const MAX_DOCUMENT_VERB_WORDS: usize = 3;
@@ -458,8 +461,14 @@ impl<'a> Attributor<'a> {
                 // Hargreaves pressed the minister. "..."" is the minister's
                 // answer; "It was the third closure." is no one.)
                 let m = self.first_mention(std::iter::once(first))?;
+                // ... and hands over to no one ("The campaigner then handed
+                // the microphone to Helen Okafor.").
+                let hands_over = self
+                    .first_mention(words.iter().copied().filter(|&w| w >= m.tokens.end))
+                    .is_some();
                 let back = matches!(m.via, Via::Descriptor | Via::Pronoun)
-                    && m.reference != Reference::Pronoun("it");
+                    && m.reference != Reference::Pronoun("it")
+                    && !hands_over;
                 let credit = self.credit(&m, None).filter(|_| back)?;
                 earlier
                     .iter()
@@ -469,13 +478,14 @@ impl<'a> Attributor<'a> {
             })
     }
 
-    /// The credit for a verbatim run printed without quotation marks: in a
-    /// transcript, the speaker its paragraph opens with ("DAME PRIYA DESAI:
-    /// Well, first of all ... I have asked for a rapid review ..."), else a
-    /// cue before it in its sentence.
+    /// The credit for a verbatim run printed without quotation marks: a
+    /// cue before it in its sentence ("TOM HARGREAVES: Well, the minister
+    /// told me herself, I have asked ..." is the minister), else in a
+    /// transcript the speaker its paragraph opens with ("DAME PRIYA DESAI:
+    /// Well, first of all ... I have asked for a rapid review ...").
     pub fn credit_span(&self, span: Range<usize>) -> Option<Credit> {
-        self.transcript_speaker(span.start)
-            .or_else(|| self.cue_before(span.start))
+        self.cue_before(span.start)
+            .or_else(|| self.transcript_speaker(span.start))
     }
 
     /// The speaker whose label opens the paragraph holding byte `at`: a
@@ -484,7 +494,13 @@ impl<'a> Attributor<'a> {
     fn transcript_speaker(&self, at: usize) -> Option<Credit> {
         let text = self.reader.text;
         let start = self.paragraphs[self.paragraph_of(at).saturating_sub(1)].min(at);
-        let colon = start + text[start..at].find(':')?;
+        // A label is short: looking no further than its longest keeps a
+        // paragraph of many runs linear.
+        let mut head = at.min(start + MAX_TRANSCRIPT_LABEL_BYTES);
+        while !text.is_char_boundary(head) {
+            head -= 1;
+        }
+        let colon = start + text[start..head].find(':')?;
         let label = text[start..colon].trim();
         let words = label.split_whitespace().count();
         let capitals = label.chars().any(char::is_alphabetic)
@@ -609,14 +625,15 @@ impl<'a> Attributor<'a> {
             let m = self
                 .reader
                 .mention_starting(words[2])
-                .map(|m| self.named(m))
                 .filter(|m| self.names(m))
                 .or_else(|| {
                     let comma = words[2..]
                         .iter()
                         .position(|&w| self.reader.gap_after(w).contains(','))?;
                     let m = self.reader.mention_starting(*words.get(comma + 3)?)?;
-                    self.names(&m).then_some(m)
+                    // The name ends the cue: not "a union official, Sian
+                    // Maddox's brother" or "the union, Tom Hargreaves said".
+                    (self.names(&m) && m.tokens.end > *words.last()?).then_some(m)
                 })
                 .or_else(|| self.reader.mention_starting(words[2]))?;
             return self.credit(&m, Some(first));
@@ -641,7 +658,13 @@ impl<'a> Attributor<'a> {
             // ""This administration," he read, "has spent ..."": someone
             // reading out words is their speaker here (before a quotation,
             // "It read:" may be a sign's).
-            let read = n > 0 && self.reader.key(v) == "read";
+            // (Not "read from the minister's letter": someone else's words.)
+            let read = n > 0
+                && self.reader.key(v) == "read"
+                && !words[n + 1..]
+                    .iter()
+                    .take(2)
+                    .any(|&w| self.reader.key(w) == "from");
             if !(self.reader.is_speech_verb(v) || read)
                 || lexicon::is_participle(self.reader.key(v))
             {
@@ -908,7 +931,7 @@ impl<'a> Attributor<'a> {
         if let Some(credit) = self.as_put_it(&words) {
             return Some(credit);
         }
-        if let Some(m) = self.argument_owner(&words) {
+        if let Some(m) = self.argument_owner(&words).filter(|_| !introduced) {
             return self.credit(&m, None);
         }
         // The leftmost speech verb with a subject; a participle after a
@@ -982,7 +1005,15 @@ impl<'a> Attributor<'a> {
                     let main = m.tokens.start > 0
                         && self.reader.gap_after(m.tokens.start - 1).contains(',')
                         && lexicon::is_subordinator(self.reader.key(clause_first));
-                    ((self.opens_clause(m.tokens.start) || main) && leads).then_some((m, v))
+                    // A clause after a subordinator leads to words it
+                    // reports with "that" ("after Sian Maddox told a rally
+                    // that"); before a colon, the main clause's subject
+                    // speaks ("Sian Maddox spoke after Helen Okafor told MPs
+                    // on Monday:", "until the council said sorry:").
+                    let subordinate = lexicon::is_subordinator(self.reader.key(m.tokens.start - 1));
+                    let reported = !subordinate || self.reader.key(last) == "that";
+                    ((self.opens_clause(m.tokens.start) || main) && leads && reported)
+                        .then_some((m, v))
                 });
                 if let Some((m, v)) = later {
                     return self.credit(&m, Some(v));
@@ -998,7 +1029,14 @@ impl<'a> Attributor<'a> {
                             || (matches!(self.reader.key(w - 1), "and" | "but")
                                 && self.reader.gap_after(w - 2).contains(',')))
                 };
+                // The cue itself is an aside set off by commas (", an aide
+                // told me,"): not "Sian Maddox said nobody had been
+                // consulted, and the council accepts it:".
+                let aside = m.tokens.start > 0
+                    && self.reader.gap_after(m.tokens.start - 1).contains(',')
+                    && (v..=v + 2).any(|w| self.reader.gap_after(w).contains(','));
                 if introduced
+                    && aside
                     && let Some(p) = clause_words[k + 1..].iter().rposition(|&w| coordinated(w))
                     && let rest = &clause_words[k + 1 + p..]
                     && rest.len() <= MAX_LEAD_WORDS
@@ -1070,6 +1108,21 @@ impl<'a> Attributor<'a> {
         // The next quote from Antony Blinken: "..."
         let colon = self.reader.text[self.tokens()[last].span.end..open].contains(':');
         if colon {
+            // ("heard a blunt message from Sian Maddox:", "has been
+            // criticised by the union:" before the relative-clause subject
+            // below; "of" after it: "offered a picture of the council:").
+            let source_after = |prepositions: &[&str]| {
+                words.iter().find_map(|&k| {
+                    prepositions.contains(&key(k)).then(|| {
+                        self.reader
+                            .mention_starting(k + 1)
+                            .filter(|m| m.tokens.end == last + 1)
+                    })?
+                })
+            };
+            if let Some(m) = source_after(&["from", "by"]) {
+                return self.credit(&m, None);
+            }
             // "Another inspector, who visited the market in the spring,
             // offers a less flattering picture of the council:": a relative
             // clause about the subject, then its predicate.
@@ -1082,15 +1135,8 @@ impl<'a> Attributor<'a> {
             {
                 return self.credit(&m, None);
             }
-            for &k in &words {
-                if matches!(key(k), "from" | "of")
-                    && let Some(m) = self
-                        .reader
-                        .mention_starting(k + 1)
-                        .filter(|m| m.tokens.end == last + 1)
-                {
-                    return self.credit(&m, None);
-                }
+            if let Some(m) = source_after(&["of"]) {
+                return self.credit(&m, None);
             }
             // "A sign went up on the slipway. It reads:": what a sign, a
             // banner or a page says is no one's by its subject.
@@ -1303,7 +1349,13 @@ impl<'a> Attributor<'a> {
         let tail = &words[words.len().saturating_sub(MAX_THAT_CLAUSE_WORDS)..];
         let that = tail.iter().rposition(|&w| key(w) == "that")?;
         let that = tail[that];
-        if that == 0 {
+        // The quotation continues the that-clause: not "mocked the
+        // council's insistence that it had consulted, saying:".
+        let last = *words.last()?;
+        if that == 0
+            || (that..last).any(|w| self.reader.gap_after(w).contains([',', ';', ':']))
+            || (that + 1..=last).any(|w| self.reader.is_speech_verb(w))
+        {
             return None;
         }
         // The noun before "that", past a parenthetical set off by commas.
@@ -1400,8 +1452,20 @@ impl<'a> Attributor<'a> {
         );
         // A live blog's timestamp may stand first ("11:03 “Everyone is
         // pointing at someone else ...”").
+        // (Only for an entry that is the quotation alone: "11:03 "..." That
+        // is the line from the union" is a new entry's news.)
         let lead = self.reader.text[self.paragraphs[pb - 1]..open].trim();
-        let opens_paragraph = lead.is_empty() || is_timestamp(lead);
+        let entry_end = self
+            .paragraphs
+            .get(pb)
+            .copied()
+            .unwrap_or(self.reader.text.len());
+        let close = marks[chains[c].end - 1].outer().end;
+        let alone = close <= entry_end
+            && !self.reader.text[close..entry_end]
+                .chars()
+                .any(char::is_alphanumeric);
+        let opens_paragraph = lead.is_empty() || (is_timestamp(lead) && alone);
         let follows = pa == pb || (pb == pa + 1 && opens_paragraph);
         follows.then(|| Credit {
             identity: previous.identity.clone(),
