@@ -606,6 +606,11 @@ impl<'a> Chain<'a> {
         // statement position holding it.
         hits.clear();
         for (k, (&id, printed)) in distinct.iter().zip(ranges.iter()).enumerate() {
+            // Here only two or so of the statement's words are printed:
+            // the others' positions are not read.
+            if printed.is_empty() {
+                continue;
+            }
             for &p in index.positions(w, k) {
                 for &(_, u) in &self.occurrences[printed.clone()] {
                     hits.push((id, u as i64 - p as i64));
