@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, mpsc};
 
 use crate::attribution::{self, Attributor, Credit, Identity, Names, Status};
@@ -259,19 +260,25 @@ impl<'a> Checker<'a> {
     ///
     /// One thread lists the work in order (files, and the records of JSON
     /// Lines corpora, read as they are needed); the workers take the next
-    /// piece as they finish one; this thread puts their outcomes back in
-    /// order. A bounded queue keeps only a few records in memory however
+    /// batch of it as they finish one; this thread puts their outcomes back
+    /// in order. A bounded queue keeps only a few records in memory however
     /// large the corpus, and the order of the outcomes, hence the report,
     /// is the same for any number of threads.
+    ///
+    /// Work goes out and outcomes come back in batches (see [`Batches`]):
+    /// each hand-off wakes a sleeping thread, and one per article cost a
+    /// run of many small articles several percent of its time in the
+    /// kernel.
     fn run(&self, sources: &[Source], mut done: impl FnMut(Result<Judged, Skipped>) -> bool) {
         let threads = self.threads.max(1);
-        let (queue, jobs) = mpsc::sync_channel::<(usize, Job)>(4 * threads);
+        let (queue, jobs) = mpsc::sync_channel::<Vec<(usize, Job)>>(4 * threads);
         // Each worker holds the queue's receiving end: should they all stop,
         // it closes, and the listing stops instead of waiting for ever.
         let jobs = Arc::new(Mutex::new(jobs));
-        let (results, outcomes) = mpsc::channel();
+        let (results, outcomes) = mpsc::channel::<Vec<(usize, Result<Judged, Skipped>)>>();
         // The listing runs at most this far ahead of the next outcome due, so
         // that one slow article does not let the others' outcomes pile up.
+        // It holds several batches, so that no worker waits for one.
         let pace = Pace::default();
         let window = 64 * threads;
         std::thread::scope(|scope| {
@@ -284,12 +291,20 @@ impl<'a> Checker<'a> {
                     // others finish and the panic is reported, not a hang.
                     let _stop = StopOnPanic(pace);
                     loop {
-                        // The lock is held only to take a job, not to do it.
+                        // The lock is held only to take a batch, not to do it.
                         let next = jobs.lock().expect("a checking thread panicked").recv();
-                        let Ok((i, job)) = next else {
+                        let Ok(batch) = next else {
                             return;
                         };
-                        if results.send((i, self.one(job))).is_err() {
+                        let mut checked = Vec::with_capacity(batch.len());
+                        for (i, job) in batch {
+                            // Nobody is left to read the rest of the batch.
+                            if pace.stopped() {
+                                return;
+                            }
+                            checked.push((i, self.one(job)));
+                        }
+                        if results.send(checked).is_err() {
                             return;
                         }
                     }
@@ -298,31 +313,32 @@ impl<'a> Checker<'a> {
             drop((jobs, results));
             let pace = &pace;
             scope.spawn(move || {
-                let mut n = 0;
-                // Fails when the run has stopped (every worker gone, or the
-                // reader): then stop too.
-                let mut send = |job| {
-                    if !pace.wait_turn(n, window) {
-                        return false;
-                    }
-                    n += 1;
-                    queue.send((n - 1, job)).is_ok()
-                };
+                let mut batches = Batches::new(threads, |batch: Vec<(usize, Job)>| {
+                    // Fails when the run has stopped (every worker gone, or
+                    // the reader): then stop too.
+                    let last = batch.last().map_or(0, |&(n, _)| n);
+                    pace.wait_turn(last, window) && queue.send(batch).is_ok()
+                });
                 for source in sources {
                     let go_on = if source.format(self.input_format) == InputFormat::Jsonl {
+                        // Records on standard input may come one at a time
+                        // (a feed): each goes out as soon as it is read.
+                        let feed = *source == Source::Stdin;
                         let mut go_on = true;
                         corpus::read_records(source, |record| {
-                            go_on = send(record.map_or_else(Job::Skip, Job::Record));
+                            go_on = batches.push(record.map_or_else(Job::Skip, Job::Record))
+                                && (!feed || batches.flush());
                             go_on
                         });
                         go_on
                     } else {
-                        send(Job::File(source))
+                        batches.push(Job::File(source))
                     };
                     if !go_on {
                         return;
                     }
                 }
+                batches.flush();
             });
             // Should this thread panic (a report written to a closed
             // stderr), the listing must stop too, or the run would wait on it.
@@ -333,20 +349,21 @@ impl<'a> Checker<'a> {
                 .iter()
                 .all(|s| s.format(self.input_format) != InputFormat::Jsonl)
                 .then_some(sources.len());
-            // Leaving this loop early drops the outcomes' receiver: the
-            // workers stop at their next outcome, then the listing.
-            'outcomes: for (i, outcome) in outcomes {
-                waiting.insert(i, outcome);
+            // Leaving this loop early stops the run (below) and drops the
+            // outcomes' receiver: the workers stop before their next article
+            // or at their next outcome, then the listing.
+            'outcomes: for batch in outcomes {
+                waiting.extend(batch);
                 while let Some(outcome) = waiting.remove(&next) {
                     if !done(outcome) {
                         break 'outcomes;
                     }
                     next += 1;
-                    pace.advance(next);
                     if let Some(progress) = &self.progress {
                         progress(Progress { done: next, total });
                     }
                 }
+                pace.advance(next);
             }
             pace.stop();
         });
@@ -655,6 +672,51 @@ fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
     start..end.max(start)
 }
 
+/// Articles handed to a worker at once, at most. A batch's articles are
+/// checked one after the other, so at the end of a run one worker may still
+/// have up to this many left while the others are idle: a few milliseconds
+/// for sixteen articles of an archive.
+const BATCH: usize = 16;
+
+/// Numbers the listed jobs in order and groups them into batches, handing
+/// each to `send` when it is full.
+///
+/// Batches start at one job and grow with the jobs listed, each at most a
+/// 32nd of the jobs listed per thread so far (up to [`BATCH`]): a run of a
+/// few large articles still spreads them over every thread, and what one
+/// batch holds back at the end is small beside what came before it.
+struct Batches<T, F: FnMut(Vec<(usize, T)>) -> bool> {
+    send: F,
+    threads: usize,
+    batch: Vec<(usize, T)>,
+    listed: usize,
+}
+
+impl<T, F: FnMut(Vec<(usize, T)>) -> bool> Batches<T, F> {
+    fn new(threads: usize, send: F) -> Self {
+        Batches {
+            send,
+            threads,
+            batch: Vec::new(),
+            listed: 0,
+        }
+    }
+
+    /// Lists `job`. `false` when the run has stopped.
+    fn push(&mut self, job: T) -> bool {
+        self.batch.push((self.listed, job));
+        self.listed += 1;
+        let size = (self.listed / (32 * self.threads)).clamp(1, BATCH);
+        self.batch.len() < size || self.flush()
+    }
+
+    /// Sends the jobs listed and not sent yet. `false` when the run has
+    /// stopped.
+    fn flush(&mut self) -> bool {
+        self.batch.is_empty() || (self.send)(std::mem::take(&mut self.batch))
+    }
+}
+
 /// How far the listing of work may run ahead of the outcomes handed out
 /// (see [`Checker::run`]).
 #[derive(Default)]
@@ -662,6 +724,9 @@ struct Pace {
     /// The next outcome due, and whether the run has stopped.
     state: Mutex<(usize, bool)>,
     turn: std::sync::Condvar,
+    /// Whether the run has stopped, for the workers to see between two
+    /// articles without taking the lock.
+    stopped: AtomicBool,
 }
 
 impl Pace {
@@ -684,8 +749,13 @@ impl Pace {
     }
 
     fn stop(&self) {
+        self.stopped.store(true, Ordering::Relaxed);
         self.state.lock().unwrap_or_else(PoisonError::into_inner).1 = true;
         self.turn.notify_all();
+    }
+
+    fn stopped(&self) -> bool {
+        self.stopped.load(Ordering::Relaxed)
     }
 }
 
@@ -733,5 +803,37 @@ fn skipped(skip: corpus::Skip) -> Skipped {
         reason: skip.reason,
         help: skip.help,
         error: skip.is_error,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Batches;
+
+    #[test]
+    fn batches_number_every_job_in_order_and_grow_to_the_cap() {
+        let mut sent: Vec<Vec<(usize, char)>> = Vec::new();
+        let mut batches = Batches::new(2, |batch| {
+            sent.push(batch);
+            true
+        });
+        for _ in 0..2000 {
+            assert!(batches.push('a'));
+        }
+        assert!(batches.flush());
+        drop(batches);
+        let numbers: Vec<usize> = sent.iter().flatten().map(|&(n, _)| n).collect();
+        assert_eq!(numbers, (0..2000).collect::<Vec<_>>());
+        // One job at a time while each thread has had fewer than 64.
+        assert!(sent[..127].iter().all(|b| b.len() == 1));
+        assert!(sent.iter().all(|b| b.len() <= super::BATCH));
+        assert_eq!(sent[sent.len() - 2].len(), super::BATCH);
+    }
+
+    #[test]
+    fn batches_stop_when_the_run_has() {
+        let mut batches = Batches::new(1, |_: Vec<(usize, ())>| false);
+        assert!(!batches.push(()));
+        assert!(batches.flush(), "nothing left to send");
     }
 }

@@ -151,6 +151,8 @@ struct Chain<'a> {
     occurrences: Vec<(WordId, u32)>,
     /// Each known word's run in `occurrences`.
     by_word: FxHashMap<WordId, Range<u32>>,
+    /// The known words as a set of hash buckets (see [`Known`]).
+    known: Known,
     /// The units that are an ellipsis, brackets or a seam, in order.
     free: Vec<usize>,
     /// Negations among the chain's words.
@@ -164,10 +166,39 @@ struct Chain<'a> {
     limits: &'a Thresholds,
 }
 
+/// A chain's known words as a set of 1,024 hash buckets: most of a
+/// candidate statement's words are not printed in the chain (it shares two
+/// or three with it), and this rules nearly all of those out with a
+/// multiplication and a bit test, where a lookup in the chain's map hashes
+/// and probes. A chain of a hundred distinct words fills under a tenth of
+/// the buckets.
+#[derive(Default)]
+struct Known([u64; 16]);
+
+impl Known {
+    fn bucket(id: WordId) -> (usize, u64) {
+        let b = (id as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54;
+        ((b >> 6) as usize, 1 << (b & 63))
+    }
+
+    fn insert(&mut self, id: WordId) {
+        let (i, bit) = Known::bucket(id);
+        self.0[i] |= bit;
+    }
+
+    /// `false` when the chain does not hold `id`; `true` when it may.
+    fn may_hold(&self, id: WordId) -> bool {
+        let (i, bit) = Known::bucket(id);
+        self.0[i] & bit != 0
+    }
+}
+
 /// Buffers [`Chain::worth_aligning`] reuses from one call to the next.
 #[derive(Default)]
 struct Scratch {
-    ranges: Vec<Range<usize>>,
+    /// The statement's distinct words printed in the range searched: the
+    /// word's place in [`Index::distinct`] and its run of `occurrences`.
+    ranges: Vec<(usize, Range<usize>)>,
     hits: Vec<(WordId, i64)>,
     words: Vec<WordId>,
 }
@@ -237,10 +268,12 @@ impl<'a> Chain<'a> {
             .collect();
         occurrences.sort_unstable();
         let mut by_word: FxHashMap<WordId, Range<u32>> = FxHashMap::default();
+        let mut known = Known::default();
         let mut k = 0u32;
         for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
             let end = k + run.len() as u32;
             by_word.insert(run[0].0, k..end);
+            known.insert(run[0].0);
             k = end;
         }
         let free = (0..units.len()).filter(|&u| units[u].is_free()).collect();
@@ -256,6 +289,7 @@ impl<'a> Chain<'a> {
             ids,
             occurrences,
             by_word,
+            known,
             free,
             negations,
             scratch: Default::default(),
@@ -578,35 +612,39 @@ impl<'a> Chain<'a> {
         } = &mut *scratch;
         ranges.clear();
         let occurrences = &self.occurrences;
-        for id in distinct {
-            let range = match self.by_word.get(id) {
-                None => 0..0,
-                Some(r) => {
-                    let (from, to) = (r.start as usize, r.end as usize);
-                    let held = &occurrences[from..to];
-                    from + held.partition_point(|o| o.1 < start)
-                        ..from + held.partition_point(|o| o.1 < end)
-                }
+        for (k, id) in distinct.iter().enumerate() {
+            if !self.known.may_hold(*id) {
+                continue;
+            }
+            let Some(r) = self.by_word.get(id) else {
+                continue;
             };
-            ranges.push(range);
+            let (from, to) = (r.start as usize, r.end as usize);
+            let held = &occurrences[from..to];
+            let range = from + held.partition_point(|o| o.1 < start)
+                ..from + held.partition_point(|o| o.1 < end);
+            if !range.is_empty() {
+                ranges.push((k, range));
+            }
         }
         // The index made sure of this for the whole chain, not for a part.
-        if ranges.iter().filter(|r| !r.is_empty()).count() < needed {
+        if ranges.len() < needed {
             return false;
         }
         let free = self.free.partition_point(|&u| u < units.start);
         if needed < 2 || self.free.get(free).is_some_and(|&u| u < units.end) {
             return true;
         }
-        let printed: usize = ranges.iter().map(Range::len).sum();
+        let printed: usize = ranges.iter().map(|(_, r)| r.len()).sum();
         if printed >= self.limits.drift_min_content {
             return true;
         }
         // (word, diagonal) of every pairing of a printed word with a
         // statement position holding it.
         hits.clear();
-        for (k, (&id, printed)) in distinct.iter().zip(ranges.iter()).enumerate() {
-            for &p in index.positions(w, k) {
+        for (k, printed) in ranges.iter() {
+            let id = distinct[*k];
+            for &p in index.positions(w, *k) {
                 for &(_, u) in &self.occurrences[printed.clone()] {
                     hits.push((id, u as i64 - p as i64));
                 }
@@ -1056,4 +1094,25 @@ fn one_reading_per_run(found: Vec<Match>) -> Vec<Match> {
         .zip(keep)
         .filter_map(|(m, keep)| keep.then_some(m))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Known;
+
+    #[test]
+    fn known_words_are_never_ruled_out_and_most_others_are() {
+        let mut known = Known::default();
+        let held: Vec<u32> = (0..100).map(|i| i * 7919 + 13).collect();
+        for &id in &held {
+            known.insert(id);
+        }
+        assert!(held.iter().all(|&id| known.may_hold(id)));
+        let others = (0..100_000u32).filter(|id| !held.contains(id));
+        let passed = others.filter(|&id| known.may_hold(id)).count();
+        assert!(
+            passed < 10_000,
+            "{passed} of 100,000 other words let through"
+        );
+    }
 }
