@@ -1023,12 +1023,6 @@ impl<'a> Attributor<'a> {
                 // subject of its own that introduces the quotation.
                 // (A coordinated clause only: not "said the intruders had
                 // been inside well before the bank spotted them:".)
-                let coordinated = |w: usize| {
-                    w > 1
-                        && (self.reader.gap_after(w - 1).contains(';')
-                            || (matches!(self.reader.key(w - 1), "and" | "but")
-                                && self.reader.gap_after(w - 2).contains(',')))
-                };
                 // The cue itself is an aside set off by commas (", an aide
                 // told me,"): not "Sian Maddox said nobody had been
                 // consulted, and the council accepts it:".
@@ -1037,7 +1031,9 @@ impl<'a> Attributor<'a> {
                     && (v..=v + 2).any(|w| self.reader.gap_after(w).contains(','));
                 if introduced
                     && aside
-                    && let Some(p) = clause_words[k + 1..].iter().rposition(|&w| coordinated(w))
+                    && let Some(p) = clause_words[k + 1..]
+                        .iter()
+                        .rposition(|&w| self.coordinated(w))
                     && let rest = &clause_words[k + 1 + p..]
                     && rest.len() <= MAX_LEAD_WORDS
                     && rest
@@ -1401,17 +1397,24 @@ impl<'a> Attributor<'a> {
             && !self.reader.key(v).ends_with("ing")
     }
 
-    /// Does a subject starting at token `s` open a clause of its own (", and
-    /// Nadia Kovac told", "; Kovac said")?
+    /// Does a subject starting at token `s` open a clause of its own: a
+    /// coordinated one, or one after a subordinator or a relative pronoun
+    /// ("after Sian Maddox told a rally that", "to which Sian Maddox
+    /// replied:")?
     fn opens_clause(&self, s: usize) -> bool {
+        self.coordinated(s)
+            || (s > 1
+                && (lexicon::is_subordinator(self.reader.key(s - 1))
+                    || matches!(self.reader.key(s - 1), "which" | "whom")))
+    }
+
+    /// Does token `s` open a clause coordinated with the one before (",
+    /// and Nadia Kovac told", "; Kovac said")?
+    fn coordinated(&self, s: usize) -> bool {
         s > 1
             && (self.reader.gap_after(s - 1).contains(';')
                 || (matches!(self.reader.key(s - 1), "and" | "but")
-                    && self.reader.gap_after(s - 2).contains(','))
-                // "after Sian Maddox told a rally that", "to which Sian
-                // Maddox replied:"
-                || lexicon::is_subordinator(self.reader.key(s - 1))
-                || matches!(self.reader.key(s - 1), "which" | "whom"))
+                    && self.reader.gap_after(s - 2).contains(',')))
     }
 
     /// `it` right after a speech verb or `put` is what was said, not who
