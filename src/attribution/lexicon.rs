@@ -262,13 +262,15 @@ pub fn is_stance(key: &str) -> bool {
     )
 }
 
+/// Relative pronouns: "Priya Nair, whom the union has accused ...,".
+pub fn is_relative(key: &str) -> bool {
+    matches!(key, "who" | "whom" | "which" | "whose")
+}
+
 /// Words that end a description's modifiers by opening a clause: "the news
 /// that passengers had been waiting for" describes no passenger.
 pub fn is_clause_word(key: &str) -> bool {
-    matches!(
-        key,
-        "that" | "who" | "which" | "whom" | "whose" | "and" | "or" | "but"
-    )
+    is_relative(key) || matches!(key, "that" | "and" | "or" | "but")
 }
 
 /// Documents that speak for whoever issued them (`the bank's statement said`).

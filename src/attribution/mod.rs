@@ -336,7 +336,7 @@ impl<'a> Attributor<'a> {
             && !self.is_organisation(id)
             && (m.tokens.end >= self.tokens().len()
                 || self.token_paragraph(m.tokens.end) != paragraph
-                || matches!(self.reader.key(m.tokens.end), "who" | "whose" | "whom"))
+                || lexicon::is_relative(self.reader.key(m.tokens.end)))
         {
             return self.credit(&m, None).map(|c| Credit {
                 via: Via::Headline,
@@ -746,10 +746,8 @@ impl<'a> Attributor<'a> {
             // "Sian Maddox, regional organiser at the union, which represents
             // ground staff, blamed": a relative clause about the noun of an
             // apposition, which stands between it and its head.
-            let relative = matches!(
-                self.reader.key(open + 1),
-                "which" | "who" | "whose" | "whom" | "where"
-            );
+            let relative = lexicon::is_relative(self.reader.key(open + 1))
+                || self.reader.key(open + 1) == "where";
             // The head must open the sentence or its clause (not "In a
             // statement from Sian Maddox, the union, which ..., said",
             // "Contacted by the Calder Echo, the council, which ..., said").
@@ -1126,7 +1124,7 @@ impl<'a> Attributor<'a> {
                 && let Some(&clause) = main_clause.first()
                 && m.tokens.end < clause
                 && self.reader.gap_after(m.tokens.end - 1).contains(',')
-                && matches!(self.reader.key(m.tokens.end), "who" | "which" | "whose")
+                && lexicon::is_relative(self.reader.key(m.tokens.end))
                 && (m.tokens.end..clause - 1).all(|w| !self.reader.gap_after(w).contains(','))
             {
                 return self.credit(&m, None);
@@ -1327,7 +1325,7 @@ impl<'a> Attributor<'a> {
         let opener = words[comma + 1..=k]
             .iter()
             .take(2)
-            .any(|&w| matches!(key(w), "who" | "whom" | "which" | "whose"));
+            .any(|&w| lexicon::is_relative(key(w)));
         let closed = words[k..words.len() - 1]
             .iter()
             .any(|&w| self.reader.gap_after(w).contains(','));
