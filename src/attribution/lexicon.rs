@@ -517,6 +517,17 @@ pub fn pronoun(key: &str) -> Option<&'static str> {
     }
 }
 
+/// The pronoun a possessive stands for (`its` → it).
+pub fn possessive_pronoun(key: &str) -> Option<&'static str> {
+    match key {
+        "his" => Some("he"),
+        "her" => Some("she"),
+        "its" => Some("it"),
+        "their" => Some("they"),
+        _ => None,
+    }
+}
+
 /// Words that may stand between a subject and its speech verb
 /// (`Blinken on Sunday said`, `Lavrov had also said`).
 pub fn is_adverbial(key: &str) -> bool {

@@ -115,6 +115,12 @@ impl<'a> Reader<'a> {
         &self.tokens[i].key
     }
 
+    /// The key of token `i`, or nothing past the last token: for rules
+    /// that look a few words ahead of a cue.
+    pub fn key_at(&self, i: usize) -> &str {
+        self.tokens.get(i).map_or("", |t| t.key.as_str())
+    }
+
     pub fn is_quoted(&self, i: usize) -> bool {
         self.quoted[i]
     }
@@ -164,7 +170,7 @@ impl<'a> Reader<'a> {
     /// Is token `i` a speech verb? Capitalized, it is a name ("United
     /// States"); after an article, a noun ("the accused", "a warning").
     pub fn is_speech_verb(&self, i: usize) -> bool {
-        let key = |i: usize| self.tokens.get(i).map_or("", |t| t.key.as_str());
+        let key = |i: usize| self.key_at(i);
         // "issued a notice": a cue with its document ("a statement issued
         // after the talks" is not).
         let issued = matches!(key(i), "issue" | "issues" | "issued" | "issuing")
@@ -580,8 +586,10 @@ impl<'a> Reader<'a> {
         let owner = (doc.saturating_sub(3)..doc)
             .rev()
             .take_while(|&i| self.usable(i) && self.joined(i))
-            .find(|&i| self.key(i).ends_with("'s") || self.possessive_pronoun(i).is_some())?;
-        if let Some(p) = self.possessive_pronoun(owner) {
+            .find(|&i| {
+                self.key(i).ends_with("'s") || lexicon::possessive_pronoun(self.key(i)).is_some()
+            })?;
+        if let Some(p) = lexicon::possessive_pronoun(self.key(owner)) {
             return Some(Mention {
                 tokens: owner..owner + 1,
                 reference: Reference::Pronoun(p),
@@ -590,17 +598,6 @@ impl<'a> Reader<'a> {
             });
         }
         self.owner_before(owner + 1)
-    }
-
-    /// The pronoun a possessive stands for (`its` → it).
-    fn possessive_pronoun(&self, i: usize) -> Option<&'static str> {
-        match self.key(i) {
-            "his" => Some("he"),
-            "her" => Some("she"),
-            "its" => Some("it"),
-            "their" => Some("they"),
-            _ => None,
-        }
     }
 
     /// "a source familiar with the investigation", ending at token `end`
@@ -711,13 +708,7 @@ impl<'a> Reader<'a> {
         // `mention_starting` reads it forwards), even when the place is
         // listed.
         if self.capitalized(last) {
-            let mut start = last;
-            while start > 0 && self.joined(start - 1) && self.in_name_run(start - 1) {
-                start -= 1;
-            }
-            while start < last && lexicon::is_function_word(self.key(start)) {
-                start += 1;
-            }
+            let start = self.name_run_start(last);
             if let Some(of) =
                 (start + 1..last).find(|&i| self.key(i) == "of" && self.names_a_person(start..i))
                 && let Some(mut m) = self.name_run(start..of)
@@ -770,13 +761,7 @@ impl<'a> Reader<'a> {
             && self.capitalized(last)
             && !lexicon::is_function_word(self.key(last))
         {
-            let mut start = last;
-            while start > 0 && self.joined(start - 1) && self.in_name_run(start - 1) {
-                start -= 1;
-            }
-            while start < last && lexicon::is_function_word(self.key(start)) {
-                start += 1;
-            }
+            let start = self.name_run_start(last);
             // "the Italian", "the Dutchman": a description by nationality.
             if start == last && start > 0 && self.key(start - 1) == "the" && self.joined(start - 1)
             {
@@ -785,6 +770,20 @@ impl<'a> Reader<'a> {
             return self.name_run(start..end);
         }
         None
+    }
+
+    /// Where the run of capitalized words and titles ending at token
+    /// `last` starts, past any function words that open it ("Like Tom
+    /// Hargreaves" is "Tom Hargreaves").
+    fn name_run_start(&self, last: usize) -> usize {
+        let mut start = last;
+        while start > 0 && self.joined(start - 1) && self.in_name_run(start - 1) {
+            start -= 1;
+        }
+        while start < last && lexicon::is_function_word(self.key(start)) {
+            start += 1;
+        }
+        start
     }
 
     /// `the Italian` (tokens `the` and `noun`), unless the noun is a listed

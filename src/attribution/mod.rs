@@ -819,8 +819,7 @@ impl<'a> Attributor<'a> {
     /// is its verb (see [`lexicon::is_stance`]). Not after "it" ("it is
     /// clear that" is the writer's).
     fn stance_that(&self, v: usize) -> Option<usize> {
-        let tokens = self.tokens();
-        let key = |i: usize| tokens.get(i).map_or("", |t| t.key.as_str());
+        let key = |i: usize| self.reader.key_at(i);
         if !matches!(key(v), "is" | "was" | "are" | "were") || v == 0 || key(v - 1) == "it" {
             return None;
         }
