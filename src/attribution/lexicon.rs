@@ -113,6 +113,15 @@ pub fn is_role(key: &str) -> bool {
             .is_some_and(|stem| roles().contains(stem))
 }
 
+/// Every key that [`is_role`] or [`is_title`] accepts (a title's key without
+/// its full stop): role nouns, their plurals and titles.
+pub fn role_and_title_keys() -> impl Iterator<Item = String> {
+    roles()
+        .iter()
+        .flat_map(|r| [r.to_string(), format!("{r}s")])
+        .chain(titles().iter().map(|t| t.to_string()))
+}
+
 /// A plural role noun (`officials`, `sources`): many people, not one.
 pub fn is_plural_role(key: &str) -> bool {
     !roles().contains(key)

@@ -817,6 +817,18 @@ impl<'a> Reader<'a> {
                 roles: Vec::new(),
             });
         }
+        // Nearly every word of an article is a lower-case word that starts
+        // no mention. Each rule below would ask its word list again; a word
+        // that is no determiner, title or role and starts no listed name is
+        // answered here, with one lookup.
+        let key = self.key(start);
+        let may_open = self.capitalized(start)
+            || self.is_determiner(start)
+            || self.names.openers.contains(key)
+            || (key.ends_with('.') && lexicon::is_title(key));
+        if !may_open {
+            return None;
+        }
         // "the club captain", "club chairman Hendrik Vos": a name used as a
         // modifier of a role noun is not the one speaking.
         let variant = self

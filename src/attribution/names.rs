@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::lexicon;
 use super::mentions::{Identity, SourceKind, Via};
@@ -28,6 +28,11 @@ pub struct Names {
     /// each word: every word of an article is tried as the start of a name,
     /// and almost none starts one, so this answers before any lookup.
     pub(super) starts: FxHashMap<String, u64>,
+    /// Every key a mention can start with but a capital or a determiner:
+    /// the names' first words, `one` (as `a`), role nouns with their
+    /// plurals and titles. One lookup rules out the lower-case words that
+    /// make up most of an article, where each rule would ask its own list.
+    pub(super) openers: FxHashSet<String>,
     /// Listed persons by surname key: (speaker, first-name key).
     pub(super) surnames: HashMap<String, Vec<(usize, Option<String>)>>,
     /// Indefinite aliases (`a club insider`): speaker and the alias's word keys.
@@ -88,6 +93,7 @@ impl Names {
             variants: FxHashMap::default(),
             longest: 0,
             starts: FxHashMap::default(),
+            openers: FxHashSet::default(),
             surnames: HashMap::new(),
             anonymous: Vec::new(),
             organisations: Vec::new(),
@@ -155,6 +161,13 @@ impl Names {
                     .push((i, Some(name[0].0.clone())));
             }
         }
+        names.openers = names
+            .starts
+            .keys()
+            .cloned()
+            .chain(lexicon::role_and_title_keys())
+            .chain(["one".to_string()])
+            .collect();
         names
     }
 
