@@ -1,7 +1,8 @@
 //! Measures attribution accuracy on labelled evaluation sets.
 //!
 //! ```sh
-//! cargo run --release --example eval_attribution -- eval/attribution/sample eval/attribution/heldout-3
+//! cargo run --release --example eval_attribution                          # every set
+//! cargo run --release --example eval_attribution -- eval/attribution/dev-17  # one set
 //! ```
 //!
 //! A set is a folder with `labels.yaml` (one entry per quotation of a listed
@@ -321,14 +322,41 @@ fn print(title: &str, t: &Tally) {
     );
 }
 
+/// The folders under `root` that hold a `labels.yaml`, in name order.
+fn every_set(root: &Path) -> Result<Vec<PathBuf>, String> {
+    let entries = std::fs::read_dir(root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let mut sets: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("labels.yaml").is_file())
+        .collect();
+    sets.sort();
+    Ok(sets)
+}
+
 fn main() -> ExitCode {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let sets: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
+    // `eval/attribution/dev-8/` from a shell glob is `eval/attribution/dev-8`.
+    let mut sets: Vec<PathBuf> = std::env::args()
+        .skip(1)
+        .map(|a| PathBuf::from(a.trim_end_matches('/')))
+        .collect();
     if sets.is_empty() {
-        eprintln!(
-            "usage: eval_attribution SET...   (e.g. eval/attribution/sample eval/attribution/heldout-3)"
-        );
-        return ExitCode::from(2);
+        // Every set, so that the documented command stays true as sets are
+        // added.
+        // Relative paths when run from the repository, as `cargo run` is.
+        let here = Path::new("eval/attribution");
+        let base = if here.is_dir() {
+            here.to_path_buf()
+        } else {
+            root.join(here)
+        };
+        match every_set(&base) {
+            Ok(all) => sets = all,
+            Err(e) => {
+                eprintln!("eval_attribution: {e}");
+                return ExitCode::from(2);
+            }
+        }
     }
     let mut total = Tally::default();
     for set in &sets {
