@@ -520,18 +520,23 @@ impl<'a> Checker<'a> {
             .date
             .clone()
             .or_else(|| date_in(&article.name).map(str::to_string));
+        let mut match_credits: Vec<Option<Credit>> = matches
+            .iter()
+            .map(|m| match m.quotation {
+                Some(q) => credits[q].clone(),
+                None => attributor.credit_span(m.span.clone()),
+            })
+            .collect();
+        headline_credits(&matches, &mut match_credits, &attributor);
         let findings = matches
             .into_iter()
-            .map(|m| {
+            .zip(match_credits)
+            .map(|(m, credit)| {
                 let quote = &catalog.quotes[m.quote];
                 let speaker = catalog.speaker_of(quote);
                 let assessment = drift::assess(&m, seen, &tokens, quote);
                 let start = at.position(m.span.start);
                 let end = at.position(m.span.end);
-                let credit = match m.quotation {
-                    Some(q) => credits[q].clone(),
-                    None => attributor.credit_span(m.span.clone()),
-                };
                 let status = attribution::status(credit.as_ref(), quote.speaker);
                 let attribution = self.attribution(credit.as_ref(), status, &at);
                 Finding {
@@ -658,6 +663,38 @@ impl<'a> Located<'a> {
     /// The line a span starts on, as its reader sees it.
     fn excerpt(&self, span: Range<usize>) -> Excerpt {
         Excerpt::new(self.shown, &self.lines, span)
+    }
+}
+
+/// A headline's quotation that names no one (`‘The place where the luck ran
+/// out first’: inside the Harwick schools scandal`) is credited where the
+/// article quotes the same statement and says who spoke: a reader takes the
+/// headline's words as the body's. The headline's own cue, when it has one,
+/// stands, so a headline that credits someone else is still a mismatch.
+fn headline_credits(
+    matches: &[matcher::Match],
+    credits: &mut [Option<Credit>],
+    attributor: &Attributor,
+) {
+    for i in 0..matches.len() {
+        let headline = credits[i].is_none()
+            && matches[i]
+                .quotation
+                .is_some_and(|q| attributor.opens_headline(q));
+        if !headline {
+            continue;
+        }
+        let body = (0..matches.len()).find_map(|j| {
+            let credit = credits[j].as_ref()?;
+            let in_body = !matches[j]
+                .quotation
+                .is_some_and(|q| attributor.in_headline(q));
+            (in_body && matches[j].quote == matches[i].quote).then(|| credit.clone())
+        });
+        credits[i] = body.map(|c| Credit {
+            via: attribution::Via::Headline,
+            ..c
+        });
     }
 }
 

@@ -1088,3 +1088,55 @@ fn a_relative_clause_about_the_subject_before_a_colon() {
         "A US official, who attended the talks, offered a less flattering picture of the foreign ministry: \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
     );
 }
+
+/// A headline's quotation that names no one is credited where the body
+/// quotes the same statement and says who spoke; a headline that credits
+/// someone itself keeps its own credit.
+#[test]
+fn a_headline_quotation_takes_the_body_s_credit() {
+    let body = format!("\n\nThe talks ended without agreement.\n\n\"{DANGER}\" Jen Psaki said.\n");
+    matches(
+        "dangerous",
+        &format!(
+            "‘An extremely dangerous situation and Russia could at any point launch an attack’: inside the Geneva talks{body}"
+        ),
+    );
+    credited_to(
+        "dangerous",
+        &format!(
+            "‘An extremely dangerous situation and Russia could at any point launch an attack’, Ned Price warns{body}"
+        ),
+        "ned-price",
+    );
+    // A few words quoted inside a headline's sentence are not its quotation.
+    uncredited(
+        "dangerous",
+        "A crisis that is “an extremely dangerous situation” and may get worse\n\nThe talks ended.\n\n\"Our view is this is an extremely dangerous situation and Russia could at any point launch an attack,\" Jen Psaki said.\n",
+    );
+}
+
+/// A relative named as background (`her younger daughter, Isla`) is not
+/// whom a later `she says` points at: the passage is about the possessor.
+#[test]
+fn a_relative_named_in_passing_is_not_the_pronoun_s_speaker() {
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki keeps the briefing notes in a binder.\n\nThe story she tells most often is about the night her younger daughter, Isla, was born. \"{DANGER}\" she says.\n"
+        ),
+    );
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki has a folder of notes, and her daughter Maisie, seven, has drawings.\n\n\"{DANGER}\" she says.\n"
+        ),
+    );
+    // A relative the article quotes is someone who speaks.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Jen Psaki keeps the notes. Her sister, Carla Moss, said: \"We talk daily.\"\n\n\"{DANGER}\" she says.\n"
+        ),
+        "Carla Moss",
+    );
+}

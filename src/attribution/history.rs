@@ -23,6 +23,10 @@ pub(super) struct Entry {
     lone: bool,
     /// Spoken to, not speaking: "told presenter Gwen Price", "asked Hill".
     addressed: bool,
+    /// Named as someone's relative (`her younger daughter, Isla`): the
+    /// possessive is the one the passage is about, and a later `she says`
+    /// is that person's before the relative's.
+    kin: bool,
     /// An organisation named in a prepositional phrase ("Shares in Orbisfare
     /// Systems fell", "a spokesperson for the trust"): no one the article
     /// quotes or describes there, and never what a pronoun points at, but
@@ -70,9 +74,11 @@ impl Attributor<'_> {
                 continue;
             };
             let mut end = m.tokens.end;
+            let mut set_off = false;
             // "Jordan Pike, a spokesperson for the trust" / "A picket
             // captain, Luis Ferreira,"
             if let Some(other) = self.apposition(&m) {
+                set_off = true;
                 let (name, description) = if m.via == Via::Descriptor || self.titles_a_person(&m) {
                     (other, m)
                 } else {
@@ -94,7 +100,14 @@ impl Attributor<'_> {
                         "no" | "without" | "awaiting" | "await" | "awaits" | "awaited" | "for"
                     )
                 });
+            // "Her sister, Carla Moss, said": the comma closes the
+            // apposition and the verb follows it.
+            let closed = set_off
+                && end < self.tokens().len()
+                && self.reader.gap_after(end - 1).trim() == ","
+                && self.reader.is_speech_verb(end);
             let speaks = source
+                || closed
                 || self.speech_verb_after(end).is_some()
                 || self.speech_verb_before(m.tokens.start);
             let identity = match &m.reference {
@@ -189,8 +202,12 @@ impl Attributor<'_> {
                         "told" | "tells" | "telling" | "asked" | "asks" | "asking" | "interviewed"
                     )
                 });
+                let kin = m.roles.iter().any(|r| lexicon::is_kin(r))
+                    && (i.saturating_sub(3)..=i)
+                        .any(|k| lexicon::possessive_pronoun(self.reader.key(k)).is_some());
                 history.push(Entry {
                     addressed,
+                    kin,
                     detail: detail && !speaks,
                     at: i,
                     person: !self.is_organisation(&identity),
@@ -572,12 +589,19 @@ pub(super) fn resolve_pronoun(
             }
         )
     };
+    // A relative named as background ("the night her younger daughter,
+    // Isla, was born. "...," she says") comes after the one the passage is
+    // about, unless the article has quoted them.
+    let background = |e: &&Entry| e.kin && !e.speaks;
     here.clone()
         .find(|e| e.speaks && !anonymous(e))
-        .or_else(|| here.clone().find(|e| e.pronoun == Some(pronoun)))
+        .or_else(|| {
+            here.clone()
+                .find(|e| e.pronoun == Some(pronoun) && !background(e))
+        })
         .or_else(|| here.clone().find(|e| e.speaks))
-        .or_else(|| here.clone().next())
-        .or_else(|| candidates.clone().find(|e| !e.addressed))
+        .or_else(|| here.clone().find(|e| !background(e)))
+        .or_else(|| candidates.clone().find(|e| !e.addressed && !background(e)))
         .or_else(|| candidates.clone().next())
         .map(|e| e.identity.clone())
 }

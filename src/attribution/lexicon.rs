@@ -527,6 +527,32 @@ pub fn pronoun(key: &str) -> Option<&'static str> {
 }
 
 /// The pronoun a possessive stands for (`its` → it).
+/// A family relation (`daughter`, `husband`): `her daughter, Isla` is
+/// someone's relative, named as background to that someone.
+pub fn is_kin(key: &str) -> bool {
+    matches!(
+        key.strip_suffix('s').unwrap_or(key),
+        "daughter"
+            | "son"
+            | "husband"
+            | "wife"
+            | "partner"
+            | "mother"
+            | "father"
+            | "mum"
+            | "dad"
+            | "brother"
+            | "sister"
+            | "child"
+            | "grandson"
+            | "granddaughter"
+            | "grandmother"
+            | "grandfather"
+            | "niece"
+            | "nephew"
+    ) || key == "children"
+}
+
 pub fn possessive_pronoun(key: &str) -> Option<&'static str> {
     match key {
         "his" => Some("he"),

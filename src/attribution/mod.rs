@@ -282,6 +282,34 @@ impl<'a> Attributor<'a> {
         credits
     }
 
+    /// Is quotation `q` in the article's headline: its first paragraph,
+    /// when that paragraph does not end its sentence (a lede does)?
+    pub fn in_headline(&self, q: usize) -> bool {
+        let open = self.quoted.marks[q].open;
+        let Some(&next) = self.paragraphs.get(1) else {
+            return false;
+        };
+        self.paragraph_of(open) == 1 && self.is_headline(next)
+    }
+
+    /// Does quotation `q` open the article's headline (`‘There is no
+    /// version of that story that ends well’: the mother who ...`)? Not a
+    /// few words quoted inside one (`A company that “sat on its hands”
+    /// should not be left in charge`).
+    pub fn opens_headline(&self, q: usize) -> bool {
+        let open = self.quoted.marks[q].open;
+        self.in_headline(q) && self.reader.text[..open].trim().is_empty()
+    }
+
+    /// Is the first paragraph, ending at byte `next`, a headline rather
+    /// than a lede that ends its sentence?
+    fn is_headline(&self, next: usize) -> bool {
+        !self.reader.text[..next]
+            .trim_end()
+            .trim_end_matches(crate::quotations::is_mark)
+            .ends_with(['.', '!', '?'])
+    }
+
     /// A quotation printed as a headline of its own (the article's first
     /// paragraph, nothing but the quotation) is credited by the paragraph
     /// under it, standfirst or lede, to the first person or body it names:
@@ -364,11 +392,9 @@ impl<'a> Attributor<'a> {
         // the owner's, even under a headline that says more than the
         // quotation ("“Not a penny more” for Orbisfare as shares slide").
         // A first paragraph that ends its sentence is a lede, not a headline.
-        let headline = !text[..next]
-            .trim_end()
-            .trim_end_matches(crate::quotations::is_mark)
-            .ends_with(['.', '!', '?']);
-        if headline && let Some(m) = self.words_owner(&words) {
+        if self.in_headline(chain.start)
+            && let Some(m) = self.words_owner(&words)
+        {
             return self.credit(&m, None).map(|c| Credit {
                 via: Via::Headline,
                 ..c
