@@ -1057,6 +1057,34 @@ fn a_transcript_s_label_is_its_speaker() {
         "dangerous",
         &format!("NED PRICE: Well, Jen Psaki told me herself on Friday, {DANGER}\n"),
     );
+    // A turn printed as two paragraphs: the second has no label of its own.
+    matches(
+        "dangerous",
+        &format!(
+            "LEANNE MOSS: Who is responsible?\n\nJEN PSAKI: We are watching closely.\n\n{DANGER}\n"
+        ),
+    );
+    // ... but a label in other letters is another turn.
+    credited_to(
+        "dangerous",
+        &format!("JEN PSAKI: We are watching closely.\n\nLeanne Moss: {DANGER}\n"),
+        "Leanne Moss",
+    );
+    // The label says who speaks the turn, not who spoke the words it
+    // quotes.
+    uncredited(
+        "dangerous",
+        &format!(
+            "LEANNE MOSS: Thank you. Now, you will remember the line from June: \"{DANGER}\"\n"
+        ),
+    );
+    // `you` is the one the turn speaks to.
+    matches(
+        "dangerous",
+        &format!(
+            "LEANNE MOSS: With me is Jen Psaki.\n\nJEN PSAKI: Good evening.\n\nLEANNE MOSS: You told reporters that \"{DANGER}\"\n"
+        ),
+    );
 }
 
 /// A live blog's timestamp before a quotation opening its entry does not

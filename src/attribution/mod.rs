@@ -160,6 +160,10 @@ const MAX_TRANSCRIPT_LABEL_WORDS: usize = 5;
 /// ... and so many bytes at most ("PROFESSOR ELLERY VANCE:" is 23).
 const MAX_TRANSCRIPT_LABEL_BYTES: usize = 80;
 
+/// A turn of a transcript runs over a few paragraphs at most; further back,
+/// the text is no longer the transcript.
+const MAX_TURN_PARAGRAPHS: usize = 3;
+
 /// Words from a document's verb to the quotation it is the subject of
 /// ("suspended only "...""): more, and the verb is about something else.
 const MAX_DOCUMENT_VERB_WORDS: usize = 3;
@@ -514,32 +518,69 @@ impl<'a> Attributor<'a> {
             .or_else(|| self.transcript_speaker(span.start))
     }
 
-    /// The speaker whose label opens the paragraph holding byte `at`: a
-    /// name in capitals and a colon, as transcripts print who speaks
-    /// ("RHYS COOK: It does.").
+    /// The speaker of the transcript turn holding byte `at`: the label
+    /// opening its paragraph, a name in capitals and a colon ("RHYS COOK:
+    /// It does."); or, for a paragraph with no label of its own, the turn
+    /// it continues (a speaker's answer printed as two paragraphs).
     fn transcript_speaker(&self, at: usize) -> Option<Credit> {
+        let paragraph = self.paragraph_of(at).saturating_sub(1);
+        // Back to the turn's label, over paragraphs that open with none (a
+        // label in other letters, "Helen Okafor:", is another turn, whose
+        // speaker is not known).
+        let (_, m) = (paragraph.saturating_sub(MAX_TURN_PARAGRAPHS)..=paragraph)
+            .rev()
+            .find_map(|p| self.label_prefix(p).map(|_| self.label(p)))??;
+        self.credit(&m, None)
+    }
+
+    /// A short prefix and a colon opening paragraph `p` (an index into
+    /// `paragraphs`): where the colon is, and the prefix.
+    fn label_prefix(&self, p: usize) -> Option<(usize, &str)> {
         let text = self.reader.text;
-        let start = self.paragraphs[self.paragraph_of(at).saturating_sub(1)].min(at);
+        let start = *self.paragraphs.get(p)?;
+        let end = self.paragraphs.get(p + 1).copied().unwrap_or(text.len());
         // A label is short: looking no further than its longest keeps a
         // paragraph of many runs linear.
-        let mut head = at.min(start + MAX_TRANSCRIPT_LABEL_BYTES);
+        let mut head = end.min(start + MAX_TRANSCRIPT_LABEL_BYTES);
         while !text.is_char_boundary(head) {
             head -= 1;
         }
         let colon = start + text[start..head].find(':')?;
         let label = text[start..colon].trim();
         let words = label.split_whitespace().count();
+        (1..=MAX_TRANSCRIPT_LABEL_WORDS)
+            .contains(&words)
+            .then_some((colon, label))
+    }
+
+    /// The transcript label opening paragraph `p`, a name in capitals:
+    /// where its colon ends, and the name it holds.
+    fn label(&self, p: usize) -> Option<(usize, Mention)> {
+        let (colon, label) = self.label_prefix(p)?;
         let capitals = label.chars().any(char::is_alphabetic)
             && label
                 .chars()
                 .all(|c| c.is_uppercase() || !c.is_alphabetic());
-        if !capitals || !(1..=MAX_TRANSCRIPT_LABEL_WORDS).contains(&words) {
+        if !capitals {
             return None;
         }
-        let first = self.token_at(start);
+        let first = self.token_at(self.paragraphs[p]);
         let m = self
             .first_mention((first..self.token_at(colon)).filter(|&i| self.tokens()[i].is_word()))?;
-        self.credit(&m, None)
+        Some((colon + 1, m))
+    }
+
+    /// In a transcript, whom `you` addresses: the speaker of the last turn
+    /// before paragraph `p` that is not the speaker of `p` itself
+    /// ("PRIYA RAMAN: Good evening. ⏎ JO MAITLAND: Professor, you told MPs
+    /// ..." is Raman).
+    fn addressee(&self, p: usize) -> Option<Credit> {
+        let (_, speaker) = self.label(p)?;
+        (p.saturating_sub(MAX_TURN_PARAGRAPHS)..p)
+            .rev()
+            .filter_map(|q| self.label(q))
+            .find(|(_, m)| m.reference != speaker.reference)
+            .and_then(|(_, m)| self.credit(&m, None))
     }
 
     fn cue_for_chain(&self, chain: Range<usize>) -> Option<Credit> {
@@ -914,6 +955,14 @@ impl<'a> Attributor<'a> {
         {
             paragraph_start = self.paragraphs[paragraph - 1];
         }
+        // A transcript's label says who speaks the turn, not who speaks the
+        // words it quotes ("JO MAITLAND: ... the line that went round every
+        // school gate in June: "...""): the turn's text starts after it.
+        let turn = self.paragraph_of(paragraph_start).saturating_sub(1);
+        let label = self.label(turn).filter(|(after, _)| *after <= open);
+        if let Some((after, _)) = &label {
+            paragraph_start = paragraph_start.max(*after);
+        }
         // The sentence that leads to the quotation; a colon right before it
         // ("Psaki said:⏎") does not end that sentence. Sentence ends are
         // looked for among quoted words too ("... were "end of life". Raman
@@ -1003,6 +1052,15 @@ impl<'a> Attributor<'a> {
                 if let Some(m) = self.first_mention(clause_words[clause..k].iter().copied()) {
                     return self.credit(&m, Some(v));
                 }
+            }
+            // "JO MAITLAND: Professor, you told MPs in June that": the one
+            // the turn speaks to.
+            if label.is_some()
+                && v > clause_first
+                && self.reader.key(v - 1) == "you"
+                && let Some(credit) = self.addressee(turn)
+            {
+                return Some(credit);
             }
             if let Some(m) = self.subject_of(v, clause_first) {
                 // "The Transport Secretary answered a question, and Nadia
