@@ -523,7 +523,9 @@ impl<'a> Checker<'a> {
         let mut match_credits: Vec<Option<Credit>> = matches
             .iter()
             .map(|m| match m.quotation {
-                Some(q) => credits[q].clone(),
+                Some(q) => attributor
+                    .nested_credit(q, m.span.start)
+                    .or_else(|| credits[q].clone()),
                 None => attributor.credit_span(m.span.clone()),
             })
             .collect();

@@ -1168,3 +1168,50 @@ fn a_relative_named_in_passing_is_not_the_pronoun_s_speaker() {
         "Carla Moss",
     );
 }
+
+/// A quotation nested inside another is credited by the cue inside the
+/// outer one: the outer speaker is reporting someone else's words.
+#[test]
+fn a_nested_quotation_has_the_speaker_its_outer_quotation_names() {
+    matches(
+        "dangerous",
+        &format!(
+            "Ned Price recalled the day. \"Jen came back and said, '{DANGER}' Then she sat down and wrote it up,\" he says.\n"
+        ),
+    );
+    // A possession in the outer quotation: "the spokeswoman's warning".
+    matches(
+        "dangerous",
+        &format!(
+            "\"The press secretary's warning on Friday, '{DANGER}', was accurate in its first part,\" Ned Price writes.\n"
+        )
+        .replace("The press secretary", "White House Press Secretary Jen Psaki"),
+    );
+    // "My official": the listed anonymous source with that head noun, when
+    // the words name no one else.
+    matches(
+        "too-early",
+        "\"Our official told us, 'I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.' We agreed,\" Ned Price said.\n",
+    );
+    // With no cue for the nested words, the outer speaker's credit stands.
+    credited_to(
+        "dangerous",
+        &format!("\"The line we heard was '{DANGER}' and nothing else,\" Ned Price said.\n"),
+        "ned-price",
+    );
+}
+
+/// A quotation beside a noun for someone's words, set off by a comma, is
+/// the owner's; a clause with a speech verb of its own says who speaks.
+#[test]
+fn a_quotation_beside_someone_s_words_is_theirs() {
+    matches(
+        "dangerous",
+        &format!("Psaki's own phrase for the crisis, \"{DANGER}\", is one the Kremlin mocks.\n"),
+    );
+    credited_to(
+        "dangerous",
+        &format!("Ned Price told me about Psaki's warning, \"{DANGER}\"\n"),
+        "ned-price",
+    );
+}

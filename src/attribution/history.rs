@@ -287,6 +287,7 @@ impl Attributor<'_> {
             .or_else(|| people.clone().find(|e| e.speaks))
             .or_else(|| people.clone().next())
             .map(|e| e.identity.clone())
+            .or_else(|| self.names.anonymous_by_role(role).map(Identity::Listed))
             .unwrap_or_else(|| Identity::Unlisted {
                 name: text.to_string(),
                 kind: SourceKind::Anonymous,

@@ -659,7 +659,7 @@ impl<'a> Reader<'a> {
     pub(super) fn is_determiner(&self, i: usize) -> bool {
         matches!(
             self.key(i),
-            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "its" | "their"
+            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "its" | "their" | "my" | "our"
         ) || self.key(i).ends_with("'s")
     }
 

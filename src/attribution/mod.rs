@@ -153,6 +153,29 @@ const ARGUMENT_NOUNS: &[&str] = &[
     "assurance",
 ];
 
+/// Nouns for someone's words that a quotation may stand beside, besides
+/// the arguments: `Raman's own phrase for the change, "..."`.
+const APPOSITIVE_NOUNS: &[&str] = &[
+    "phrase",
+    "words",
+    "line",
+    "mantra",
+    "slogan",
+    "message",
+    "verdict",
+    "answer",
+    "reply",
+    "response",
+    "description",
+    "assessment",
+    "version",
+];
+
+/// The clause before such a quotation is a noun phrase of a few words
+/// (`The leader's assurance to council on 9 June` is eight); longer, and it
+/// says more than whose words they are.
+const MAX_APPOSITIVE_WORDS: usize = 10;
+
 /// A transcript's speaker label ("DAME PRIYA DESAI:") is a name and a title
 /// or two: longer, and the capitals are a heading.
 const MAX_TRANSCRIPT_LABEL_WORDS: usize = 5;
@@ -284,6 +307,42 @@ impl<'a> Attributor<'a> {
             }
         }
         credits
+    }
+
+    /// The credit of a quotation nested inside quotation `q` that holds byte
+    /// `at` (`"Leanne came home and said, 'Mr Pryce came for a photograph
+    /// ...'," he says`): the outer speaker is reporting someone else's
+    /// words, and the cue for them is inside the outer quotation. `None`
+    /// when `at` is in no nested quotation, or when the outer speaker's
+    /// words do not say whose it is.
+    pub fn nested_credit(&self, q: usize, at: usize) -> Option<Credit> {
+        let outer = &self.quoted.marks[q];
+        let content = outer.content.clone();
+        // Nested marks are single inside double ones.
+        if outer.single || !content.contains(&at) {
+            return None;
+        }
+        let inner = &self.reader.text[content.clone()];
+        let local = at - content.start;
+        if !inner[..local].contains(['\'', '\u{2018}']) {
+            return None;
+        }
+        // The outer quotation's words read as an article of their own, in
+        // which the nested quotation is a quotation like any other.
+        let tokens = crate::text::tokenize(inner, false);
+        let quoted = Quoted::new(inner, &tokens);
+        let nested = quoted
+            .marks
+            .iter()
+            .position(|m| m.single && m.outer().contains(&local))?;
+        let attributor = Attributor::new(inner, &tokens, &quoted, self.catalog, self.names);
+        let credit = attributor.credit_quotations().swap_remove(nested)?;
+        Some(Credit {
+            cue: credit
+                .cue
+                .map(|c| c.start + content.start..c.end + content.start),
+            ..credit
+        })
     }
 
     /// Is quotation `q` in the article's headline: its first paragraph,
@@ -1003,7 +1062,11 @@ impl<'a> Attributor<'a> {
         if let Some(credit) = self.as_put_it(&words) {
             return Some(credit);
         }
-        if let Some(m) = self.argument_owner(&words).filter(|_| !introduced) {
+        if let Some(m) = self
+            .argument_owner(&words)
+            .filter(|_| !introduced)
+            .or_else(|| self.appositive_owner(&words, open))
+        {
             return self.credit(&m, None);
         }
         // The leftmost speech verb with a subject; a participle after a
@@ -1421,6 +1484,33 @@ impl<'a> Attributor<'a> {
     /// by an anonymous engineer in the Courier, that "..."". The owner
     /// speaks, or whoever the claim was made by; whoever reports or answers
     /// it ("Okafor rejected Doyle's claim that") does not.
+    /// The owner of words a quotation stands beside, set off by a comma:
+    /// `Raman's own phrase for the change, "..."`, `The leader's assurance
+    /// to council on 9 June, '...'`. Only when the clause holds no speech
+    /// verb: in `Raman told me about her mother's warning, "..."` Raman
+    /// speaks.
+    fn appositive_owner(&self, words: &[usize], open: usize) -> Option<Mention> {
+        let last = *words.last()?;
+        if self.reader.text[self.tokens()[last].span.end..open].trim() != "," {
+            return None;
+        }
+        let start = words[..words.len() - 1]
+            .iter()
+            .rposition(|&w| self.reader.gap_after(w).contains([',', ';', ':', '.']))
+            .map_or(0, |p| p + 1);
+        let clause = &words[start..];
+        if clause.len() > MAX_APPOSITIVE_WORDS
+            || clause.iter().any(|&w| self.reader.is_speech_verb(w))
+        {
+            return None;
+        }
+        let noun = clause.iter().copied().find(|&w| {
+            let key = self.reader.key(w);
+            ARGUMENT_NOUNS.contains(&key) || APPOSITIVE_NOUNS.contains(&key)
+        })?;
+        self.reader.document_owner(noun)
+    }
+
     fn argument_owner(&self, words: &[usize]) -> Option<Mention> {
         let key = |i: usize| self.reader.key(i);
         let tail = &words[words.len().saturating_sub(MAX_THAT_CLAUSE_WORDS)..];

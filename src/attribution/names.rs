@@ -202,6 +202,21 @@ impl Names {
 /// The head noun of an indefinite alias's words (`club insider` →
 /// `insider`) and the words after it (`person familiar with the
 /// investigation` → `person`, `familiar with the investigation`).
+impl Names {
+    /// The one listed anonymous source whose aliases have `role` as their
+    /// head noun (`a midwife at the unit`): whom an unresolved `my
+    /// midwife` stands for when the article names no one else.
+    pub(super) fn anonymous_by_role(&self, role: &str) -> Option<usize> {
+        let mut speakers = self
+            .anonymous
+            .iter()
+            .filter(|(_, words)| anonymous_head(words).0 == role)
+            .map(|(s, _)| *s);
+        let first = speakers.next()?;
+        speakers.all(|s| s == first).then_some(first)
+    }
+}
+
 pub(super) fn anonymous_head(words: &[String]) -> (&str, &[String]) {
     let cut = words
         .iter()
