@@ -1215,3 +1215,49 @@ fn a_quotation_beside_someone_s_words_is_theirs() {
         "ned-price",
     );
 }
+
+/// `said one of them, Jen Psaki,`: the person named after the part.
+#[test]
+fn one_of_them_then_a_name() {
+    matches(
+        "dangerous",
+        &format!("\"{DANGER}\" said one of them, Jen Psaki, who briefs reporters daily.\n"),
+    );
+}
+
+/// A document as the source: `according to the ministry's own timeline`,
+/// `The ministry's written evidence to the committee states:`.
+#[test]
+fn a_document_speaks_for_its_owner_with_a_phrase_after_it() {
+    let paper = "We are waiting for an official response on paper to our proposals, after which we plan another meeting.";
+    credited_to(
+        "on-paper",
+        &format!(
+            "According to the foreign ministry's own timeline, published on Friday, the plan \"{paper}\"\n"
+        ),
+        "russian-foreign-ministry",
+    );
+    credited_to(
+        "on-paper",
+        &format!("The foreign ministry's written evidence to the committee states: \"{paper}\"\n"),
+        "russian-foreign-ministry",
+    );
+}
+
+/// A sentence about someone's words before a quotation with no cue: the
+/// words are theirs (a possessive pronoun only when it is the subject's).
+#[test]
+fn a_sentence_about_someone_s_words_introduces_them() {
+    matches(
+        "dangerous",
+        &format!("Jen Psaki had chosen her words carefully that evening. \"{DANGER}\"\n"),
+    );
+    matches(
+        "dangerous",
+        &format!("Ned Price spoke first. Psaki's verdict was blunter. \"{DANGER}\"\n"),
+    );
+    uncredited(
+        "dangerous",
+        &format!("Critics mocked her words. \"{DANGER}\"\n"),
+    );
+}

@@ -230,6 +230,15 @@ impl Attributor<'_> {
         history
     }
 
+    /// The pronoun the cast knows for `identity`, if any.
+    pub(super) fn known_pronoun(&self, identity: &Identity) -> Option<&'static str> {
+        self.history
+            .iter()
+            .rev()
+            .find(|e| e.identity == *identity)
+            .and_then(|e| e.pronoun)
+    }
+
     /// Does token `i` start a sentence or a paragraph?
     fn starts_sentence(&self, i: usize) -> bool {
         i == 0

@@ -297,6 +297,9 @@ pub fn is_document(key: &str) -> bool {
             | "post"
             | "notice"
             | "website"
+            | "timeline"
+            | "evidence"
+            | "submission"
     )
 }
 

@@ -176,6 +176,10 @@ const APPOSITIVE_NOUNS: &[&str] = &[
 /// says more than whose words they are.
 const MAX_APPOSITIVE_WORDS: usize = 10;
 
+/// A document's owner comes within a few words of it (`the council's own
+/// timeline`): `document_owner` looks three words back from the noun.
+const MAX_DOCUMENT_OWNER_WORDS: usize = 5;
+
 /// A transcript's speaker label ("DAME PRIYA DESAI:") is a name and a title
 /// or two: longer, and the capitals are a heading.
 const MAX_TRANSCRIPT_LABEL_WORDS: usize = 5;
@@ -343,6 +347,51 @@ impl<'a> Attributor<'a> {
                 .map(|c| c.start + content.start..c.end + content.start),
             ..credit
         })
+    }
+
+    /// The sentence before a quotation that has no cue of its own speaks of
+    /// someone's words (`Threlfall had chosen his words carefully that
+    /// first evening.`, `Margaret Lowell has spent twenty years studying
+    /// small units, and her verdict is more nuanced than either side would
+    /// like.`): the words that follow are theirs. A possessive pronoun is
+    /// the sentence's subject; a possessive name is itself.
+    fn owned_words(&self, words: &[usize]) -> Option<Credit> {
+        let noun = words.iter().copied().find(|&w| {
+            let key = self.reader.key(w);
+            ARGUMENT_NOUNS.contains(&key) || APPOSITIVE_NOUNS.contains(&key)
+        })?;
+        let owner = self.reader.document_owner(noun)?;
+        let Reference::Pronoun(pronoun) = owner.reference else {
+            return self.credit(&owner, None);
+        };
+        // A possessive pronoun in the predicate is its subject's when it can
+        // be: in "Critics mocked his words." the words are someone else's.
+        let subject = self.first_mention(words.iter().copied().take_while(|&w| w < noun))?;
+        let credit = self.credit(&subject, None)?;
+        let known = self.known_pronoun(&credit.identity);
+        let fits = match known {
+            Some(known) => known == pronoun,
+            // A full name whose pronoun is not known ("Critics" is no one).
+            None => {
+                matches!(pronoun, "he" | "she")
+                    && !self.is_organisation(&credit.identity)
+                    && subject.tokens.len() >= 2
+            }
+        };
+        fits.then_some(credit)
+    }
+
+    /// `one of them, Leanne Whitlock,` from token `at`: the person named
+    /// after the part ("said one of the parents, Leanne Whitlock, who
+    /// chairs ...").
+    fn one_of(&self, at: usize) -> Option<Mention> {
+        if self.reader.key_at(at) != "one" || self.reader.key_at(at + 1) != "of" {
+            return None;
+        }
+        let comma = (at + 2..(at + 5).min(self.tokens().len()))
+            .find(|&k| self.reader.gap_after(k).trim() == ",")?;
+        let m = self.reader.mention_starting(comma + 1)?;
+        matches!(m.reference, Reference::Identity(_)).then_some(m)
     }
 
     /// Is quotation `q` in the article's headline: its first paragraph,
@@ -542,6 +591,7 @@ impl<'a> Attributor<'a> {
                 let m = self.subject_of(v, first)?;
                 self.credit(&m, Some(v))
             })
+            .or_else(|| self.owned_words(&words))
             .or_else(|| {
                 // "The same executive raised questions about the authority's
                 // line on jobs. "Privately the port told us ..."": the
@@ -809,7 +859,8 @@ impl<'a> Attributor<'a> {
                             && !self.clause_follows(m)
                     })?;
                     Some(self.named(m))
-                });
+                })
+                .or_else(|| self.one_of(v + 1));
             // After a quotation that ends its own sentence (`"... matter."
             // The mayor said he knew it`), a capitalized word starts a new
             // sentence: a cue there must be short (`"..." Lindqvist said.`),
@@ -1052,11 +1103,24 @@ impl<'a> Attributor<'a> {
         if let Some(k) = words
             .windows(2)
             .position(|w| key(w[0]) == "according" && key(w[1]) == "to")
-            && let Some(m) = words
+        {
+            // "According to the council's own timeline, ...": the document's
+            // owner.
+            let document = || {
+                words[k + 2..]
+                    .iter()
+                    .take(MAX_DOCUMENT_OWNER_WORDS)
+                    .find(|&&w| lexicon::is_document(key(w)))
+                    .and_then(|&w| self.reader.document_owner(w))
+            };
+            if let Some(m) = words
                 .get(k + 2)
                 .and_then(|&w| self.reader.mention_starting(w))
-        {
-            return self.credit(&self.named(m), Some(words[k]));
+                .map(|m| self.named(m))
+                .or_else(document)
+            {
+                return self.credit(&m, Some(words[k]));
+            }
         }
         // As Antony Blinken put it: "..."
         if let Some(credit) = self.as_put_it(&words) {
@@ -1207,10 +1271,16 @@ impl<'a> Attributor<'a> {
             // Its verb leads to the quotation (past a parenthetical): not
             // "The union's report, published on Thursday, quotes Helen
             // Okafor's promise to MPs:".
+            // A prepositional phrase after the document is part of its
+            // name: "The trust's written evidence to the committee states:"
+            // counts from "states".
             && words
                 .iter()
                 .rev()
                 .take_while(|&&w| w > doc && !self.reader.gap_after(w).contains(','))
+                .take_while(|&&w| {
+                    !(lexicon::is_preposition(key(doc + 1)) && self.reader.is_speech_verb(w))
+                })
                 .count()
                 <= MAX_DOCUMENT_VERB_WORDS
             && let Some(m) = self.reader.document_owner(doc)
