@@ -1242,6 +1242,14 @@ fn a_document_speaks_for_its_owner_with_a_phrase_after_it() {
         &format!("The foreign ministry's written evidence to the committee states: \"{paper}\"\n"),
         "russian-foreign-ministry",
     );
+    // "The report" is the one the article just gave an owner.
+    credited_to(
+        "on-paper",
+        &format!(
+            "The foreign ministry published its report on Tuesday. The report said officials had noted \"{paper}\"\n"
+        ),
+        "russian-foreign-ministry",
+    );
 }
 
 /// A sentence about someone's words before a quotation with no cue: the

@@ -381,6 +381,24 @@ impl<'a> Attributor<'a> {
         fits.then_some(credit)
     }
 
+    /// `The report` at token `doc`, owned by no one in its sentence: the
+    /// owner the article gave the same document just before (`The
+    /// inspectorate published its report on Tuesday. The report said
+    /// ...`), in this paragraph or the one before.
+    fn earlier_owner(&self, doc: usize) -> Option<Mention> {
+        if doc == 0 || self.reader.key(doc - 1) != "the" {
+            return None;
+        }
+        let paragraph = self.token_paragraph(doc).saturating_sub(2);
+        let floor = self
+            .token_at(self.paragraphs[paragraph])
+            .max(doc.saturating_sub(MAX_SENTENCE_WORDS));
+        (floor..doc - 1)
+            .rev()
+            .filter(|&k| self.reader.key(k) == self.reader.key(doc) && !self.reader.is_quoted(k))
+            .find_map(|k| self.reader.document_owner(k))
+    }
+
     /// `one of them, Leanne Whitlock,` from token `at`: the person named
     /// after the part ("said one of the parents, Leanne Whitlock, who
     /// chairs ...").
@@ -954,6 +972,14 @@ impl<'a> Attributor<'a> {
             .mention_ending(end)
             .filter(|m| m.tokens.start >= floor)
         else {
+            // "The report said": the document the article gave an owner
+            // just before.
+            if end > floor
+                && lexicon::is_document(self.reader.key(end - 1))
+                && let Some(owner) = self.earlier_owner(end - 1)
+            {
+                return Some(owner);
+            }
             // "Skylark's director of flight operations, Captain Rhys
             // Callaghan, said": a description the reader does not take
             // for one, and the name in apposition to it.
@@ -1283,8 +1309,11 @@ impl<'a> Attributor<'a> {
                 })
                 .count()
                 <= MAX_DOCUMENT_VERB_WORDS
-            && let Some(m) = self.reader.document_owner(doc)
-            && m.tokens.start <= first + 1
+            && let Some(m) = self
+                .reader
+                .document_owner(doc)
+                .filter(|m| m.tokens.start <= first + 1)
+                .or_else(|| self.earlier_owner(doc))
         {
             return self.credit(&m, None);
         }
