@@ -686,17 +686,24 @@ fn headline_credits(
         if !headline {
             continue;
         }
-        let body = (0..matches.len()).find_map(|j| {
+        // Only when the body agrees with itself: a critic echoing the words
+        // before their speaker is quoted leaves the headline open.
+        let mut body = (0..matches.len()).filter_map(|j| {
             let credit = credits[j].as_ref()?;
             let in_body = !matches[j]
                 .quotation
                 .is_some_and(|q| attributor.in_headline(q));
-            (in_body && matches[j].quote == matches[i].quote).then(|| credit.clone())
+            (in_body && matches[j].quote == matches[i].quote).then_some(credit)
         });
-        credits[i] = body.map(|c| Credit {
-            via: attribution::Via::Headline,
-            ..c
-        });
+        let Some(first) = body.next().cloned() else {
+            continue;
+        };
+        if body.all(|c| c.identity == first.identity) {
+            credits[i] = Some(Credit {
+                via: attribution::Via::Headline,
+                ..first
+            });
+        }
     }
 }
 

@@ -1269,3 +1269,67 @@ fn a_sentence_about_someone_s_words_introduces_them() {
         &format!("Critics mocked her words. \"{DANGER}\"\n"),
     );
 }
+
+/// What a review of this session's rules found, each now read as a careful
+/// reader does.
+#[test]
+fn the_session_s_rules_keep_to_their_constructions() {
+    // A relative who opens the sentence before the quotation is its subject.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Jen Psaki has barely slept. Her sister, Carla Moss, moved in to help. \"{DANGER}\" she says.\n"
+        ),
+        "Carla Moss",
+    );
+    // Words someone reacts to are not the next quotation's owner.
+    matches(
+        "dangerous",
+        &format!(
+            "\"We were lied to,\" Jen Psaki said.\n\nShe also raised questions about the government's response. \"{DANGER}\"\n"
+        ),
+    );
+    uncredited(
+        "dangerous",
+        &format!("Jen Psaki rejected Ned Price's claim outright. \"{DANGER}\"\n"),
+    );
+    // A document named first, then someone who speaks.
+    matches(
+        "dangerous",
+        &format!(
+            "According to the foreign ministry's own timeline, Jen Psaki wrote to reporters on 4 May: \"{DANGER}\"\n"
+        ),
+    );
+    // A turn that opens with its speaker's own quotation.
+    matches(
+        "dangerous",
+        &format!("JEN PSAKI: \"{DANGER}\" I have said that for weeks.\n"),
+    );
+    // `you` after a form of address is the one addressed.
+    matches(
+        "dangerous",
+        &format!(
+            "LEANNE MOSS: With me are Jen Psaki and Ned Price.\n\nJEN PSAKI: Good evening.\n\nNED PRICE: Good evening.\n\nLEANNE MOSS: Ms Psaki, you told reporters that \"{DANGER}\"\n"
+        ),
+    );
+    // A possessive after "one of them" is a description, not the name.
+    let (_, speaker) = credit(
+        "dangerous",
+        &format!(
+            "\"{DANGER}\" said one of the aides, Jen Psaki's deputy, who asked not to be named.\n"
+        ),
+    );
+    assert_ne!(speaker.as_deref(), Some("jen-psaki"));
+    // The nearest noun for someone's words.
+    matches(
+        "dangerous",
+        &format!("Ned Price's reply to Psaki's warning, \"{DANGER}\", was a shrug.\n"),
+    );
+    // A description inside the outer quotation cannot reach the people the
+    // article introduced: the outer credit stands.
+    credited_to(
+        "dangerous",
+        &format!("\"The spokeswoman told us, '{DANGER}' and we left,\" Ned Price said.\n"),
+        "ned-price",
+    );
+}

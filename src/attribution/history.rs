@@ -27,6 +27,10 @@ pub(super) struct Entry {
     /// possessive is the one the passage is about, and a later `she says`
     /// is that person's before the relative's.
     kin: bool,
+    /// ... one who opens a sentence ("Her sister, Carla Moss, moved in"):
+    /// the sentence is about them, and a pronoun in their paragraph may be
+    /// theirs; beyond it, the passage is back on the possessor.
+    kin_subject: bool,
     /// An organisation named in a prepositional phrase ("Shares in Orbisfare
     /// Systems fell", "a spokesperson for the trust"): no one the article
     /// quotes or describes there, and never what a pronoun points at, but
@@ -205,9 +209,11 @@ impl Attributor<'_> {
                 let kin = m.roles.iter().any(|r| lexicon::is_kin(r))
                     && (i.saturating_sub(3)..=i)
                         .any(|k| lexicon::possessive_pronoun(self.reader.key(k)).is_some());
+                let kin_subject = kin && self.starts_sentence(i);
                 history.push(Entry {
                     addressed,
                     kin,
+                    kin_subject,
                     detail: detail && !speaks,
                     at: i,
                     person: !self.is_organisation(&identity),
@@ -603,14 +609,15 @@ pub(super) fn resolve_pronoun(
     // Isla, was born. "...," she says") comes after the one the passage is
     // about, unless the article has quoted them.
     let background = |e: &&Entry| e.kin && !e.speaks;
+    let background_here = |e: &&Entry| background(e) && !e.kin_subject;
     here.clone()
         .find(|e| e.speaks && !anonymous(e))
         .or_else(|| {
             here.clone()
-                .find(|e| e.pronoun == Some(pronoun) && !background(e))
+                .find(|e| e.pronoun == Some(pronoun) && !background_here(e))
         })
         .or_else(|| here.clone().find(|e| e.speaks))
-        .or_else(|| here.clone().find(|e| !background(e)))
+        .or_else(|| here.clone().find(|e| !background_here(e)))
         .or_else(|| candidates.clone().find(|e| !e.addressed && !background(e)))
         .or_else(|| candidates.clone().next())
         .map(|e| e.identity.clone())

@@ -179,8 +179,14 @@ impl<'a> Reader<'a> {
         let verb = lexicon::is_speech_verb(key(i))
             || issued
             || (lexicon::is_phrasal_speech_verb(key(i)) && key(i + 1) == "out");
-        verb && !self.capitalized(i)
-            && !(i > 0 && self.joined(i - 1) && matches!(self.key(i - 1), "a" | "an" | "the"))
+        // After an article or an owner it is a noun: "the accused", "a
+        // warning", "Ned Price's reply" (but "she's said" is a verb).
+        let before = if i > 0 { self.key(i - 1) } else { "" };
+        let owner = before.ends_with("'s")
+            && lexicon::pronoun(before.trim_end_matches("'s")).is_none()
+            && !matches!(before, "that's" | "there's" | "who's" | "what's" | "here's");
+        let noun = i > 0 && self.joined(i - 1) && (matches!(before, "a" | "an" | "the") || owner);
+        verb && !self.capitalized(i) && !noun
     }
 
     /// Does a sentence end between tokens `i` and `i + 1`?

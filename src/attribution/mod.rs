@@ -341,6 +341,15 @@ impl<'a> Attributor<'a> {
             .position(|m| m.single && m.outer().contains(&local))?;
         let attributor = Attributor::new(inner, &tokens, &quoted, self.catalog, self.names);
         let credit = attributor.credit_quotations().swap_remove(nested)?;
+        // The outer words alone know no one the article introduced: a
+        // description or a pronoun there ("The head teacher told us, '...'",
+        // "He looked me in the eye and said, '...'") is left to the outer
+        // credit unless it names a listed speaker.
+        let named = matches!(credit.identity, Identity::Listed(_))
+            || matches!(credit.via, Via::Name | Via::Unlisted | Via::Surname);
+        if !named {
+            return None;
+        }
         Some(Credit {
             cue: credit
                 .cue
@@ -350,26 +359,42 @@ impl<'a> Attributor<'a> {
     }
 
     /// The sentence before a quotation that has no cue of its own speaks of
-    /// someone's words (`Threlfall had chosen his words carefully that
-    /// first evening.`, `Margaret Lowell has spent twenty years studying
-    /// small units, and her verdict is more nuanced than either side would
-    /// like.`): the words that follow are theirs. A possessive pronoun is
-    /// the sentence's subject; a possessive name is itself.
+    /// someone's words as its subject (`Psaki's verdict was blunter.`,
+    /// `Margaret Lowell has spent twenty years studying small units, and
+    /// her verdict is more nuanced than either side would like.`), or says
+    /// its subject chose them (`Threlfall had chosen his words carefully.`):
+    /// the words that follow are theirs. Not words someone else reacts to
+    /// (`Threlfall rejected Whitlock's claim outright.`, `Asked about
+    /// Raman's promise, Whitlock laughed.`, `Whitlock will never forget her
+    /// words`).
     fn owned_words(&self, words: &[usize]) -> Option<Credit> {
-        let noun = words.iter().copied().find(|&w| {
-            let key = self.reader.key(w);
-            ARGUMENT_NOUNS.contains(&key) || APPOSITIVE_NOUNS.contains(&key)
-        })?;
+        let key = |i: usize| self.reader.key(i);
+        let first = *words.first()?;
+        let noun = words
+            .iter()
+            .copied()
+            .find(|&w| ARGUMENT_NOUNS.contains(&key(w)) || APPOSITIVE_NOUNS.contains(&key(w)))?;
         let owner = self.reader.document_owner(noun)?;
+        let start = owner.tokens.start;
+        // The owner's noun phrase opens the sentence or a clause after
+        // "and"/"but".
+        let opens = start == first || (start > first && matches!(key(start - 1), "and" | "but"));
+        let chosen = key(noun) == "words"
+            && noun > first + 1
+            && matches!(
+                key(noun - 2),
+                "chose" | "chosen" | "chooses" | "choosing" | "picked" | "weighed" | "measured"
+            );
         let Reference::Pronoun(pronoun) = owner.reference else {
-            return self.credit(&owner, None);
+            return opens.then(|| self.credit(&owner, None)).flatten();
         };
-        // A possessive pronoun in the predicate is its subject's when it can
-        // be: in "Critics mocked his words." the words are someone else's.
-        let subject = self.first_mention(words.iter().copied().take_while(|&w| w < noun))?;
+        if !(opens || chosen) {
+            return None;
+        }
+        // A possessive pronoun is the sentence's subject's when it can be.
+        let subject = self.first_mention(words.iter().copied().take_while(|&w| w < start))?;
         let credit = self.credit(&subject, None)?;
-        let known = self.known_pronoun(&credit.identity);
-        let fits = match known {
+        let fits = match self.known_pronoun(&credit.identity) {
             Some(known) => known == pronoun,
             // A full name whose pronoun is not known ("Critics" is no one).
             None => {
@@ -408,8 +433,17 @@ impl<'a> Attributor<'a> {
         }
         let comma = (at + 2..(at + 5).min(self.tokens().len()))
             .find(|&k| self.reader.gap_after(k).trim() == ",")?;
+        // The name itself, set off: not "one of the mothers, Leanne
+        // Whitlock's neighbour, who".
         let m = self.reader.mention_starting(comma + 1)?;
-        matches!(m.reference, Reference::Identity(_)).then_some(m)
+        let last = m.tokens.end - 1;
+        let set_off = last + 1 >= self.tokens().len()
+            || self.reader.gap_after(last).contains([',', '.', ';'])
+            || self.reader.sentence_ends_after(last);
+        (matches!(m.reference, Reference::Identity(_))
+            && set_off
+            && !self.reader.key(last).ends_with("'s"))
+        .then_some(m)
     }
 
     /// Is quotation `q` in the article's headline: its first paragraph,
@@ -654,10 +688,42 @@ impl<'a> Attributor<'a> {
         // Back to the turn's label, over paragraphs that open with none (a
         // label in other letters, "Helen Okafor:", is another turn, whose
         // speaker is not known).
-        let (_, m) = (paragraph.saturating_sub(MAX_TURN_PARAGRAPHS)..=paragraph)
-            .rev()
-            .find_map(|p| self.label_prefix(p).map(|_| self.label(p)))??;
-        self.credit(&m, None)
+        // A turn runs on only through plain speech: not past a paragraph
+        // that names someone or reports speech ("Let me read you what the
+        // trust told the committee in writing." introduces the trust's
+        // words; "That exchange was the closest Raman came to an
+        // apology. Dan Okafor went further" is the reporter's).
+        for p in (paragraph.saturating_sub(MAX_TURN_PARAGRAPHS)..=paragraph).rev() {
+            if self.label_prefix(p).is_some() {
+                let (after, m) = self.label(p)?;
+                if p < paragraph && !self.plain_speech(after, p) {
+                    return None;
+                }
+                return self.credit(&m, None);
+            }
+            if p < paragraph && !self.plain_speech(self.paragraphs[p], p) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Does paragraph `p`, from byte `from`, name no one and report no
+    /// speech outside quotation marks?
+    fn plain_speech(&self, from: usize, p: usize) -> bool {
+        let end = self
+            .paragraphs
+            .get(p + 1)
+            .copied()
+            .unwrap_or(self.reader.text.len());
+        let words = self.words_between(from, end);
+        words.iter().all(|&w| {
+            !self.reader.is_speech_verb(w)
+                && self
+                    .reader
+                    .mention_starting(w)
+                    .is_none_or(|m| !matches!(m.reference, Reference::Identity(_)))
+        })
     }
 
     /// A short prefix and a colon opening paragraph `p` (an index into
@@ -1096,7 +1162,12 @@ impl<'a> Attributor<'a> {
         // school gate in June: "...""): the turn's text starts after it.
         let turn = self.paragraph_of(paragraph_start).saturating_sub(1);
         let label = self.label(turn).filter(|(after, _)| *after <= open);
-        if let Some((after, _)) = &label {
+        if let Some((after, m)) = &label {
+            // ... unless the turn opens with the quotation: "MARGARET
+            // LOWELL: "Small units are safe," I have said for years."
+            if self.reader.text[*after..open].trim().is_empty() {
+                return self.credit(m, None);
+            }
             paragraph_start = paragraph_start.max(*after);
         }
         // The sentence that leads to the quotation; a colon right before it
@@ -1132,12 +1203,17 @@ impl<'a> Attributor<'a> {
         {
             // "According to the council's own timeline, ...": the document's
             // owner.
+            // Not when someone speaks after it: "According to the council's
+            // own timeline, Okafor wrote to parents on 4 May:" is Okafor.
             let document = || {
-                words[k + 2..]
+                let doc = *words[k + 2..]
                     .iter()
                     .take(MAX_DOCUMENT_OWNER_WORDS)
-                    .find(|&&w| lexicon::is_document(key(w)))
-                    .and_then(|&w| self.reader.document_owner(w))
+                    .find(|&&w| lexicon::is_document(key(w)))?;
+                let speaks = words
+                    .iter()
+                    .any(|&w| w > doc && self.reader.is_speech_verb(w));
+                (!speaks).then(|| self.reader.document_owner(doc)).flatten()
             };
             if let Some(m) = words
                 .get(k + 2)
@@ -1208,12 +1284,25 @@ impl<'a> Attributor<'a> {
             }
             // "JO MAITLAND: Professor, you told MPs in June that": the one
             // the turn speaks to.
-            if label.is_some()
-                && v > clause_first
-                && self.reader.key(v - 1) == "you"
-                && let Some(credit) = self.addressee(turn)
-            {
-                return Some(credit);
+            if label.is_some() && v > clause_first && self.reader.key(v - 1) == "you" {
+                // Named, or titled, as it is addressed: "Minister, you told
+                // MPs", "Councillor Okafor, you told parents".
+                let vocative = clause_words[..k - 1]
+                    .iter()
+                    .rposition(|&w| self.reader.gap_after(w).contains(','))
+                    .and_then(|c| {
+                        let from = clause_words[..c]
+                            .iter()
+                            .rposition(|&w| self.reader.gap_after(w).contains(['.', ',', '?', '!']))
+                            .map_or(0, |b| b + 1);
+                        self.reader
+                            .mention_starting(clause_words[from])
+                            .filter(|m| m.tokens.end == clause_words[c] + 1)
+                    })
+                    .and_then(|m| self.credit(&m, None));
+                if let Some(credit) = vocative.or_else(|| self.addressee(turn)) {
+                    return Some(credit);
+                }
             }
             if let Some(m) = self.subject_of(v, clause_first) {
                 // "The Transport Secretary answered a question, and Nadia
@@ -1603,10 +1692,17 @@ impl<'a> Attributor<'a> {
         {
             return None;
         }
-        let noun = clause.iter().copied().find(|&w| {
+        // The nearest such noun ("Okafor's reply to Raman's promise, "..."" is
+        // Raman's), with at most a prepositional phrase after it: in
+        // "Raman's answer drew a sharp rebuke from Whitlock, "..."" a verb
+        // follows, and the words are the rebuke's.
+        let noun = clause.iter().copied().rev().find(|&w| {
             let key = self.reader.key(w);
             ARGUMENT_NOUNS.contains(&key) || APPOSITIVE_NOUNS.contains(&key)
         })?;
+        if noun != last && !lexicon::is_preposition(self.reader.key(noun + 1)) {
+            return None;
+        }
         self.reader.document_owner(noun)
     }
 
