@@ -63,6 +63,11 @@ pub struct Index {
     /// Where each wording holds each of its `distinct` words: positions,
     /// grouped in the order of `distinct`, and where each group starts.
     positions: Vec<(Vec<u32>, Vec<u32>)>,
+    /// Each wording's other distinct words (the stopwords `distinct` leaves
+    /// out), sorted, and where it holds them, as `positions`: a drifted
+    /// appearance's agreeing words are of both kinds.
+    others: Vec<Vec<WordId>>,
+    other_positions: Vec<(Vec<u32>, Vec<u32>)>,
     /// How many negations each wording holds.
     negations: Vec<usize>,
     /// Each wording's [`Index::needed`], worked out once.
@@ -127,18 +132,16 @@ impl Index {
         self.only_stopwords.push(only_stopwords);
         distinct.sort_unstable();
         distinct.dedup();
-        let mut spots: Vec<(WordId, u32)> = (ids.iter().enumerate())
-            .filter(|(_, id)| distinct.binary_search(id).is_ok())
-            .map(|(p, &id)| (id, p as u32))
-            .collect();
-        spots.sort_unstable();
-        let starts = distinct
+        let mut others: Vec<WordId> = ids
             .iter()
-            .map(|id| spots.partition_point(|s| s.0 < *id) as u32)
-            .chain([spots.len() as u32])
+            .copied()
+            .filter(|id| distinct.binary_search(id).is_err())
             .collect();
-        self.positions
-            .push((spots.into_iter().map(|(_, p)| p).collect(), starts));
+        others.sort_unstable();
+        others.dedup();
+        self.positions.push(grouped_positions(&ids, &distinct));
+        self.other_positions.push(grouped_positions(&ids, &others));
+        self.others.push(others);
         self.negations
             .push(ids.iter().filter(|&&id| self.negation[id as usize]).count());
         for (p, t) in ids.windows(3).enumerate() {
@@ -278,6 +281,18 @@ impl Index {
         &positions[starts[k] as usize..starts[k + 1] as usize]
     }
 
+    /// Wording `w`'s distinct words that [`Index::distinct`] leaves out (its
+    /// stopwords, unless it has only stopwords), sorted.
+    pub fn others(&self, w: usize) -> &[WordId] {
+        &self.others[w]
+    }
+
+    /// Where wording `w` holds the `k`th of its [`Index::others`].
+    pub fn other_positions(&self, w: usize, k: usize) -> &[u32] {
+        let (positions, starts) = &self.other_positions[w];
+        &positions[starts[k] as usize..starts[k + 1] as usize]
+    }
+
     /// How many negations wording `w` holds.
     pub fn negations(&self, w: usize) -> usize {
         self.negations[w]
@@ -292,4 +307,21 @@ impl Index {
     pub fn statement(&self, w: usize) -> &[WordId] {
         &self.statements[w]
     }
+}
+
+/// Where `ids` holds each of `words` (sorted, distinct): the positions,
+/// grouped in the order of `words`, and where each group starts (one more
+/// start than words, so that group `k` ends where `k + 1` starts).
+fn grouped_positions(ids: &[WordId], words: &[WordId]) -> (Vec<u32>, Vec<u32>) {
+    let mut spots: Vec<(WordId, u32)> = (ids.iter().enumerate())
+        .filter(|(_, id)| words.binary_search(id).is_ok())
+        .map(|(p, &id)| (id, p as u32))
+        .collect();
+    spots.sort_unstable();
+    let starts = words
+        .iter()
+        .map(|id| spots.partition_point(|s| s.0 < *id) as u32)
+        .chain([spots.len() as u32])
+        .collect();
+    (spots.into_iter().map(|(_, p)| p).collect(), starts)
 }

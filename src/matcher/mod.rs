@@ -18,6 +18,7 @@
 
 pub mod align;
 mod index;
+mod prefilter;
 mod thresholds;
 
 use std::collections::BTreeMap;
@@ -32,6 +33,7 @@ use crate::text::Token;
 use crate::text::fold::is_negation;
 use crate::text::words::bracket_span;
 use align::{Alignment, Penalties, Unit};
+use prefilter::Scratch;
 
 pub use index::Index;
 use index::{UNKNOWN, WordId};
@@ -191,16 +193,6 @@ impl Known {
         let (i, bit) = Known::bucket(id);
         self.0[i] & bit != 0
     }
-}
-
-/// Buffers [`Chain::worth_aligning`] reuses from one call to the next.
-#[derive(Default)]
-struct Scratch {
-    /// The statement's distinct words printed in the range searched: the
-    /// word's place in [`Index::distinct`] and its run of `occurrences`.
-    ranges: Vec<(usize, Range<usize>)>,
-    hits: Vec<(WordId, i64)>,
-    words: Vec<WordId>,
 }
 
 /// One wording searched for in a chain, and how.
@@ -577,101 +569,6 @@ impl<'a> Chain<'a> {
             Unit::Word(t) => Some(self.tokens[*t].key.as_str()),
             _ => None,
         }
-    }
-
-    /// Could an alignment of wording `w` with `units` pass [`Chain::accept`]?
-    /// Most statements the index proposes share just two common words with a
-    /// quotation, and aligning each costs the product of their lengths; this
-    /// answers from the words' positions, and only says no when the
-    /// thresholds could not be met (BLAST's two-hit rule, made exact):
-    ///
-    /// - a drifted appearance needs `drift-min-content` printed words that
-    ///   are distinctive words of the statement; with fewer in `units`, only
-    ///   a verbatim appearance (or one whose only change is a negation)
-    ///   could pass;
-    /// - in a verbatim appearance every printed word sits on one diagonal
-    ///   (unit − statement position) but where an ellipsis, brackets or a
-    ///   seam skips statement words, and an added or dropped negation moves
-    ///   the diagonal by one; so without those, the `needed` shared words
-    ///   must lie on diagonals no further apart than the negations could
-    ///   move them.
-    fn worth_aligning(&self, index: &Index, w: usize, units: Range<usize>) -> bool {
-        let needed = index.needed(w);
-        let distinct = index.distinct(w);
-        // Where each of the statement's distinct words is printed within
-        // `units`: a range of `occurrences`, looked up by word (a merge of
-        // the two lists would cost the chain's length for every candidate).
-        let (start, end) = (units.start as u32, units.end as u32);
-        // The buffers are the chain's, reused: this runs for every candidate
-        // and every part searched again.
-        let mut scratch = self.scratch.borrow_mut();
-        let Scratch {
-            ranges,
-            hits,
-            words,
-        } = &mut *scratch;
-        ranges.clear();
-        let occurrences = &self.occurrences;
-        for (k, id) in distinct.iter().enumerate() {
-            if !self.known.may_hold(*id) {
-                continue;
-            }
-            let Some(r) = self.by_word.get(id) else {
-                continue;
-            };
-            let (from, to) = (r.start as usize, r.end as usize);
-            let held = &occurrences[from..to];
-            let range = from + held.partition_point(|o| o.1 < start)
-                ..from + held.partition_point(|o| o.1 < end);
-            if !range.is_empty() {
-                ranges.push((k, range));
-            }
-        }
-        // The index made sure of this for the whole chain, not for a part.
-        if ranges.len() < needed {
-            return false;
-        }
-        let free = self.free.partition_point(|&u| u < units.start);
-        if needed < 2 || self.free.get(free).is_some_and(|&u| u < units.end) {
-            return true;
-        }
-        let printed: usize = ranges.iter().map(|(_, r)| r.len()).sum();
-        if printed >= self.limits.drift_min_content {
-            return true;
-        }
-        // (word, diagonal) of every pairing of a printed word with a
-        // statement position holding it.
-        hits.clear();
-        for (k, printed) in ranges.iter() {
-            let id = distinct[*k];
-            for &p in index.positions(w, *k) {
-                for &(_, u) in &self.occurrences[printed.clone()] {
-                    hits.push((id, u as i64 - p as i64));
-                }
-            }
-        }
-        let slack = (self.negations + index.negations(w)) as i64;
-        // Many hits (a statement's word all through a long quotation):
-        // aligning costs less than sorting them out.
-        if hits.len() > 64 {
-            return true;
-        }
-        hits.sort_unstable_by_key(|&(id, d)| (d, id));
-        // Any window of diagonals `slack` wide holding `needed` distinct words.
-        let mut lo = 0;
-        for hi in 0..hits.len() {
-            while hits[hi].1 - hits[lo].1 > slack {
-                lo += 1;
-            }
-            words.clear();
-            words.extend(hits[lo..=hi].iter().map(|&(id, _)| id));
-            words.sort_unstable();
-            words.dedup();
-            if words.len() >= needed {
-                return true;
-            }
-        }
-        false
     }
 
     /// Does the alignment show wording `w`, by the thresholds?
@@ -1094,6 +991,18 @@ fn one_reading_per_run(found: Vec<Match>) -> Vec<Match> {
         .zip(keep)
         .filter_map(|(m, keep)| keep.then_some(m))
         .collect()
+}
+
+/// A seeded generator of numbers below its argument, for the matcher's
+/// tests: the same cases on every run.
+#[cfg(test)]
+fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |below: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % below
+    }
 }
 
 #[cfg(test)]
