@@ -28,7 +28,7 @@ pub(super) struct Scratch {
     pairings: Pairings,
 }
 
-/// Buffers for [`Chain::may_drift`].
+/// Buffers for [`Shape::fits`].
 #[derive(Default)]
 struct Pairings {
     /// Every pairing of a printed word with a statement position holding
@@ -49,19 +49,21 @@ impl Chain<'_> {
     /// Most statements the index proposes share just two common words with a
     /// quotation, and aligning each costs the product of their lengths; this
     /// answers from the words' positions, and only says no when the
-    /// thresholds could not be met (BLAST's two-hit rule, made exact):
+    /// thresholds could not be met (BLAST's two-hit rule, made exact).
     ///
-    /// - a drifted appearance needs `drift-min-content` printed words that
-    ///   are distinctive words of the statement, and `drift-min-matched`
-    ///   agreeing words close enough together for `drift-min-dice` (see
-    ///   [`Chain::may_drift`]); without both, only a verbatim appearance (or
-    ///   one whose only change is a negation) could pass;
-    /// - in a verbatim appearance every printed word sits on one diagonal
-    ///   (unit − statement position) but where an ellipsis, brackets or a
-    ///   seam skips statement words, and an added or dropped negation moves
-    ///   the diagonal by one; so without those, the `needed` shared words
-    ///   must lie on diagonals no further apart than the negations could
-    ///   move them.
+    /// Where the units hold an ellipsis, brackets or a seam, which may skip
+    /// any number of statement words, the answer is yes. Otherwise the
+    /// accepted alignment is one of two kinds, each of a [`Shape`]:
+    ///
+    /// - drifted: it holds `drift-min-content` printed words that are
+    ///   distinctive words of the statement, and its agreeing words are
+    ///   close enough together for `drift-min-dice` ([`Chain::drifted`]);
+    /// - verbatim, or changed only by a negation: every printed word sits on
+    ///   one diagonal (unit − statement position) but for the diagonal an
+    ///   added or dropped negation moves, so the `needed` shared words lie
+    ///   on diagonals no further apart than the negations could move them,
+    ///   and so do its agreeing words, near-consecutive
+    ///   ([`Chain::verbatim`]).
     pub(super) fn worth_aligning(&self, index: &Index, w: usize, units: Range<usize>) -> bool {
         let needed = index.needed(w);
         let distinct = index.distinct(w);
@@ -89,11 +91,36 @@ impl Chain<'_> {
             return true;
         }
         let printed: usize = ranges.iter().map(|(_, r)| r.len()).sum();
-        if printed >= self.limits.drift_min_content
-            && self.may_drift(index, w, &units, ranges, pairings)
-        {
+        let may_drift = printed >= self.limits.drift_min_content;
+        let slack = self.negations + index.negations(w);
+        let mut two_hit = || self.two_hit(index, w, ranges, slack, hits, words);
+        // Cheap, and what most candidates without a drifted reading fail.
+        if !may_drift && !two_hit() {
+            return false;
+        }
+        self.pair(index, w, &units, ranges, &mut pairings.pairs);
+        // Many pairings (common words all through a long quotation):
+        // aligning costs less than sorting them out.
+        if pairings.pairs.len() > MAX_HITS || may_drift && self.drifted().fits(pairings) {
             return true;
         }
+        (!may_drift || two_hit()) && self.verbatim(&units, slack).fits(pairings)
+    }
+
+    /// Do `needed` distinct distinctive words of wording `w` printed in
+    /// `ranges` pair with statement positions on diagonals no more than
+    /// `slack` apart, as they do in a verbatim appearance (see
+    /// [`Chain::worth_aligning`])?
+    fn two_hit(
+        &self,
+        index: &Index,
+        w: usize,
+        ranges: &[(usize, Range<usize>)],
+        slack: usize,
+        hits: &mut Vec<(WordId, i64)>,
+        words: &mut Vec<WordId>,
+    ) -> bool {
+        let distinct = index.distinct(w);
         // (word, diagonal) of every pairing of a printed word with a
         // statement position holding it.
         hits.clear();
@@ -105,26 +132,22 @@ impl Chain<'_> {
                 }
             }
         }
-        let slack = (self.negations + index.negations(w)) as i64;
         if hits.len() > MAX_HITS {
             return true;
         }
         hits.sort_unstable_by_key(|&(id, d)| (d, id));
         // Any window of diagonals `slack` wide holding `needed` distinct words.
         let mut lo = 0;
-        for hi in 0..hits.len() {
-            while hits[hi].1 - hits[lo].1 > slack {
+        (0..hits.len()).any(|hi| {
+            while hits[hi].1 - hits[lo].1 > slack as i64 {
                 lo += 1;
             }
             words.clear();
             words.extend(hits[lo..=hi].iter().map(|&(id, _)| id));
             words.sort_unstable();
             words.dedup();
-            if words.len() >= needed {
-                return true;
-            }
-        }
-        false
+            words.len() >= index.needed(w)
+        })
     }
 
     /// Where the chain prints `id` within `units`: a range of `occurrences`,
@@ -144,21 +167,19 @@ impl Chain<'_> {
         (!range.is_empty()).then_some(range)
     }
 
-    /// Could a drifted alignment of wording `w` within `units` (all words:
-    /// the caller has ruled out free units) pass the drift thresholds, by
-    /// where the two share words (see [`drift_fits`])? `ranges` are the
-    /// statement's distinctive words printed there; its other words are
-    /// looked up here, since a drifted appearance's agreeing words are of
-    /// both kinds.
-    fn may_drift(
+    /// Every pairing (unit, position) of a word printed within `units` with
+    /// a position of wording `w` holding it, stopwords included: an
+    /// alignment's agreeing words are of both kinds. `ranges` are the
+    /// wording's distinctive words printed there; its other words are
+    /// looked up here.
+    fn pair(
         &self,
         index: &Index,
         w: usize,
         units: &Range<usize>,
         ranges: &[(usize, Range<usize>)],
-        buffers: &mut Pairings,
-    ) -> bool {
-        let pairs = &mut buffers.pairs;
+        pairs: &mut Vec<(u32, u32)>,
+    ) {
         pairs.clear();
         let mut pair = |positions: &[u32], printed: Range<usize>| {
             for &(_, u) in &self.occurrences[printed] {
@@ -173,138 +194,175 @@ impl Chain<'_> {
                 pair(index.other_positions(w, k), printed);
             }
         }
-        // Many pairings (common words all through a long quotation):
-        // aligning costs less than sorting them out.
-        buffers.pairs.len() > MAX_HITS
-            || drift_fits(
-                buffers,
-                self.limits.drift_min_matched,
-                self.limits.drift_min_dice,
-            )
+    }
+
+    /// The agreeing words of an alignment [`Chain::accept`] takes as
+    /// drifted: `drift-min-matched` of them at least, and a Dice share
+    /// 2m / (R + S) of `drift-min-dice` δ at least, where the units R and
+    /// statement words S it spans are at least those from its first agreeing
+    /// word to its last: so `span_u + span_p <= m · 2 / δ`. A share of 0
+    /// bounds nothing.
+    fn drifted(&self) -> Shape {
+        Shape {
+            least: self.limits.drift_min_matched,
+            per_word: 2.0 / self.limits.drift_min_dice,
+            extra: 0.0,
+        }
+    }
+
+    /// The agreeing words of an alignment within `units` (all words) that
+    /// [`Chain::accept`] takes as verbatim, or changed only by a negation.
+    /// Its path from the first agreeing word to the last steps over no
+    /// other words, or over the `extra` ones that the negations of both
+    /// sides differ by, at most `slack` (all the chain's and the wording's
+    /// negations): `span_u + span_p <= 2m + slack`. It counts from
+    /// `min-embedded-run` agreeing words, or else as a short quotation,
+    /// from `min-quoted-words`, if it covers the whole part it is in: then
+    /// `units` do too, and all their words but `extra` agree.
+    fn verbatim(&self, units: &Range<usize>, slack: usize) -> Shape {
+        let limits = self.limits;
+        let mut least = limits.min_embedded_run;
+        if self.covers_whole_parts(units) {
+            let all_but_extra = units.len().saturating_sub(slack);
+            least = least.min(limits.min_quoted_words.max(all_but_extra));
+        }
+        Shape {
+            least,
+            per_word: 2.0,
+            extra: slack as f64,
+        }
     }
 }
 
-/// Could `least` or more of the `pairs` (unit, statement position: a
-/// printed word and a statement position holding it, all units words) be
-/// the agreeing words of an alignment with a Dice share of `dice` or more?
-/// Says no only when they cannot.
-///
-/// Why. The agreeing words of an alignment are pairings increasing in both
-/// unit and position. It spans at least the units and statement words from
-/// its first pairing to its last, so with m agreeing words its share
-/// 2m / (R + S) reaches δ only if `span_u + span_p <= m · 2 / δ`. Two
-/// tests of that, the second exact:
-///
-/// - From one pairing to the next, the diagonal d = u − p moves by
-///   |Δu − Δp| <= (Δu − 1) + (Δp − 1), the words skipped between them, so
-///   the diagonals lie within s <= span_u + span_p − 2m <= m (2 / δ − 2)
-///   of one another. The c >= m pairings between the lowest and the
-///   highest of them are a stretch of the sorted diagonals with
-///   s <= c (2 / δ − 2). Without such a stretch of `least` pairings or
-///   more, no alignment. Cheap, and it rules out the scattered few common
-///   words ("the", "of", "security") most candidates share with a
-///   quotation.
-/// - Otherwise, the best chain of pairings (longest and tightest), found by
-///   a small dynamic programme over them.
-fn drift_fits(buffers: &mut Pairings, least: usize, dice: f64) -> bool {
-    let Pairings {
-        pairs,
-        diagonals,
-        chains,
-    } = buffers;
-    // How many units and statement words an alignment may span per
-    // agreeing word: 4 for a Dice share of one half. A share of 0 bounds
-    // nothing.
-    let reach = 2.0 / dice;
-    if !reach.is_finite() {
-        return true;
-    }
-    if pairs.len() < least.max(1) {
-        return false;
-    }
-    // A hair generous, so that no rounding of δ or of the sums below says
-    // no to an alignment whose share the thresholds round up to δ.
-    let reach = reach * (1.0 + 1e-9) + 1e-6;
-    // A stretch lo..=hi of c = hi − lo + 1 diagonals fits when
-    // d[hi] − d[lo] <= c · per_word, that is when e(hi) <= e(lo) +
-    // per_word with e(i) = d[i] − i · per_word: the highest e(lo) of the
-    // stretches long enough is all that matters.
-    diagonals.clear();
-    diagonals.extend(pairs.iter().map(|&(u, p)| u as i64 - p as i64));
-    diagonals.sort_unstable();
-    let per_word = reach - 2.0;
-    let least = least.max(1);
-    let e = |i: usize| diagonals[i] as f64 - per_word * i as f64;
-    let mut highest = f64::NEG_INFINITY;
-    let stretch = (least - 1..diagonals.len()).any(|hi| {
-        highest = highest.max(e(hi + 1 - least));
-        e(hi) <= highest + per_word
-    });
-    if !stretch {
-        return false;
-    }
-    // Each step from a pairing to a later one scores reach − Δu − Δp, so a
-    // chain of m pairings scores (m − 1) · reach − (span_u + span_p − 2),
-    // which is at least 2 − reach exactly when span_u + span_p <= m ·
-    // reach. Per pairing and chain length (those of `least` or more
-    // counted together), the best score of a chain ending there.
-    pairs.sort_unstable();
-    chains.clear();
-    chains.resize(pairs.len() * least, f64::NEG_INFINITY);
-    for j in 0..pairs.len() {
-        let (uj, pj) = pairs[j];
-        let (before, here) = chains.split_at_mut(j * least);
-        let to = &mut here[..least];
-        to[0] = 0.0;
-        for (i, &(ui, pi)) in pairs[..j].iter().enumerate() {
-            if ui >= uj || pi >= pj {
-                continue;
-            }
-            let step = reach - (uj - ui) as f64 - (pj - pi) as f64;
-            let from = &before[i * least..][..least];
-            for l in 1..least {
-                to[l] = to[l].max(from[l - 1] + step);
-            }
-            to[least - 1] = to[least - 1].max(from[least - 1] + step);
-        }
-        if to[least - 1] >= 2.0 - reach {
+/// What the agreeing words of an accepted alignment look like: at least
+/// `least` of them, spanning (the units and statement words from the first
+/// to the last) at most `per_word` per agreeing word and `extra` more:
+/// `span_u + span_p <= m · per_word + extra`. Agreeing words pair a unit
+/// with a statement position holding the same word, increasing in both;
+/// `per_word` is 2 or more, since each spans a unit and a word.
+#[derive(Debug, Clone, Copy)]
+struct Shape {
+    least: usize,
+    per_word: f64,
+    extra: f64,
+}
+
+impl Shape {
+    /// Could `least` or more of the `pairs` (unit, statement position, all
+    /// units words) be the agreeing words of an alignment of this shape?
+    /// Two tests, the second exact:
+    ///
+    /// - From one pairing to the next, the diagonal d = u − p moves by
+    ///   |Δu − Δp| <= (Δu − 1) + (Δp − 1), the words skipped between them,
+    ///   so the diagonals lie within s <= span_u + span_p − 2m
+    ///   <= m (per_word − 2) + extra of one another. The c >= m pairings
+    ///   between the lowest and the highest of them are a stretch of the
+    ///   sorted diagonals with s <= c (per_word − 2) + extra. Without such
+    ///   a stretch of `least` pairings or more, no alignment. Cheap, and it
+    ///   rules out the scattered few common words ("the", "of", "security")
+    ///   most candidates share with a quotation.
+    /// - Otherwise, the best chain of pairings (longest and tightest), found
+    ///   by a small dynamic programme over them.
+    fn fits(self, buffers: &mut Pairings) -> bool {
+        let Pairings {
+            pairs,
+            diagonals,
+            chains,
+        } = buffers;
+        if !self.per_word.is_finite() {
             return true;
         }
+        let least = self.least.max(1);
+        if pairs.len() < least {
+            return false;
+        }
+        // A hair generous, so that no rounding of a threshold or of the sums
+        // below says no to an alignment the thresholds round up to passing.
+        let per_word = self.per_word * (1.0 + 1e-9) + 1e-6;
+        // A stretch lo..=hi of c = hi − lo + 1 diagonals fits when
+        // d[hi] − d[lo] <= c · spread + extra, that is when
+        // e(hi) <= e(lo) + spread + extra with e(i) = d[i] − i · spread:
+        // the highest e(lo) of the stretches long enough is all that
+        // matters.
+        diagonals.clear();
+        diagonals.extend(pairs.iter().map(|&(u, p)| u as i64 - p as i64));
+        diagonals.sort_unstable();
+        let spread = per_word - 2.0;
+        let e = |i: usize| diagonals[i] as f64 - spread * i as f64;
+        let mut highest = f64::NEG_INFINITY;
+        let stretch = (least - 1..diagonals.len()).any(|hi| {
+            highest = highest.max(e(hi + 1 - least));
+            e(hi) <= highest + spread + self.extra
+        });
+        if !stretch {
+            return false;
+        }
+        // Each step from a pairing to a later one scores
+        // per_word − Δu − Δp, so a chain of m pairings scores
+        // (m − 1) · per_word − (span_u + span_p − 2), which is at least
+        // 2 − per_word − extra exactly when the chain has the shape. Per
+        // pairing and chain length (those of `least` or more counted
+        // together), the best score of a chain ending there.
+        pairs.sort_unstable();
+        chains.clear();
+        chains.resize(pairs.len() * least, f64::NEG_INFINITY);
+        for j in 0..pairs.len() {
+            let (uj, pj) = pairs[j];
+            let (before, here) = chains.split_at_mut(j * least);
+            let to = &mut here[..least];
+            to[0] = 0.0;
+            for (i, &(ui, pi)) in pairs[..j].iter().enumerate() {
+                if ui >= uj || pi >= pj {
+                    continue;
+                }
+                let step = per_word - (uj - ui) as f64 - (pj - pi) as f64;
+                let from = &before[i * least..][..least];
+                for l in 1..least {
+                    to[l] = to[l].max(from[l - 1] + step);
+                }
+                to[least - 1] = to[least - 1].max(from[least - 1] + step);
+            }
+            if to[least - 1] >= 2.0 - per_word - self.extra {
+                return true;
+            }
+        }
+        false
     }
-    false
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::matcher::numbers;
+    use crate::matcher::{dice, numbers};
 
-    /// Every chain of `least` or more pairings, increasing in both, and its
-    /// Dice share over the span from its first to its last: the best share.
-    fn best_share(pairs: &[(u32, u32)], least: usize) -> f64 {
-        let mut best: f64 = -1.0;
+    /// Every chain of `least` or more pairings, increasing in both: its
+    /// length and its span (units and positions from its first pairing to
+    /// its last).
+    fn chains(pairs: &[(u32, u32)], least: usize) -> Vec<(usize, usize)> {
+        let mut found = Vec::new();
         for set in 1u32..1 << pairs.len() {
             let chain: Vec<(u32, u32)> = (0..pairs.len())
                 .filter(|&k| set >> k & 1 == 1)
                 .map(|k| pairs[k])
                 .collect();
             let increasing = chain.windows(2).all(|w| w[0].0 < w[1].0 && w[0].1 < w[1].1);
-            if !increasing || chain.len() < least {
-                continue;
+            if increasing && chain.len() >= least {
+                let (first, last) = (chain[0], chain[chain.len() - 1]);
+                let span = (last.0 - first.0 + 1) + (last.1 - first.1 + 1);
+                found.push((chain.len(), span as usize));
             }
-            let (first, last) = (chain[0], chain[chain.len() - 1]);
-            let span = (last.0 - first.0 + 1) + (last.1 - first.1 + 1);
-            best = best.max(super::super::dice(chain.len(), span as usize, 0));
         }
-        best
+        found
     }
 
-    /// The pre-filter says no exactly when no chain of pairings reaches the
-    /// share, on random pairings of small grids (ties, shared units and
-    /// positions, chains on one diagonal and spread out), for several
-    /// thresholds, some of which round (2/3).
+    /// The chain test says no exactly when no chain of pairings has the
+    /// shape, on random pairings of small grids (ties, shared units and
+    /// positions, chains on one diagonal and spread out): for drifted
+    /// shapes by the Dice share as [`Chain::accept`] computes it, at
+    /// several thresholds, some of which round (2/3); for verbatim shapes
+    /// with a few negations' slack.
     #[test]
-    fn drift_fits_refuses_exactly_what_no_chain_reaches() {
+    fn shapes_refuse_exactly_what_no_chain_fits() {
         let mut next = numbers(5);
         let mut refused = 0;
         for case in 0..3000 {
@@ -315,19 +373,36 @@ mod tests {
             pairs.sort_unstable();
             pairs.dedup();
             let least = 1 + next(5) as usize;
-            for dice in [0.0, 0.3, 0.5, 2.0 / 3.0, 0.9, 1.0] {
-                let reached = best_share(&pairs, least) >= dice;
+            let found = chains(&pairs, least);
+            let drifted = [0.0, 0.3, 0.5, 2.0 / 3.0, 0.9, 1.0].map(|share| {
+                let shape = Shape {
+                    least,
+                    per_word: 2.0 / share,
+                    extra: 0.0,
+                };
+                // A share of 0 bounds nothing.
+                let expected =
+                    share == 0.0 || found.iter().any(|&(m, span)| dice(m, span, 0) >= share);
+                (shape, expected)
+            });
+            let verbatim = [0, 1, 2, 3].map(|slack| {
+                let shape = Shape {
+                    least,
+                    per_word: 2.0,
+                    extra: slack as f64,
+                };
+                (shape, found.iter().any(|&(m, span)| span <= 2 * m + slack))
+            });
+            for (shape, expected) in drifted.into_iter().chain(verbatim) {
                 let mut buffers = Pairings {
                     pairs: pairs.clone(),
                     ..Pairings::default()
                 };
-                let fits = drift_fits(&mut buffers, least, dice);
-                // Exact but at a share of 0, which bounds nothing.
-                let expected = reached || dice == 0.0;
-                assert_eq!(fits, expected, "case {case}: {pairs:?}, {least}, {dice}");
+                let fits = shape.fits(&mut buffers);
+                assert_eq!(fits, expected, "case {case}: {pairs:?}, {shape:?}");
                 refused += usize::from(!fits);
             }
         }
-        assert!(refused > 5000, "only {refused} refused");
+        assert!(refused > 10000, "only {refused} refused");
     }
 }
