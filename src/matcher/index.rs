@@ -25,6 +25,8 @@
 //! since it is the one thing built from the configuration that every search
 //! is handed.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use super::Thresholds;
@@ -245,28 +247,38 @@ impl Index {
     /// The wordings sharing at least [`Index::needed`] distinct words with
     /// the printed word ids `words` (sorted, deduplicated), in catalog
     /// order: the only ones an alignment with those words could accept.
-    pub fn candidates(&self, words: &[WordId]) -> Vec<usize> {
+    /// With each, the range of `shared` where the words it shares are
+    /// listed (its [`Index::distinct`] words among `words`), so that the
+    /// search looks up those alone, not every word the wording has.
+    pub fn candidates(
+        &self,
+        words: &[WordId],
+        shared: &mut Vec<WordId>,
+    ) -> Vec<(usize, Range<usize>)> {
         debug_assert!(words.is_sorted());
-        // Each wording once per posted word it shares with `words`: sorted,
-        // the length of its run is that count.
-        let mut reached: Vec<u32> = words
+        // Each wording once per posted word it shares with `words`, with
+        // the word, packed in one number (wording high) so that one sort of
+        // numbers groups them: the length of a wording's run is that count.
+        let mut reached: Vec<u64> = words
             .iter()
-            .filter_map(|&id| self.postings.get(id as usize))
-            .flatten()
-            .copied()
+            .filter_map(|&id| Some((id, self.postings.get(id as usize)?)))
+            .flat_map(|(id, posted)| posted.iter().map(move |&w| (w as u64) << 32 | id as u64))
             .collect();
         reached.sort_unstable();
-        reached
-            .chunk_by(|a, b| a == b)
-            .filter_map(|run| {
-                let w = run[0] as usize;
-                let unposted = self.unposted[w]
-                    .iter()
-                    .filter(|id| words.binary_search(id).is_ok())
-                    .count();
-                (run.len() + unposted >= self.needed(w)).then_some(w)
-            })
-            .collect()
+        let mut found = Vec::new();
+        for run in reached.chunk_by(|a, b| a >> 32 == b >> 32) {
+            let w = (run[0] >> 32) as usize;
+            let start = shared.len();
+            shared.extend(run.iter().map(|&r| r as WordId));
+            let unposted = self.unposted[w].iter();
+            shared.extend(unposted.filter(|id| words.binary_search(id).is_ok()));
+            if shared.len() - start >= self.needed(w) {
+                found.push((w, start..shared.len()));
+            } else {
+                shared.truncate(start);
+            }
+        }
+        found
     }
 
     /// Wording `w`'s distinct words (distinctive ones, or all of a wording

@@ -202,6 +202,10 @@ struct Sought<'a> {
     /// The wording (see [`Index::wording`]).
     w: usize,
     search: Search,
+    /// The wording's distinct words the chain prints, as the index found
+    /// them (see [`Index::candidates`]); empty for the exhaustive search,
+    /// which aligns without asking [`Chain::worth_aligning`].
+    shared: &'a [WordId],
 }
 
 /// An accepted alignment of one wording of a statement with part of a chain.
@@ -292,17 +296,24 @@ impl<'a> Chain<'a> {
     }
 
     fn find(&self, catalog: &Catalog, index: &Index, search: Search) -> Vec<Match> {
-        let candidates: Vec<usize> = match search {
+        let mut shared = Vec::new();
+        let candidates: Vec<(usize, Range<usize>)> = match search {
             Search::Indexed => {
                 let mut words: Vec<WordId> = self.occurrences.iter().map(|&(id, _)| id).collect();
                 words.dedup();
-                index.candidates(&words)
+                index.candidates(&words, &mut shared)
             }
-            Search::Exhaustive => (0..index.len()).collect(),
+            Search::Exhaustive => (0..index.len()).map(|w| (w, 0..0)).collect(),
         };
         let mut selections = Vec::new();
-        for w in candidates {
-            let sought = Sought { index, w, search };
+        for (w, words) in candidates {
+            let shared = &shared[words];
+            let sought = Sought {
+                index,
+                w,
+                search,
+                shared,
+            };
             self.select(&sought, 0..self.units.len(), &mut selections);
         }
         // Best first; on equal scores a text of record before any variant
@@ -469,9 +480,14 @@ impl<'a> Chain<'a> {
         retries: usize,
         out: &mut Vec<Selection>,
     ) {
-        let Sought { index, w, search } = *sought;
+        let Sought {
+            index,
+            w,
+            search,
+            shared,
+        } = *sought;
         if range.is_empty()
-            || (search == Search::Indexed && !self.worth_aligning(index, w, range.clone()))
+            || (search == Search::Indexed && !self.worth_aligning(index, w, shared, range.clone()))
         {
             return;
         }

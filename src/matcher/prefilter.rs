@@ -23,8 +23,9 @@ pub(super) struct Scratch {
     /// The statement's distinct words printed in the range searched: the
     /// word's place in [`Index::distinct`] and its run of `occurrences`.
     ranges: Vec<(usize, Range<usize>)>,
-    hits: Vec<(WordId, i64)>,
-    words: Vec<WordId>,
+    hits: Vec<(i64, u32)>,
+    /// Hits per word of `ranges`, in a window of diagonals.
+    counts: Vec<u32>,
     pairings: Pairings,
 }
 
@@ -64,7 +65,13 @@ impl Chain<'_> {
     ///   on diagonals no further apart than the negations could move them,
     ///   and so do its agreeing words, near-consecutive
     ///   ([`Chain::verbatim`]).
-    pub(super) fn worth_aligning(&self, index: &Index, w: usize, units: Range<usize>) -> bool {
+    pub(super) fn worth_aligning(
+        &self,
+        index: &Index,
+        w: usize,
+        shared: &[WordId],
+        units: Range<usize>,
+    ) -> bool {
         let needed = index.needed(w);
         let distinct = index.distinct(w);
         // The buffers are the chain's, reused: this runs for every candidate
@@ -73,11 +80,15 @@ impl Chain<'_> {
         let Scratch {
             ranges,
             hits,
-            words,
+            counts,
             pairings,
         } = &mut *scratch;
+        // Only the words the chain prints can be printed in `units`.
         ranges.clear();
-        for (k, id) in distinct.iter().enumerate() {
+        for id in shared {
+            let Ok(k) = distinct.binary_search(id) else {
+                continue;
+            };
             if let Some(range) = self.printed(*id, &units) {
                 ranges.push((k, range));
             }
@@ -93,7 +104,7 @@ impl Chain<'_> {
         let printed: usize = ranges.iter().map(|(_, r)| r.len()).sum();
         let may_drift = printed >= self.limits.drift_min_content;
         let slack = self.negations + index.negations(w);
-        let mut two_hit = || self.two_hit(index, w, ranges, slack, hits, words);
+        let mut two_hit = || self.two_hit(index, w, ranges, slack, hits, counts);
         // Cheap, and what most candidates without a drifted reading fail.
         if !may_drift && !two_hit() {
             return false;
@@ -117,37 +128,45 @@ impl Chain<'_> {
         w: usize,
         ranges: &[(usize, Range<usize>)],
         slack: usize,
-        hits: &mut Vec<(WordId, i64)>,
-        words: &mut Vec<WordId>,
+        hits: &mut Vec<(i64, u32)>,
+        counts: &mut Vec<u32>,
     ) -> bool {
-        let distinct = index.distinct(w);
-        // (word, diagonal) of every pairing of a printed word with a
-        // statement position holding it.
+        // (diagonal, word) of every pairing of a printed word with a
+        // statement position holding it; the word as its place in `ranges`,
+        // which lists each once.
         hits.clear();
-        for (k, printed) in ranges.iter() {
-            let id = distinct[*k];
+        for (word, (k, printed)) in ranges.iter().enumerate() {
             for &p in index.positions(w, *k) {
                 for &(_, u) in &self.occurrences[printed.clone()] {
-                    hits.push((id, u as i64 - p as i64));
+                    hits.push((u as i64 - p as i64, word as u32));
                 }
             }
         }
         if hits.len() > MAX_HITS {
             return true;
         }
-        hits.sort_unstable_by_key(|&(id, d)| (d, id));
-        // Any window of diagonals `slack` wide holding `needed` distinct words.
-        let mut lo = 0;
-        (0..hits.len()).any(|hi| {
-            while hits[hi].1 - hits[lo].1 > slack as i64 {
+        hits.sort_unstable();
+        // Any window of diagonals `slack` wide holding `needed` distinct
+        // words: slid over the sorted diagonals, counting each word's hits
+        // in the window.
+        counts.clear();
+        counts.resize(ranges.len(), 0);
+        let (mut lo, mut words) = (0, 0);
+        for hi in 0..hits.len() {
+            let count = &mut counts[hits[hi].1 as usize];
+            words += usize::from(*count == 0);
+            *count += 1;
+            while hits[hi].0 - hits[lo].0 > slack as i64 {
+                let count = &mut counts[hits[lo].1 as usize];
+                *count -= 1;
+                words -= usize::from(*count == 0);
                 lo += 1;
             }
-            words.clear();
-            words.extend(hits[lo..=hi].iter().map(|&(id, _)| id));
-            words.sort_unstable();
-            words.dedup();
-            words.len() >= index.needed(w)
-        })
+            if words >= index.needed(w) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Where the chain prints `id` within `units`: a range of `occurrences`,
