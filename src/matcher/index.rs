@@ -40,6 +40,15 @@ pub type WordId = u32;
 /// The id of an article word no statement uses: it equals no statement word.
 pub const UNKNOWN: WordId = WordId::MAX;
 
+/// Per wording, how many of a chain's words reached it, kept at zero
+/// between calls of [`Index::candidates`], which counts in it instead of
+/// sorting what it reached; one per search, reused from chain to chain.
+pub struct Tally {
+    counts: Vec<u32>,
+    /// The wordings whose count is not zero.
+    reached: Vec<u32>,
+}
+
 /// Three consecutive word ids.
 type Trigram = (WordId, WordId, WordId);
 
@@ -244,39 +253,74 @@ impl Index {
         self.negation.get(id as usize).copied().unwrap_or(false)
     }
 
+    /// A [`Tally`] for [`Index::candidates`], one per search.
+    pub fn tally(&self) -> Tally {
+        Tally {
+            counts: vec![0; self.len()],
+            reached: Vec::new(),
+        }
+    }
+
     /// The wordings sharing at least [`Index::needed`] distinct words with
-    /// the printed word ids `words` (sorted, deduplicated), in catalog
-    /// order: the only ones an alignment with those words could accept.
-    /// With each, the range of `shared` where the words it shares are
-    /// listed (its [`Index::distinct`] words among `words`), so that the
-    /// search looks up those alone, not every word the wording has.
+    /// the printed word ids `words` (sorted, deduplicated; `may_hold` says
+    /// no quickly to most words not among them): the only ones an
+    /// alignment with those words could accept, in no particular order
+    /// (the search orders what it finds). With each, the range of `shared`
+    /// where the words it shares are listed (its [`Index::distinct`] words
+    /// among `words`), so that the search looks up those alone, not every
+    /// word the wording has.
     pub fn candidates(
         &self,
         words: &[WordId],
+        may_hold: impl Fn(WordId) -> bool,
+        tally: &mut Tally,
         shared: &mut Vec<WordId>,
     ) -> Vec<(usize, Range<usize>)> {
         debug_assert!(words.is_sorted());
-        // Each wording once per posted word it shares with `words`, with
-        // the word, packed in one number (wording high) so that one sort of
-        // numbers groups them: the length of a wording's run is that count.
-        let mut reached: Vec<u64> = words
-            .iter()
-            .filter_map(|&id| Some((id, self.postings.get(id as usize)?)))
-            .flat_map(|(id, posted)| posted.iter().map(move |&w| (w as u64) << 32 | id as u64))
-            .collect();
-        reached.sort_unstable();
-        let mut found = Vec::new();
-        for run in reached.chunk_by(|a, b| a >> 32 == b >> 32) {
-            let w = (run[0] >> 32) as usize;
-            let start = shared.len();
-            shared.extend(run.iter().map(|&r| r as WordId));
-            let unposted = self.unposted[w].iter();
-            shared.extend(unposted.filter(|id| words.binary_search(id).is_ok()));
-            if shared.len() - start >= self.needed(w) {
-                found.push((w, start..shared.len()));
-            } else {
-                shared.truncate(start);
+        let Tally { counts, reached } = tally;
+        let posted = |id: WordId| self.postings.get(id as usize).into_iter().flatten();
+        // How many of `words` each wording is posted under (a chain reaches
+        // a few hundred; counted in place, not sorted out).
+        reached.clear();
+        for &id in words {
+            for &w in posted(id) {
+                let count = &mut counts[w as usize];
+                if *count == 0 {
+                    reached.push(w);
+                }
+                *count += 1;
             }
+        }
+        // The candidates, each with room in `shared` for its posted words
+        // and then its unposted ones; their counts become where the next
+        // posted word goes (1-based, 0 for the rest).
+        let held = |id: &&WordId| may_hold(**id) && words.binary_search(id).is_ok();
+        let mut found = Vec::new();
+        for &w in reached.iter() {
+            let w = w as usize;
+            let count = &mut counts[w];
+            let unposted = self.unposted[w].iter();
+            if *count as usize + unposted.clone().filter(held).count() < self.needed(w) {
+                *count = 0;
+                continue;
+            }
+            let start = shared.len();
+            shared.resize(start + *count as usize, 0);
+            shared.extend(unposted.filter(held));
+            found.push((w, start..shared.len()));
+            *count = start as u32 + 1;
+        }
+        for &id in words {
+            for &w in posted(id) {
+                let next = &mut counts[w as usize];
+                if *next != 0 {
+                    shared[*next as usize - 1] = id;
+                    *next += 1;
+                }
+            }
+        }
+        for &w in reached.iter() {
+            counts[w as usize] = 0;
         }
         found
     }

@@ -36,7 +36,7 @@ use align::{Alignment, Penalties, Unit};
 use prefilter::Scratch;
 
 pub use index::Index;
-use index::{UNKNOWN, WordId};
+use index::{Tally, UNKNOWN, WordId};
 pub use thresholds::{MIN_UNQUOTED_RUN, Thresholds};
 
 /// Quotations longer than this many units are aligned in overlapping windows
@@ -132,9 +132,10 @@ pub fn find_by(
     search: Search,
 ) -> Vec<Match> {
     let mut matches = Vec::new();
+    let mut tally = index.tally();
     for chain in &quoted.chains {
         let chain = Chain::new(text, tokens, quoted, chain.clone(), index);
-        matches.extend(chain.find(catalog, index, search));
+        matches.extend(chain.find(catalog, index, search, &mut tally));
     }
     matches.extend(unquoted_runs(index, tokens, &quoted.marks));
     matches.sort_by_key(|m| (m.span.start, m.quote));
@@ -295,13 +296,19 @@ impl<'a> Chain<'a> {
         }
     }
 
-    fn find(&self, catalog: &Catalog, index: &Index, search: Search) -> Vec<Match> {
+    fn find(
+        &self,
+        catalog: &Catalog,
+        index: &Index,
+        search: Search,
+        tally: &mut Tally,
+    ) -> Vec<Match> {
         let mut shared = Vec::new();
         let candidates: Vec<(usize, Range<usize>)> = match search {
             Search::Indexed => {
                 let mut words: Vec<WordId> = self.occurrences.iter().map(|&(id, _)| id).collect();
                 words.dedup();
-                index.candidates(&words, &mut shared)
+                index.candidates(&words, |id| self.known.may_hold(id), tally, &mut shared)
             }
             Search::Exhaustive => (0..index.len()).map(|w| (w, 0..0)).collect(),
         };
@@ -318,7 +325,9 @@ impl<'a> Chain<'a> {
         }
         // Best first; on equal scores a text of record before any variant
         // (a variant that repeats another statement's words must not take
-        // them from it), then catalog order, so results are stable.
+        // them from it), then catalog order, so results are stable: the
+        // order of the candidates does not matter, since only selections
+        // of one wording can tie, and those one `select` found in order.
         selections.sort_by(|a, b| {
             b.alignment
                 .score
