@@ -181,9 +181,11 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(2000))]
 
     /// Drifted quotations near the drift thresholds, and the thresholds
-    /// themselves varied: the pre-filter that skips alignments which could
-    /// not pass them (agreeing words too few or too spread out for the
-    /// Dice share) must not change a result either.
+    /// themselves varied (the content counts too, which decide how many
+    /// distinct words the index and the two-hit rule ask for): the
+    /// pre-filter that skips alignments which could not pass them (agreeing
+    /// words too few or too spread out for the Dice share) must not change
+    /// a result either.
     #[test]
     fn the_index_finds_drifted_quotations_as_an_exhaustive_search_does(
         statements in statements(),
@@ -195,6 +197,7 @@ proptest! {
         dice in prop::sample::select(&[0.0, 0.25, 0.4, 0.5, 0.6, 2.0 / 3.0, 0.8, 1.0][..]),
         matched in 1usize..7,
         content in 1usize..5,
+        quoted_content in 1usize..5,
     ) {
         let catalog = catalog_of(&statements);
         let article = article(&filler, quotes.iter().map(|(k, edits)| {
@@ -204,6 +207,7 @@ proptest! {
             drift_min_dice: dice,
             drift_min_matched: matched,
             drift_min_content: content,
+            min_quoted_content: quoted_content,
             ..Thresholds::default()
         };
         prop_assert_eq!(limits.validate(), Ok(()));

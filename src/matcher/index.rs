@@ -267,14 +267,14 @@ impl Index {
     /// alignment with those words could accept, in no particular order
     /// (the search orders what it finds). With each, the range of `shared`
     /// where the words it shares are listed (its [`Index::distinct`] words
-    /// among `words`), so that the search looks up those alone, not every
-    /// word the wording has.
+    /// among `words`, as their places in `words`), so that the search looks
+    /// up those alone, not every word the wording has.
     pub fn candidates(
         &self,
         words: &[WordId],
         may_hold: impl Fn(WordId) -> bool,
         tally: &mut Tally,
-        shared: &mut Vec<WordId>,
+        shared: &mut Vec<u32>,
     ) -> Vec<(usize, Range<usize>)> {
         debug_assert!(words.is_sorted());
         let Tally { counts, reached } = tally;
@@ -294,27 +294,30 @@ impl Index {
         // The candidates, each with room in `shared` for its posted words
         // and then its unposted ones; their counts become where the next
         // posted word goes (1-based, 0 for the rest).
-        let held = |id: &&WordId| may_hold(**id) && words.binary_search(id).is_ok();
+        let place = |id: &WordId| {
+            let place = may_hold(*id).then(|| words.binary_search(id).ok());
+            place.flatten().map(|p| p as u32)
+        };
         let mut found = Vec::new();
         for &w in reached.iter() {
             let w = w as usize;
             let count = &mut counts[w];
             let unposted = self.unposted[w].iter();
-            if *count as usize + unposted.clone().filter(held).count() < self.needed(w) {
+            if *count as usize + unposted.clone().filter_map(place).count() < self.needed(w) {
                 *count = 0;
                 continue;
             }
             let start = shared.len();
             shared.resize(start + *count as usize, 0);
-            shared.extend(unposted.filter(held));
+            shared.extend(unposted.filter_map(place));
             found.push((w, start..shared.len()));
             *count = start as u32 + 1;
         }
-        for &id in words {
+        for (at, &id) in words.iter().enumerate() {
             for &w in posted(id) {
                 let next = &mut counts[w as usize];
                 if *next != 0 {
-                    shared[*next as usize - 1] = id;
+                    shared[*next as usize - 1] = at as u32;
                     *next += 1;
                 }
             }

@@ -24,8 +24,6 @@ mod thresholds;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use crate::catalog::Catalog;
 use crate::drift;
 use crate::quotations::{Quotation, Quoted};
@@ -152,8 +150,12 @@ struct Chain<'a> {
     ids: Vec<WordId>,
     /// The chain's known words with their unit, sorted by word.
     occurrences: Vec<(WordId, u32)>,
-    /// Each known word's run in `occurrences`.
-    by_word: FxHashMap<WordId, Range<u32>>,
+    /// The chain's distinct known words, sorted: a word's place here is how
+    /// the index and the pre-filter name it.
+    words: Vec<WordId>,
+    /// Where each of `words` starts its run in `occurrences` (and where the
+    /// last run ends).
+    runs: Vec<u32>,
     /// The known words as a set of hash buckets (see [`Known`]).
     known: Known,
     /// The units that are an ellipsis, brackets or a seam, in order.
@@ -204,9 +206,10 @@ struct Sought<'a> {
     w: usize,
     search: Search,
     /// The wording's distinct words the chain prints, as the index found
-    /// them (see [`Index::candidates`]); empty for the exhaustive search,
-    /// which aligns without asking [`Chain::worth_aligning`].
-    shared: &'a [WordId],
+    /// them (their places in [`Chain::words`]; see [`Index::candidates`]);
+    /// empty for the exhaustive search, which aligns without asking
+    /// [`Chain::worth_aligning`].
+    shared: &'a [u32],
 }
 
 /// An accepted alignment of one wording of a statement with part of a chain.
@@ -264,14 +267,12 @@ impl<'a> Chain<'a> {
             .map(|(u, &id)| (id, u as u32))
             .collect();
         occurrences.sort_unstable();
-        let mut by_word: FxHashMap<WordId, Range<u32>> = FxHashMap::default();
         let mut known = Known::default();
-        let mut k = 0u32;
+        let (mut words, mut runs) = (Vec::new(), vec![0]);
         for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
-            let end = k + run.len() as u32;
-            by_word.insert(run[0].0, k..end);
+            words.push(run[0].0);
+            runs.push(runs[runs.len() - 1] + run.len() as u32);
             known.insert(run[0].0);
-            k = end;
         }
         let free = (0..units.len()).filter(|&u| units[u].is_free()).collect();
         let negations = units
@@ -285,7 +286,8 @@ impl<'a> Chain<'a> {
             units,
             ids,
             occurrences,
-            by_word,
+            words,
+            runs,
             known,
             free,
             negations,
@@ -306,9 +308,8 @@ impl<'a> Chain<'a> {
         let mut shared = Vec::new();
         let candidates: Vec<(usize, Range<usize>)> = match search {
             Search::Indexed => {
-                let mut words: Vec<WordId> = self.occurrences.iter().map(|&(id, _)| id).collect();
-                words.dedup();
-                index.candidates(&words, |id| self.known.may_hold(id), tally, &mut shared)
+                let may_hold = |id| self.known.may_hold(id);
+                index.candidates(&self.words, may_hold, tally, &mut shared)
             }
             Search::Exhaustive => (0..index.len()).map(|w| (w, 0..0)).collect(),
         };

@@ -69,7 +69,7 @@ impl Chain<'_> {
         &self,
         index: &Index,
         w: usize,
-        shared: &[WordId],
+        shared: &[u32],
         units: Range<usize>,
     ) -> bool {
         let needed = index.needed(w);
@@ -85,11 +85,11 @@ impl Chain<'_> {
         } = &mut *scratch;
         // Only the words the chain prints can be printed in `units`.
         ranges.clear();
-        for id in shared {
-            let Ok(k) = distinct.binary_search(id) else {
+        for &place in shared {
+            let Ok(k) = distinct.binary_search(&self.words[place as usize]) else {
                 continue;
             };
-            if let Some(range) = self.printed(*id, &units) {
+            if let Some(range) = self.run_within(place as usize, &units) {
                 ranges.push((k, range));
             }
         }
@@ -146,6 +146,13 @@ impl Chain<'_> {
             return true;
         }
         hits.sort_unstable();
+        if index.needed(w) == 2 {
+            // Two words within `slack`: then two neighbours in diagonal
+            // order are, since the word changes somewhere between them.
+            return hits
+                .windows(2)
+                .any(|h| h[0].1 != h[1].1 && h[1].0 - h[0].0 <= slack as i64);
+        }
         // Any window of diagonals `slack` wide holding `needed` distinct
         // words: slid over the sorted diagonals, counting each word's hits
         // in the window.
@@ -177,8 +184,14 @@ impl Chain<'_> {
         if !self.known.may_hold(id) {
             return None;
         }
-        let r = self.by_word.get(&id)?;
-        let (from, to) = (r.start as usize, r.end as usize);
+        let place = self.words.binary_search(&id).ok()?;
+        self.run_within(place, units)
+    }
+
+    /// The part of the run of the chain's word at `place` (in
+    /// [`Chain::words`]) printed within `units`, if any.
+    fn run_within(&self, place: usize, units: &Range<usize>) -> Option<Range<usize>> {
+        let (from, to) = (self.runs[place] as usize, self.runs[place + 1] as usize);
         let held = &self.occurrences[from..to];
         let (start, end) = (units.start as u32, units.end as u32);
         let range = from + held.partition_point(|o| o.1 < start)
