@@ -9,7 +9,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use quotecheck::catalog::Catalog;
-use quotecheck::matcher::{self, Index, Match, Search};
+use quotecheck::matcher::{self, Index, Match, Search, Thresholds};
 use quotecheck::quotations::Quoted;
 use quotecheck::text::tokenize;
 
@@ -102,6 +102,17 @@ fn quotation(statement: &[&'static str], how: &Make) -> String {
     format!("\"{}\"", words.join(" "))
 }
 
+/// An article of `filler` words, each quotation after it, followed by the
+/// filler again.
+fn article(filler: &[&str], quotations: impl Iterator<Item = String>) -> String {
+    let mut article = filler.join(" ");
+    for quotation in quotations {
+        article.push_str(&format!(" She said: {quotation}. "));
+        article.push_str(&filler.join(" "));
+    }
+    article
+}
+
 fn catalog_of(statements: &[Vec<&str>]) -> Catalog {
     let mut yaml = String::from("speakers:\n  - id: s\n    name: S\nquotes:\n");
     for (i, s) in statements.iter().enumerate() {
@@ -112,7 +123,11 @@ fn catalog_of(statements: &[Vec<&str>]) -> Catalog {
 }
 
 fn both(catalog: &Catalog, article: &str) -> (Vec<Match>, Vec<Match>) {
-    let index = Index::new(catalog);
+    both_by(catalog, article, Thresholds::default())
+}
+
+fn both_by(catalog: &Catalog, article: &str, limits: Thresholds) -> (Vec<Match>, Vec<Match>) {
+    let index = Index::with_thresholds(catalog, limits);
     let tokens = tokenize(article, false);
     let quoted = Quoted::new(article, &tokens);
     (
@@ -138,13 +153,65 @@ proptest! {
         filler in prop::collection::vec(prop::sample::select(WORDS), 0..30),
     ) {
         let catalog = catalog_of(&statements);
-        let mut article = filler.join(" ");
-        for (k, how) in &quotes {
-            let statement = &statements[k % statements.len()];
-            article.push_str(&format!(" She said: {}. ", quotation(statement, how)));
-            article.push_str(&filler.join(" "));
-        }
+        let article = article(&filler, quotes.iter().map(|(k, how)| {
+            quotation(&statements[k % statements.len()], how)
+        }));
         let (indexed, exhaustive) = both(&catalog, &article);
+        prop_assert_eq!(indexed, exhaustive, "{}", article);
+    }
+}
+
+/// A quotation drifted from a statement: per word, by `edits` in turn
+/// (repeated), kept, changed, dropped, or kept with a word added after it.
+fn drifted(statement: &[&'static str], edits: &[(u8, &'static str)]) -> String {
+    let mut words = Vec::new();
+    for (k, &word) in statement.iter().enumerate() {
+        let (how, other) = edits[k % edits.len()];
+        match how {
+            0 => words.push(other),
+            1 => {}
+            2 => words.extend([word, other]),
+            _ => words.push(word),
+        }
+    }
+    format!("\"{}\"", words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Drifted quotations near the drift thresholds, and the thresholds
+    /// themselves varied (the content counts too, which decide how many
+    /// distinct words the index and the two-hit rule ask for): the
+    /// pre-filter that skips alignments which could not pass them (agreeing
+    /// words too few or too spread out for the Dice share) must not change
+    /// a result either.
+    #[test]
+    fn the_index_finds_drifted_quotations_as_an_exhaustive_search_does(
+        statements in statements(),
+        quotes in prop::collection::vec(
+            (0usize..8, prop::collection::vec((0u8..6, prop::sample::select(WORDS)), 1..6)),
+            1..5,
+        ),
+        filler in prop::collection::vec(prop::sample::select(WORDS), 0..20),
+        dice in prop::sample::select(&[0.0, 0.25, 0.4, 0.5, 0.6, 2.0 / 3.0, 0.8, 1.0][..]),
+        matched in 1usize..7,
+        content in 1usize..5,
+        quoted_content in 1usize..5,
+    ) {
+        let catalog = catalog_of(&statements);
+        let article = article(&filler, quotes.iter().map(|(k, edits)| {
+            drifted(&statements[k % statements.len()], edits)
+        }));
+        let limits = Thresholds {
+            drift_min_dice: dice,
+            drift_min_matched: matched,
+            drift_min_content: content,
+            min_quoted_content: quoted_content,
+            ..Thresholds::default()
+        };
+        prop_assert_eq!(limits.validate(), Ok(()));
+        let (indexed, exhaustive) = both_by(&catalog, &article, limits);
         prop_assert_eq!(indexed, exhaustive, "{}", article);
     }
 }

@@ -601,6 +601,7 @@ fn align_traced(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::matcher::numbers;
     use crate::text::tokenize;
 
     fn run(quote: &str, statement: &str) -> (Alignment, Vec<Token>, Vec<Unit>) {
@@ -657,17 +658,6 @@ mod tests {
         assert!(a.verbatim);
         assert_eq!(units[3], Unit::Bracket(3..4));
         assert_eq!(a.free, vec![(3, 3..4)]);
-    }
-
-    /// A seeded generator of numbers below its argument: the same cases on
-    /// every run.
-    fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
-        move |below: u64| {
-            seed = seed
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            (seed >> 33) % below
-        }
     }
 
     /// The score-only DP finds what the traceback finds, on short word

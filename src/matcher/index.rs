@@ -25,6 +25,8 @@
 //! since it is the one thing built from the configuration that every search
 //! is handed.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap;
 
 use super::Thresholds;
@@ -37,6 +39,15 @@ pub type WordId = u32;
 
 /// The id of an article word no statement uses: it equals no statement word.
 pub const UNKNOWN: WordId = WordId::MAX;
+
+/// Per wording, how many of a chain's words reached it, kept at zero
+/// between calls of [`Index::candidates`], which counts in it instead of
+/// sorting what it reached; one per search, reused from chain to chain.
+pub struct Tally {
+    counts: Vec<u32>,
+    /// The wordings whose count is not zero.
+    reached: Vec<u32>,
+}
 
 /// Three consecutive word ids.
 type Trigram = (WordId, WordId, WordId);
@@ -63,6 +74,11 @@ pub struct Index {
     /// Where each wording holds each of its `distinct` words: positions,
     /// grouped in the order of `distinct`, and where each group starts.
     positions: Vec<(Vec<u32>, Vec<u32>)>,
+    /// Each wording's other distinct words (the stopwords `distinct` leaves
+    /// out), sorted, and where it holds them, as `positions`: a drifted
+    /// appearance's agreeing words are of both kinds.
+    others: Vec<Vec<WordId>>,
+    other_positions: Vec<(Vec<u32>, Vec<u32>)>,
     /// How many negations each wording holds.
     negations: Vec<usize>,
     /// Each wording's [`Index::needed`], worked out once.
@@ -127,18 +143,16 @@ impl Index {
         self.only_stopwords.push(only_stopwords);
         distinct.sort_unstable();
         distinct.dedup();
-        let mut spots: Vec<(WordId, u32)> = (ids.iter().enumerate())
-            .filter(|(_, id)| distinct.binary_search(id).is_ok())
-            .map(|(p, &id)| (id, p as u32))
-            .collect();
-        spots.sort_unstable();
-        let starts = distinct
+        let mut others: Vec<WordId> = ids
             .iter()
-            .map(|id| spots.partition_point(|s| s.0 < *id) as u32)
-            .chain([spots.len() as u32])
+            .copied()
+            .filter(|id| distinct.binary_search(id).is_err())
             .collect();
-        self.positions
-            .push((spots.into_iter().map(|(_, p)| p).collect(), starts));
+        others.sort_unstable();
+        others.dedup();
+        self.positions.push(grouped_positions(&ids, &distinct));
+        self.other_positions.push(grouped_positions(&ids, &others));
+        self.others.push(others);
         self.negations
             .push(ids.iter().filter(|&&id| self.negation[id as usize]).count());
         for (p, t) in ids.windows(3).enumerate() {
@@ -239,31 +253,79 @@ impl Index {
         self.negation.get(id as usize).copied().unwrap_or(false)
     }
 
+    /// A [`Tally`] for [`Index::candidates`], one per search.
+    pub fn tally(&self) -> Tally {
+        Tally {
+            counts: vec![0; self.len()],
+            reached: Vec::new(),
+        }
+    }
+
     /// The wordings sharing at least [`Index::needed`] distinct words with
-    /// the printed word ids `words` (sorted, deduplicated), in catalog
-    /// order: the only ones an alignment with those words could accept.
-    pub fn candidates(&self, words: &[WordId]) -> Vec<usize> {
+    /// the printed word ids `words` (sorted, deduplicated; `may_hold` says
+    /// no quickly to most words not among them): the only ones an
+    /// alignment with those words could accept, in no particular order
+    /// (the search orders what it finds). With each, the range of `shared`
+    /// where the words it shares are listed (its [`Index::distinct`] words
+    /// among `words`, as their places in `words`), so that the search looks
+    /// up those alone, not every word the wording has.
+    pub fn candidates(
+        &self,
+        words: &[WordId],
+        may_hold: impl Fn(WordId) -> bool,
+        tally: &mut Tally,
+        shared: &mut Vec<u32>,
+    ) -> Vec<(usize, Range<usize>)> {
         debug_assert!(words.is_sorted());
-        // Each wording once per posted word it shares with `words`: sorted,
-        // the length of its run is that count.
-        let mut reached: Vec<u32> = words
-            .iter()
-            .filter_map(|&id| self.postings.get(id as usize))
-            .flatten()
-            .copied()
-            .collect();
-        reached.sort_unstable();
-        reached
-            .chunk_by(|a, b| a == b)
-            .filter_map(|run| {
-                let w = run[0] as usize;
-                let unposted = self.unposted[w]
-                    .iter()
-                    .filter(|id| words.binary_search(id).is_ok())
-                    .count();
-                (run.len() + unposted >= self.needed(w)).then_some(w)
-            })
-            .collect()
+        let Tally { counts, reached } = tally;
+        let posted = |id: WordId| self.postings.get(id as usize).into_iter().flatten();
+        // How many of `words` each wording is posted under (a chain reaches
+        // a few hundred; counted in place, not sorted out).
+        reached.clear();
+        for &id in words {
+            for &w in posted(id) {
+                let count = &mut counts[w as usize];
+                if *count == 0 {
+                    reached.push(w);
+                }
+                *count += 1;
+            }
+        }
+        // The candidates, each with room in `shared` for its posted words
+        // and then its unposted ones; their counts become where the next
+        // posted word goes (1-based, 0 for the rest).
+        let place = |id: &WordId| {
+            let place = may_hold(*id).then(|| words.binary_search(id).ok());
+            place.flatten().map(|p| p as u32)
+        };
+        let mut found = Vec::new();
+        for &w in reached.iter() {
+            let w = w as usize;
+            let count = &mut counts[w];
+            let unposted = self.unposted[w].iter();
+            if *count as usize + unposted.clone().filter_map(place).count() < self.needed(w) {
+                *count = 0;
+                continue;
+            }
+            let start = shared.len();
+            shared.resize(start + *count as usize, 0);
+            shared.extend(unposted.filter_map(place));
+            found.push((w, start..shared.len()));
+            *count = start as u32 + 1;
+        }
+        for (at, &id) in words.iter().enumerate() {
+            for &w in posted(id) {
+                let next = &mut counts[w as usize];
+                if *next != 0 {
+                    shared[*next as usize - 1] = at as u32;
+                    *next += 1;
+                }
+            }
+        }
+        for &w in reached.iter() {
+            counts[w as usize] = 0;
+        }
+        found
     }
 
     /// Wording `w`'s distinct words (distinctive ones, or all of a wording
@@ -275,6 +337,18 @@ impl Index {
     /// Where wording `w` holds the `k`th of its [`Index::distinct`] words.
     pub fn positions(&self, w: usize, k: usize) -> &[u32] {
         let (positions, starts) = &self.positions[w];
+        &positions[starts[k] as usize..starts[k + 1] as usize]
+    }
+
+    /// Wording `w`'s distinct words that [`Index::distinct`] leaves out (its
+    /// stopwords, unless it has only stopwords), sorted.
+    pub fn others(&self, w: usize) -> &[WordId] {
+        &self.others[w]
+    }
+
+    /// Where wording `w` holds the `k`th of its [`Index::others`].
+    pub fn other_positions(&self, w: usize, k: usize) -> &[u32] {
+        let (positions, starts) = &self.other_positions[w];
         &positions[starts[k] as usize..starts[k + 1] as usize]
     }
 
@@ -292,4 +366,21 @@ impl Index {
     pub fn statement(&self, w: usize) -> &[WordId] {
         &self.statements[w]
     }
+}
+
+/// Where `ids` holds each of `words` (sorted, distinct): the positions,
+/// grouped in the order of `words`, and where each group starts (one more
+/// start than words, so that group `k` ends where `k + 1` starts).
+fn grouped_positions(ids: &[WordId], words: &[WordId]) -> (Vec<u32>, Vec<u32>) {
+    let mut spots: Vec<(WordId, u32)> = (ids.iter().enumerate())
+        .filter(|(_, id)| words.binary_search(id).is_ok())
+        .map(|(p, &id)| (id, p as u32))
+        .collect();
+    spots.sort_unstable();
+    let starts = words
+        .iter()
+        .map(|id| spots.partition_point(|s| s.0 < *id) as u32)
+        .chain([spots.len() as u32])
+        .collect();
+    (spots.into_iter().map(|(_, p)| p).collect(), starts)
 }

@@ -18,12 +18,11 @@
 
 pub mod align;
 mod index;
+mod prefilter;
 mod thresholds;
 
 use std::collections::BTreeMap;
 use std::ops::Range;
-
-use rustc_hash::FxHashMap;
 
 use crate::catalog::Catalog;
 use crate::drift;
@@ -32,9 +31,10 @@ use crate::text::Token;
 use crate::text::fold::is_negation;
 use crate::text::words::bracket_span;
 use align::{Alignment, Penalties, Unit};
+use prefilter::Scratch;
 
 pub use index::Index;
-use index::{UNKNOWN, WordId};
+use index::{Tally, UNKNOWN, WordId};
 pub use thresholds::{MIN_UNQUOTED_RUN, Thresholds};
 
 /// Quotations longer than this many units are aligned in overlapping windows
@@ -130,9 +130,10 @@ pub fn find_by(
     search: Search,
 ) -> Vec<Match> {
     let mut matches = Vec::new();
+    let mut tally = index.tally();
     for chain in &quoted.chains {
         let chain = Chain::new(text, tokens, quoted, chain.clone(), index);
-        matches.extend(chain.find(catalog, index, search));
+        matches.extend(chain.find(catalog, index, search, &mut tally));
     }
     matches.extend(unquoted_runs(index, tokens, &quoted.marks));
     matches.sort_by_key(|m| (m.span.start, m.quote));
@@ -149,8 +150,12 @@ struct Chain<'a> {
     ids: Vec<WordId>,
     /// The chain's known words with their unit, sorted by word.
     occurrences: Vec<(WordId, u32)>,
-    /// Each known word's run in `occurrences`.
-    by_word: FxHashMap<WordId, Range<u32>>,
+    /// The chain's distinct known words, sorted: a word's place here is how
+    /// the index and the pre-filter name it.
+    words: Vec<WordId>,
+    /// Where each of `words` starts its run in `occurrences` (and where the
+    /// last run ends).
+    runs: Vec<u32>,
     /// The known words as a set of hash buckets (see [`Known`]).
     known: Known,
     /// The units that are an ellipsis, brackets or a seam, in order.
@@ -193,16 +198,6 @@ impl Known {
     }
 }
 
-/// Buffers [`Chain::worth_aligning`] reuses from one call to the next.
-#[derive(Default)]
-struct Scratch {
-    /// The statement's distinct words printed in the range searched: the
-    /// word's place in [`Index::distinct`] and its run of `occurrences`.
-    ranges: Vec<(usize, Range<usize>)>,
-    hits: Vec<(WordId, i64)>,
-    words: Vec<WordId>,
-}
-
 /// One wording searched for in a chain, and how.
 #[derive(Clone, Copy)]
 struct Sought<'a> {
@@ -210,6 +205,11 @@ struct Sought<'a> {
     /// The wording (see [`Index::wording`]).
     w: usize,
     search: Search,
+    /// The wording's distinct words the chain prints, as the index found
+    /// them (their places in [`Chain::words`]; see [`Index::candidates`]);
+    /// empty for the exhaustive search, which aligns without asking
+    /// [`Chain::worth_aligning`].
+    shared: &'a [u32],
 }
 
 /// An accepted alignment of one wording of a statement with part of a chain.
@@ -267,14 +267,12 @@ impl<'a> Chain<'a> {
             .map(|(u, &id)| (id, u as u32))
             .collect();
         occurrences.sort_unstable();
-        let mut by_word: FxHashMap<WordId, Range<u32>> = FxHashMap::default();
         let mut known = Known::default();
-        let mut k = 0u32;
+        let (mut words, mut runs) = (Vec::new(), vec![0]);
         for run in occurrences.chunk_by(|a, b| a.0 == b.0) {
-            let end = k + run.len() as u32;
-            by_word.insert(run[0].0, k..end);
+            words.push(run[0].0);
+            runs.push(runs[runs.len() - 1] + run.len() as u32);
             known.insert(run[0].0);
-            k = end;
         }
         let free = (0..units.len()).filter(|&u| units[u].is_free()).collect();
         let negations = units
@@ -288,7 +286,8 @@ impl<'a> Chain<'a> {
             units,
             ids,
             occurrences,
-            by_word,
+            words,
+            runs,
             known,
             free,
             negations,
@@ -299,23 +298,37 @@ impl<'a> Chain<'a> {
         }
     }
 
-    fn find(&self, catalog: &Catalog, index: &Index, search: Search) -> Vec<Match> {
-        let candidates: Vec<usize> = match search {
+    fn find(
+        &self,
+        catalog: &Catalog,
+        index: &Index,
+        search: Search,
+        tally: &mut Tally,
+    ) -> Vec<Match> {
+        let mut shared = Vec::new();
+        let candidates: Vec<(usize, Range<usize>)> = match search {
             Search::Indexed => {
-                let mut words: Vec<WordId> = self.occurrences.iter().map(|&(id, _)| id).collect();
-                words.dedup();
-                index.candidates(&words)
+                let may_hold = |id| self.known.may_hold(id);
+                index.candidates(&self.words, may_hold, tally, &mut shared)
             }
-            Search::Exhaustive => (0..index.len()).collect(),
+            Search::Exhaustive => (0..index.len()).map(|w| (w, 0..0)).collect(),
         };
         let mut selections = Vec::new();
-        for w in candidates {
-            let sought = Sought { index, w, search };
+        for (w, words) in candidates {
+            let shared = &shared[words];
+            let sought = Sought {
+                index,
+                w,
+                search,
+                shared,
+            };
             self.select(&sought, 0..self.units.len(), &mut selections);
         }
         // Best first; on equal scores a text of record before any variant
         // (a variant that repeats another statement's words must not take
-        // them from it), then catalog order, so results are stable.
+        // them from it), then catalog order, so results are stable: the
+        // order of the candidates does not matter, since only selections
+        // of one wording can tie, and those one `select` found in order.
         selections.sort_by(|a, b| {
             b.alignment
                 .score
@@ -477,9 +490,14 @@ impl<'a> Chain<'a> {
         retries: usize,
         out: &mut Vec<Selection>,
     ) {
-        let Sought { index, w, search } = *sought;
+        let Sought {
+            index,
+            w,
+            search,
+            shared,
+        } = *sought;
         if range.is_empty()
-            || (search == Search::Indexed && !self.worth_aligning(index, w, range.clone()))
+            || (search == Search::Indexed && !self.worth_aligning(index, w, shared, range.clone()))
         {
             return;
         }
@@ -577,101 +595,6 @@ impl<'a> Chain<'a> {
             Unit::Word(t) => Some(self.tokens[*t].key.as_str()),
             _ => None,
         }
-    }
-
-    /// Could an alignment of wording `w` with `units` pass [`Chain::accept`]?
-    /// Most statements the index proposes share just two common words with a
-    /// quotation, and aligning each costs the product of their lengths; this
-    /// answers from the words' positions, and only says no when the
-    /// thresholds could not be met (BLAST's two-hit rule, made exact):
-    ///
-    /// - a drifted appearance needs `drift-min-content` printed words that
-    ///   are distinctive words of the statement; with fewer in `units`, only
-    ///   a verbatim appearance (or one whose only change is a negation)
-    ///   could pass;
-    /// - in a verbatim appearance every printed word sits on one diagonal
-    ///   (unit − statement position) but where an ellipsis, brackets or a
-    ///   seam skips statement words, and an added or dropped negation moves
-    ///   the diagonal by one; so without those, the `needed` shared words
-    ///   must lie on diagonals no further apart than the negations could
-    ///   move them.
-    fn worth_aligning(&self, index: &Index, w: usize, units: Range<usize>) -> bool {
-        let needed = index.needed(w);
-        let distinct = index.distinct(w);
-        // Where each of the statement's distinct words is printed within
-        // `units`: a range of `occurrences`, looked up by word (a merge of
-        // the two lists would cost the chain's length for every candidate).
-        let (start, end) = (units.start as u32, units.end as u32);
-        // The buffers are the chain's, reused: this runs for every candidate
-        // and every part searched again.
-        let mut scratch = self.scratch.borrow_mut();
-        let Scratch {
-            ranges,
-            hits,
-            words,
-        } = &mut *scratch;
-        ranges.clear();
-        let occurrences = &self.occurrences;
-        for (k, id) in distinct.iter().enumerate() {
-            if !self.known.may_hold(*id) {
-                continue;
-            }
-            let Some(r) = self.by_word.get(id) else {
-                continue;
-            };
-            let (from, to) = (r.start as usize, r.end as usize);
-            let held = &occurrences[from..to];
-            let range = from + held.partition_point(|o| o.1 < start)
-                ..from + held.partition_point(|o| o.1 < end);
-            if !range.is_empty() {
-                ranges.push((k, range));
-            }
-        }
-        // The index made sure of this for the whole chain, not for a part.
-        if ranges.len() < needed {
-            return false;
-        }
-        let free = self.free.partition_point(|&u| u < units.start);
-        if needed < 2 || self.free.get(free).is_some_and(|&u| u < units.end) {
-            return true;
-        }
-        let printed: usize = ranges.iter().map(|(_, r)| r.len()).sum();
-        if printed >= self.limits.drift_min_content {
-            return true;
-        }
-        // (word, diagonal) of every pairing of a printed word with a
-        // statement position holding it.
-        hits.clear();
-        for (k, printed) in ranges.iter() {
-            let id = distinct[*k];
-            for &p in index.positions(w, *k) {
-                for &(_, u) in &self.occurrences[printed.clone()] {
-                    hits.push((id, u as i64 - p as i64));
-                }
-            }
-        }
-        let slack = (self.negations + index.negations(w)) as i64;
-        // Many hits (a statement's word all through a long quotation):
-        // aligning costs less than sorting them out.
-        if hits.len() > 64 {
-            return true;
-        }
-        hits.sort_unstable_by_key(|&(id, d)| (d, id));
-        // Any window of diagonals `slack` wide holding `needed` distinct words.
-        let mut lo = 0;
-        for hi in 0..hits.len() {
-            while hits[hi].1 - hits[lo].1 > slack {
-                lo += 1;
-            }
-            words.clear();
-            words.extend(hits[lo..=hi].iter().map(|&(id, _)| id));
-            words.sort_unstable();
-            words.dedup();
-            if words.len() >= needed {
-                return true;
-            }
-        }
-        false
     }
 
     /// Does the alignment show wording `w`, by the thresholds?
@@ -1094,6 +1017,18 @@ fn one_reading_per_run(found: Vec<Match>) -> Vec<Match> {
         .zip(keep)
         .filter_map(|(m, keep)| keep.then_some(m))
         .collect()
+}
+
+/// A seeded generator of numbers below its argument, for the matcher's
+/// tests: the same cases on every run.
+#[cfg(test)]
+fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
+    move |below: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % below
+    }
 }
 
 #[cfg(test)]
