@@ -36,6 +36,10 @@ speakers:
     pronouns: they
   - id: ruslan-bortnik
     name: Ruslan Bortnik
+  - id: mary-kell
+    name: Mary Kell
+    aliases: [Professor Kell]
+    pronouns: she
 quotes:
   - id: finalizing
     speaker: jens-stoltenberg
@@ -1331,5 +1335,17 @@ fn the_session_s_rules_keep_to_their_constructions() {
         "dangerous",
         &format!("\"The spokeswoman told us, '{DANGER}' and we left,\" Ned Price said.\n"),
         "ned-price",
+    );
+}
+
+/// A pronoun in the paragraph prefers the one who opened a sentence to
+/// someone named later in it.
+#[test]
+fn a_pronoun_prefers_the_sentence_s_subject() {
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki, the press secretary, sat beside Professor Kell throughout. Asked whether the White House had got it wrong, she pointed to a pledge she made in May: \"{DANGER}\"\n"
+        ),
     );
 }

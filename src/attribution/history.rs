@@ -31,6 +31,8 @@ pub(super) struct Entry {
     /// the sentence is about them, and a pronoun in their paragraph may be
     /// theirs; beyond it, the passage is back on the possessor.
     kin_subject: bool,
+    /// Opens its sentence: the one a later pronoun most often means.
+    subject: bool,
     /// An organisation named in a prepositional phrase ("Shares in Orbisfare
     /// Systems fell", "a spokesperson for the trust"): no one the article
     /// quotes or describes there, and never what a pronoun points at, but
@@ -214,6 +216,7 @@ impl Attributor<'_> {
                     addressed,
                     kin,
                     kin_subject,
+                    subject: self.starts_sentence(i),
                     detail: detail && !speaks,
                     at: i,
                     person: !self.is_organisation(&identity),
@@ -612,6 +615,10 @@ pub(super) fn resolve_pronoun(
     let background_here = |e: &&Entry| background(e) && !e.kin_subject;
     here.clone()
         .find(|e| e.speaks && !anonymous(e))
+        .or_else(|| {
+            here.clone()
+                .find(|e| e.pronoun == Some(pronoun) && !background_here(e) && e.subject)
+        })
         .or_else(|| {
             here.clone()
                 .find(|e| e.pronoun == Some(pronoun) && !background_here(e))
