@@ -1349,3 +1349,18 @@ fn a_pronoun_prefers_the_sentence_s_subject() {
         ),
     );
 }
+
+/// `In the words of X,` is `according to X`; `put it to Y that` is a cue.
+#[test]
+fn in_the_words_of_and_put_it_to() {
+    matches(
+        "dangerous",
+        &format!("In the words of Jen Psaki, the situation \"{DANGER}\"\n"),
+    );
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki, who sits on the council, has just put it to Ned Price that \"{DANGER}\"\n"
+        ),
+    );
+}

@@ -176,8 +176,13 @@ impl<'a> Reader<'a> {
         let issued = matches!(key(i), "issue" | "issues" | "issued" | "issuing")
             && matches!(key(i + 1), "a" | "an" | "its" | "their" | "his" | "her")
             && (i + 2..i + 4).any(|d| lexicon::is_document(key(d)));
+        // "has just put it to Threlfall that": said it to him.
+        let put_to = matches!(key(i), "put" | "puts" | "putting")
+            && key(i + 1) == "it"
+            && key(i + 2) == "to";
         let verb = lexicon::is_speech_verb(key(i))
             || issued
+            || put_to
             || (lexicon::is_phrasal_speech_verb(key(i)) && key(i + 1) == "out");
         // After an article or an owner it is a noun: "the accused", "a
         // warning", "Ned Price's reply" (but "she's said" is a verb).

@@ -1197,10 +1197,22 @@ impl<'a> Attributor<'a> {
         let last = *words.last()?;
         let key = |i: usize| self.reader.key(i);
         // According to Sergey Lavrov, ...: "..."
-        if let Some(k) = words
+        // ... and "In the words of Professor Adeyemi, a monitor "..."".
+        let according = words
             .windows(2)
             .position(|w| key(w[0]) == "according" && key(w[1]) == "to")
-        {
+            .or_else(|| {
+                words
+                    .windows(4)
+                    .position(|w| {
+                        key(w[0]) == "in"
+                            && key(w[1]) == "the"
+                            && key(w[2]) == "words"
+                            && key(w[3]) == "of"
+                    })
+                    .map(|k| k + 2)
+            });
+        if let Some(k) = according {
             // "According to the council's own timeline, ...": the document's
             // owner.
             // Not when someone speaks after it: "According to the council's
