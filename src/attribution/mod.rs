@@ -171,6 +171,12 @@ const APPOSITIVE_NOUNS: &[&str] = &[
     "version",
 ];
 
+/// A noun for someone's words: an argument or one a quotation may stand
+/// beside.
+fn is_words_noun(key: &str) -> bool {
+    ARGUMENT_NOUNS.contains(&key) || APPOSITIVE_NOUNS.contains(&key)
+}
+
 /// The clause before such a quotation is a noun phrase of a few words
 /// (`The leader's assurance to council on 9 June` is eight); longer, and it
 /// says more than whose words they are.
@@ -370,10 +376,7 @@ impl<'a> Attributor<'a> {
     fn owned_words(&self, words: &[usize]) -> Option<Credit> {
         let key = |i: usize| self.reader.key(i);
         let first = *words.first()?;
-        let noun = words
-            .iter()
-            .copied()
-            .find(|&w| ARGUMENT_NOUNS.contains(&key(w)) || APPOSITIVE_NOUNS.contains(&key(w)))?;
+        let noun = words.iter().copied().find(|&w| is_words_noun(key(w)))?;
         let owner = self.reader.document_owner(noun)?;
         let start = owner.tokens.start;
         // The owner's noun phrase opens the sentence or a clause after
@@ -1708,10 +1711,11 @@ impl<'a> Attributor<'a> {
         // Raman's), with at most a prepositional phrase after it: in
         // "Raman's answer drew a sharp rebuke from Whitlock, "..."" a verb
         // follows, and the words are the rebuke's.
-        let noun = clause.iter().copied().rev().find(|&w| {
-            let key = self.reader.key(w);
-            ARGUMENT_NOUNS.contains(&key) || APPOSITIVE_NOUNS.contains(&key)
-        })?;
+        let noun = clause
+            .iter()
+            .copied()
+            .rev()
+            .find(|&w| is_words_noun(self.reader.key(w)))?;
         if noun != last && !lexicon::is_preposition(self.reader.key(noun + 1)) {
             return None;
         }
