@@ -1,6 +1,8 @@
 //! Attribution, construction by construction, on realistic snippets: whom
 //! does the article credit with the words of record?
 
+mod support;
+
 use std::path::Path;
 
 use quotecheck::attribution::Status;
@@ -66,15 +68,7 @@ quotes:
 
 /// The attribution status and credited speaker of the one finding of `id`.
 fn credit(id: &str, article: &str) -> (Status, Option<String>) {
-    let catalog = Catalog::parse(Path::new("quotes.yaml"), LIST).unwrap();
-    let found = Checker::new(&catalog)
-        .article(&Article::new("a.txt", article))
-        .findings;
-    let f = found
-        .iter()
-        .find(|f| f.quote_id == id)
-        .unwrap_or_else(|| panic!("{id} not found in {article:?}: {found:#?}"));
-    (f.attribution.status, f.attribution.speaker.clone())
+    support::attribution_of(LIST, id, article)
 }
 
 fn matches(id: &str, article: &str) {

@@ -5,12 +5,12 @@
 //! it, with «id» standing for the statement of record in quotation marks,
 //! and whom a careful reader says the article credits.
 
+mod support;
+
 use std::path::Path;
 
 use quotecheck::attribution::Status;
 use quotecheck::catalog::Catalog;
-use quotecheck::check::Checker;
-use quotecheck::corpus::Article;
 
 const LIST: &str = r#"
 speakers:
@@ -110,14 +110,7 @@ fn attribution(article: &str) -> (Status, Option<String>) {
     for q in &catalog.quotes {
         text = text.replace(&format!("«{}»", q.id), &format!("\"{}\"", q.text));
     }
-    let findings = Checker::new(&catalog)
-        .article(&Article::new("a.txt", text.as_str()))
-        .findings;
-    let f = findings
-        .iter()
-        .find(|f| f.quote_id == first)
-        .unwrap_or_else(|| panic!("{first} not found in {text:?}"));
-    (f.attribution.status, f.attribution.speaker.clone())
+    support::attribution_of(LIST, first, &text)
 }
 
 #[track_caller]

@@ -210,3 +210,21 @@ impl Output {
         serde_json::from_str(&self.stdout).expect("stdout is JSON")
     }
 }
+
+/// The attribution status and credited speaker of the first finding of
+/// statement `id` when `article` is checked against the list `list`.
+pub fn attribution_of(
+    list: &str,
+    id: &str,
+    article: &str,
+) -> (quotecheck::attribution::Status, Option<String>) {
+    let catalog = quotecheck::catalog::Catalog::parse(Path::new("quotes.yaml"), list).unwrap();
+    let found = quotecheck::check::Checker::new(&catalog)
+        .article(&quotecheck::corpus::Article::new("a.txt", article))
+        .findings;
+    let f = found
+        .iter()
+        .find(|f| f.quote_id == id)
+        .unwrap_or_else(|| panic!("{id} not found in {article:?}: {found:#?}"));
+    (f.attribution.status, f.attribution.speaker.clone())
+}
