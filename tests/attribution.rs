@@ -1358,3 +1358,95 @@ fn in_the_words_of_and_put_it_to() {
         ),
     );
 }
+
+const EARLY: &str = "I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.";
+
+#[test]
+fn a_role_with_a_word_before_it_names_its_speaker() {
+    matches(
+        "dangerous",
+        &format!("\"{DANGER}\" according to press secretary Jen Psaki, who spoke on Friday."),
+    );
+    // An alias beside a description is the name ("Professor Kell, a crowd
+    // safety expert,"), and a person of somewhere is the person.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Professor Kell, a crowd safety expert, said the approach was vulnerable.\n\n\"{DANGER}\" she said."
+        ),
+        "mary-kell",
+    );
+    credited_to(
+        "dangerous",
+        &format!(
+            "Professor Kell of Northbridge University, who knows the field, told me that \"{DANGER}\""
+        ),
+        "mary-kell",
+    );
+}
+
+#[test]
+fn the_source_of_words_read_out_is_their_speaker() {
+    matches(
+        "too-early",
+        &format!(
+            "Ned Price has read out the account given in February by a US official at the embassy, who asked not to be named: \"{EARLY}\""
+        ),
+    );
+    // "One" standing for one of the people the sentence before named.
+    matches(
+        "too-early",
+        &format!("Not every US official agrees. One, speaking anonymously, said: \"{EARLY}\""),
+    );
+}
+
+#[test]
+fn a_question_put_is_not_the_cue() {
+    matches(
+        "dangerous",
+        &format!(
+            "Asked about Ned Price's claims that the talks had failed, Jen Psaki takes the question: \"{DANGER}\""
+        ),
+    );
+    // A surname the article gave in full before is that person.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Jen Psaki sat beside Lee Carver.\n\n11.10 Asked about Ned Price's claims that the talks had failed, Carver takes the question: \"{DANGER}\""
+        ),
+        "Lee Carver",
+    );
+}
+
+#[test]
+fn a_headline_topic_before_a_colon_is_no_one() {
+    matches(
+        "dangerous",
+        &format!(
+            "Moscow talks live: ‘Our view is this is an extremely dangerous situation’\n\n10.02 \"{DANGER}\" Psaki says."
+        ),
+    );
+    uncredited(
+        "dangerous",
+        "Moscow talks live: ‘Our view is this is an extremely dangerous situation’\n\nThe talks go on.\n",
+    );
+}
+
+#[test]
+fn the_one_a_passage_is_about() {
+    // Someone named in a clause of the paragraph before is not its subject.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki does not accept that. She points out that when Mary Kell said \"talks were going nowhere\", the press office was silent.\n\n\"{DANGER}\" she said at the time."
+        ),
+    );
+    // ... but a quotation right after that clause's verb is theirs.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Jen Psaki does not accept that. She points out that when Mary Kell said \"{DANGER}\", the press office was silent."
+        ),
+        "mary-kell",
+    );
+}

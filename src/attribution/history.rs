@@ -85,7 +85,11 @@ impl Attributor<'_> {
             // captain, Luis Ferreira,"
             if let Some(other) = self.apposition(&m) {
                 set_off = true;
-                let (name, description) = if m.via == Via::Descriptor || self.titles_a_person(&m) {
+                // ("Professor Alan Rudd, a crowd safety expert,": an alias
+                // beside a description is the name.)
+                let (name, description) = if m.via == Via::Descriptor
+                    || (self.titles_a_person(&m) && other.via != Via::Descriptor)
+                {
                     (other, m)
                 } else {
                     (m, other)
@@ -625,6 +629,17 @@ pub(super) fn resolve_pronoun(
         })
         .or_else(|| here.clone().find(|e| e.speaks))
         .or_else(|| here.clone().find(|e| !background_here(e)))
+        // In the paragraph before, the one it is about: its subject, over
+        // someone named later in it ("Whitfield does not accept that. She
+        // points out that when Anita Brennan said "...", ..." ⏎ ""...," she
+        // said at the time": Whitfield).
+        .or_else(|| {
+            candidates
+                .clone()
+                .take_while(|e| e.paragraph + 1 >= paragraph)
+                .filter(|e| e.paragraph + 1 == paragraph)
+                .find(|e| e.subject && e.pronoun == Some(pronoun) && !e.addressed && !background(e))
+        })
         .or_else(|| candidates.clone().find(|e| !e.addressed && !background(e)))
         .or_else(|| candidates.clone().next())
         .map(|e| e.identity.clone())

@@ -113,6 +113,14 @@ pub fn is_role(key: &str) -> bool {
             .is_some_and(|stem| roles().contains(stem))
 }
 
+/// The singular of a role noun ([`is_role`]): `stewards` is `steward`.
+pub fn singular_role(key: &str) -> Option<&str> {
+    if roles().contains(key) {
+        return Some(key);
+    }
+    key.strip_suffix('s').filter(|stem| roles().contains(stem))
+}
+
 /// Every key that [`is_role`] or [`is_title`] accepts (a title's key without
 /// its full stop): role nouns, their plurals and titles.
 pub fn role_and_title_keys() -> impl Iterator<Item = String> {

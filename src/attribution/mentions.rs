@@ -15,6 +15,11 @@ use super::names::{Names, SAME_FIRST_NAME, anonymous_head, same_anonymous_head};
 use crate::text::Token;
 use crate::text::lines::line_breaks;
 
+/// How far back (in tokens) a lone `One` looks for the role it stands for:
+/// the sentence before, not the paragraph ("Not every steward agrees. One,
+/// speaking anonymously, said:").
+const MAX_ELLIPSIS_WORDS: usize = 24;
+
 /// How a mention was recognised, reported as the attribution's `via`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -180,7 +185,11 @@ impl<'a> Reader<'a> {
         let put_to = matches!(key(i), "put" | "puts" | "putting")
             && key(i + 1) == "it"
             && key(i + 2) == "to";
-        let verb = lexicon::is_speech_verb(key(i))
+        // "who asked not to be named", "asked for anonymity": a source's
+        // terms, not a cue.
+        let anonymity = matches!(key(i), "asked" | "asks" | "asking")
+            && (key(i + 1) == "not" || (key(i + 1) == "for" && key(i + 2) == "anonymity"));
+        let verb = (lexicon::is_speech_verb(key(i)) && !anonymity)
             || issued
             || put_to
             || (lexicon::is_phrasal_speech_verb(key(i)) && key(i + 1) == "out");
@@ -506,6 +515,41 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// "Not every steward agrees. One, speaking anonymously, said:": `one`
+    /// standing alone for one of the people the sentence before named by
+    /// their role (the nearest role noun in the paragraph, a few words back).
+    fn elliptical_one(&self, start: usize) -> Option<Mention> {
+        if self.key(start) != "one"
+            || start + 1 >= self.tokens.len()
+            || (self.joined(start) && !self.is_speech_verb(start + 1))
+        {
+            return None;
+        }
+        let role = (start.saturating_sub(MAX_ELLIPSIS_WORDS)..start)
+            .rev()
+            .take_while(|&i| !self.breaks_paragraph(self.gap_after(i)))
+            .filter(|&i| self.tokens[i].is_word() && !self.quoted[i])
+            .find_map(|i| lexicon::singular_role(self.key(i)))?
+            .to_string();
+        let reference = match self.anonymous_alias(start..start + 1, &role) {
+            Some(speaker) => Reference::Identity(Identity::Listed(speaker)),
+            None => Reference::Identity(Identity::Unlisted {
+                name: format!("one {role}"),
+                kind: if lexicon::is_organisation_role(&role) {
+                    SourceKind::Organisation
+                } else {
+                    SourceKind::Anonymous
+                },
+            }),
+        };
+        Some(Mention {
+            tokens: start..start + 1,
+            reference,
+            via: Via::Descriptor,
+            roles: vec![role],
+        })
+    }
+
     /// The listed speaker with an indefinite alias (`a club insider`) whose
     /// head noun is `role` and whose words hold every capitalized word of
     /// the description `range`.
@@ -688,6 +732,11 @@ impl<'a> Reader<'a> {
                 roles: Vec::new(),
             });
         }
+        if self.key(last) == "one"
+            && let Some(m) = self.elliptical_one(last)
+        {
+            return Some(m);
+        }
         // "the 26-year-old": a description by age.
         if last >= 3
             && self.key(last) == "old"
@@ -722,7 +771,9 @@ impl<'a> Reader<'a> {
             let start = self.name_run_start(last);
             if let Some(of) =
                 (start + 1..last).find(|&i| self.key(i) == "of" && self.names_a_person(start..i))
-                && let Some(mut m) = self.name_run(start..of)
+                // (The person's name as the list knows it: "Professor Alan
+                // Rudd of Northbridge University".)
+                && let Some(mut m) = self.mention_ending(of).or_else(|| self.name_run(start..of))
             {
                 m.tokens.end = end;
                 return Some(m);
@@ -837,7 +888,18 @@ impl<'a> Reader<'a> {
             || self.is_determiner(start)
             || self.names.openers.contains(key)
             || (key.ends_with('.') && lexicon::is_title(key));
-        if !may_open {
+        // "according to water minister Alistair Drummond": a lower-case
+        // word that modifies the role before a name (not "said minister
+        // Alistair Drummond", "yesterday minister ...").
+        let modifier = || {
+            !self.capitalized(start)
+                && self.role_follows(start + 1)
+                && !lexicon::is_function_word(key)
+                && !lexicon::is_preposition(key)
+                && !lexicon::is_adverbial(key)
+                && !self.is_speech_verb(start)
+        };
+        if !may_open && !modifier() {
             return None;
         }
         // "the club captain", "club chairman Hendrik Vos": a name used as a
@@ -872,7 +934,7 @@ impl<'a> Reader<'a> {
         }
         // "said coach Marco Terzi", "club chairman Hendrik Vos": lower-case
         // role words before a name.
-        let mut name_at = start;
+        let mut name_at = start + usize::from(modifier());
         while name_at < (start + 3).min(self.tokens.len())
             && self.usable(name_at)
             && !self.capitalized(name_at)
@@ -925,7 +987,9 @@ impl<'a> Reader<'a> {
                     role_at = Some(i);
                 }
             }
-            return role_at.and_then(|r| self.descriptor(start, r));
+            return role_at
+                .and_then(|r| self.descriptor(start, r))
+                .or_else(|| self.elliptical_one(start));
         }
         if self.in_name_run(start)
             && self.capitalized(start)

@@ -127,6 +127,15 @@ const INSCRIPTIONS: &[&str] = &[
 /// before "reads:": its sentence and the one before.
 const MAX_INSCRIPTION_WORDS: usize = 40;
 
+/// Participles that open a sentence with the question someone was put
+/// ("Asked about police claims that ..., Carver said:"); the phrase up to its
+/// comma holds no cue.
+const LEADING_QUESTION: &[&str] = &["asked", "pressed", "questioned", "challenged", "quizzed"];
+
+/// How long a phrase may follow the source of words before a colon ("from
+/// an engineer at the works:"): a place or an employer, not a clause.
+const MAX_SOURCE_PHRASE_WORDS: usize = 5;
+
 /// Nouns for what someone argued, before "that" and the words: "Sir Graham
 /// Pell's complaint that "..."", "claims, made by an anonymous engineer in
 /// the Courier, that "..."".
@@ -462,10 +471,12 @@ impl<'a> Attributor<'a> {
     /// Does quotation `q` open the article's headline (`‘There is no
     /// version of that story that ends well’: the mother who ...`)? Not a
     /// few words quoted inside one (`A company that “sat on its hands”
-    /// should not be left in charge`).
+    /// should not be left in charge`). A topic before a colon may open it
+    /// (`Millgate Park crush live: ‘Suspending the certificate ...’`).
     pub fn opens_headline(&self, q: usize) -> bool {
         let open = self.quoted.marks[q].open;
-        self.in_headline(q) && self.reader.text[..open].trim().is_empty()
+        let before = self.reader.text[..open].trim();
+        self.in_headline(q) && (before.is_empty() || before.ends_with(':'))
     }
 
     /// Is the first paragraph, ending at byte `next`, a headline rather
@@ -1260,22 +1271,39 @@ impl<'a> Attributor<'a> {
             self.reader.is_speech_verb(v)
                 || (v == last && matches!(self.reader.key(v), "blamed" | "blames"))
         };
+        // "Asked about police claims that ..., Carver takes the question:":
+        // a leading phrase about the question put holds no cue.
+        let asked = match words
+            .iter()
+            .position(|&w| self.reader.gap_after(w).contains(','))
+        {
+            // (after a live blog's time stamp: "11.10 Asked about ...")
+            Some(c)
+                if words[..c.min(3)]
+                    .iter()
+                    .any(|&w| self.reader.capitalized(w) && LEADING_QUESTION.contains(&key(w)))
+                    && c + 1 < words.len() =>
+            {
+                &words[c + 1..]
+            }
+            _ => &words[..],
+        };
         // "Aldana has also accused his critics of bad timing; on Friday,
         // Aldana said Ibsen "..."": a clause after a semicolon with a cue of
         // its own is the one that leads to the quotation.
-        let clause_words = match words
+        let clause_words = match asked
             .iter()
             .rposition(|&w| w < last && self.reader.gap_after(w).contains(';'))
         {
             Some(s)
-                if words[s + 1..]
+                if asked[s + 1..]
                     .iter()
                     .enumerate()
-                    .any(|(k, &v)| cue(v) && !self.in_relative_clause(k, &words[s + 1..])) =>
+                    .any(|(k, &v)| cue(v) && !self.in_relative_clause(k, &asked[s + 1..])) =>
             {
-                &words[s + 1..]
+                &asked[s + 1..]
             }
-            _ => &words[..],
+            _ => asked,
         };
         let clause_first = clause_words[0];
         for (k, &v) in clause_words.iter().enumerate() {
@@ -1348,8 +1376,13 @@ impl<'a> Attributor<'a> {
                     // that"); before a colon, the main clause's subject
                     // speaks ("Sian Maddox spoke after Helen Okafor told MPs
                     // on Monday:", "until the council said sorry:").
+                    // ... or that it quotes right after its verb: "She points
+                    // out that when Anita Brennan said "...", the trust was
+                    // the only body to challenge her".
                     let subordinate = lexicon::is_subordinator(self.reader.key(m.tokens.start - 1));
-                    let reported = !subordinate || self.reader.key(last) == "that";
+                    let reported = !subordinate
+                        || self.reader.key(last) == "that"
+                        || (v == last && !introduced);
                     ((self.opens_clause(m.tokens.start) || main) && leads && reported)
                         .then_some((m, v))
                 });
@@ -1438,7 +1471,7 @@ impl<'a> Attributor<'a> {
         // "Sian Maddox is right that "..."": a stance, when the that-clause
         // reports no one else ("Residents were worried that Priya Nair had
         // told the inquiry:" is Nair).
-        if let Some(&v) = words.iter().find(|&&v| {
+        if let Some(&v) = asked.iter().find(|&&v| {
             self.stance_that(v).is_some_and(|that| {
                 words
                     .iter()
@@ -1454,13 +1487,29 @@ impl<'a> Attributor<'a> {
             // ("heard a blunt message from Sian Maddox:", "has been
             // criticised by the union:" before the relative-clause subject
             // below; "of" after it: "offered a picture of the council:").
+            // The source may carry a short phrase and a relative clause
+            // after it: "the account given ... by an engineer at the
+            // works, who asked not to be named:".
+            let ends_cue = |m: &Mention| {
+                let mut end = m.tokens.end;
+                if end <= last && lexicon::is_preposition(key(end)) {
+                    let phrase = (end..=last)
+                        .take(MAX_SOURCE_PHRASE_WORDS)
+                        .position(|w| w == last || self.reader.gap_after(w).contains(','));
+                    if let Some(p) = phrase {
+                        end += p + 1;
+                    }
+                }
+                end == last + 1
+                    || (self.reader.gap_after(end - 1).contains(',')
+                        && lexicon::is_relative(key(end))
+                        && (end..last).all(|w| !self.reader.gap_after(w).contains([',', ';'])))
+            };
             let source_after = |prepositions: &[&str]| {
                 words.iter().find_map(|&k| {
-                    prepositions.contains(&key(k)).then(|| {
-                        self.reader
-                            .mention_starting(k + 1)
-                            .filter(|m| m.tokens.end == last + 1)
-                    })?
+                    prepositions
+                        .contains(&key(k))
+                        .then(|| self.reader.mention_starting(k + 1).filter(ends_cue))?
                 })
             };
             if let Some(m) = source_after(&["from", "by"]) {
@@ -1516,11 +1565,23 @@ impl<'a> Attributor<'a> {
             {
                 return self.credit(&self.named(m), None);
             }
+            // A headline's words before a colon are its topic unless they
+            // are a name alone ("Millgate Park crush live: ‘...’" is no
+            // one's; "Pryce: ‘...’" is his).
+            let headline = self.paragraph_of(open) == 1
+                && self
+                    .paragraphs
+                    .get(1)
+                    .is_some_and(|&next| self.is_headline(next));
             if let Some(m) = self
                 .first_mention(main_clause.iter().copied())
-                .or_else(|| self.first_mention(words.iter().copied()))
+                .or_else(|| self.first_mention(asked.iter().copied()))
+                .filter(|m| !headline || m.tokens.end == last + 1)
             {
                 return self.credit(&m, None);
+            }
+            if headline {
+                return None;
             }
             // "The trust has published its demands. Top of the list: "...""
             let sentence_start = self.tokens()[first].span.start;
@@ -1548,7 +1609,16 @@ impl<'a> Attributor<'a> {
         let m = words
             .filter_map(|k| self.reader.mention_starting(k))
             .find(|m| {
-                let lone = m.via == Via::Unlisted && m.tokens.len() == 1 && m.roles.is_empty();
+                // (A surname the article gave in full before is someone:
+                // "Lee Carver ... Carver takes the question:"; not the end
+                // of a longer name: "the Corn Exchange".)
+                let tail = m.tokens.start > 0 && self.reader.capitalized(m.tokens.start - 1);
+                let lone = m.via == Via::Unlisted
+                    && m.tokens.len() == 1
+                    && m.roles.is_empty()
+                    && (tail
+                        || matches!(&m.reference, Reference::Identity(id)
+                            if self.known_as(id.clone(), m.tokens.start) == *id));
                 // "outside the Corn Exchange": a place.
                 let start = m.tokens.start;
                 let article = start > 0 && self.reader.key(start - 1) == "the";
@@ -1815,7 +1885,12 @@ impl<'a> Attributor<'a> {
     /// Tomás Oliveira,", "the Water Minister, Teodor Maren,".
     fn named(&self, m: Mention) -> Mention {
         match self.apposition(&m) {
-            Some(name) if m.via == Via::Descriptor || self.titles_a_person(&m) => name,
+            Some(name)
+                if m.via == Via::Descriptor
+                    || (self.titles_a_person(&m) && name.via != Via::Descriptor) =>
+            {
+                name
+            }
             _ => m,
         }
     }
