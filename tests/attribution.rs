@@ -1450,3 +1450,63 @@ fn the_one_a_passage_is_about() {
         "mary-kell",
     );
 }
+
+#[test]
+fn words_owned_in_other_forms() {
+    // "in the minister's own words:" reads as "according to".
+    matches(
+        "dangerous",
+        &format!("Jen Psaki briefed reporters. The key point, in Psaki's own words: \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki briefed reporters. The key point, in her own words: \"{DANGER}\""),
+    );
+    // A charge or a position that is someone's.
+    matches(
+        "dangerous",
+        &format!(
+            "Ned Price was then asked about Jen Psaki's charge, made an hour earlier, that \"{DANGER}\""
+        ),
+    );
+    matches(
+        "grushko",
+        "The foreign ministry held to its February position that \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request\".\n",
+    );
+    // Reading out a statement of one's own.
+    credited_to(
+        "dangerous",
+        &format!(
+            "When the talks ended, the trust's vice-chair, Dev Sandhu, read a statement on the steps of Geneva Town Hall: \"{DANGER}\""
+        ),
+        "Dev Sandhu",
+    );
+    // A sentence of its own about the words names no one.
+    uncredited(
+        "dangerous",
+        &format!(
+            "Jen Psaki spoke for an hour. It was long. Somewhere among the pages of evidence is the sentence that, for many people, sums it up: \"{DANGER}\""
+        ),
+    );
+}
+
+#[test]
+fn a_new_person_inside_a_quotation_speaks_the_words_they_quote() {
+    credited_to(
+        "dangerous",
+        &format!(
+            "Jen Psaki remembers it. \"A mother came up to me after a talk and said, '{DANGER}' I could not forget it,\" she says."
+        ),
+        "A mother",
+    );
+}
+
+#[test]
+fn a_chain_of_pronouns_keeps_to_its_person() {
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki does not give up. When Mary Kell spoke, she listened.\n\nThe campaign has been the most visible. In February she told members that \"{DANGER}\""
+        ),
+    );
+}

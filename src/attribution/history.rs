@@ -142,6 +142,14 @@ impl Attributor<'_> {
                         None => None,
                     }
                 }
+                // "She points out ...", "she told members": the one it
+                // points at, again, so that a chain of pronouns keeps to
+                // its person past others named in between.
+                Reference::Pronoun(p)
+                    if matches!(*p, "he" | "she") && (speaks || self.starts_sentence(i)) =>
+                {
+                    resolve_pronoun(&history, i, self.token_paragraph(i), p)
+                }
                 Reference::Pronoun(_) => None,
             };
             // "a minimum of one registered nurse" is no one; an organisation
@@ -193,6 +201,7 @@ impl Attributor<'_> {
                 };
                 let (identity, pronoun) = match earlier {
                     Some(e) => (e.identity, e.pronoun),
+                    None if let Reference::Pronoun(p) = m.reference => (identity, Some(p)),
                     None => {
                         let pronoun = self.pronoun_of(&identity, &m, end);
                         (identity, pronoun)

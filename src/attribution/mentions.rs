@@ -181,6 +181,13 @@ impl<'a> Reader<'a> {
         let issued = matches!(key(i), "issue" | "issues" | "issued" | "issuing")
             && matches!(key(i + 1), "a" | "an" | "its" | "their" | "his" | "her")
             && (i + 2..i + 4).any(|d| lexicon::is_document(key(d)));
+        // "Dev Sandhu read a statement on the steps:": reading out words of
+        // one's own (not "read a statement from the club").
+        let read = matches!(key(i), "read" | "reads")
+            && matches!(key(i + 1), "a" | "an")
+            && (i + 2..i + 4)
+                .find(|&d| lexicon::is_document(key(d)))
+                .is_some_and(|d| !matches!(key(d + 1), "from" | "by" | "of"));
         // "has just put it to Threlfall that": said it to him.
         let put_to = matches!(key(i), "put" | "puts" | "putting")
             && key(i + 1) == "it"
@@ -191,6 +198,7 @@ impl<'a> Reader<'a> {
             && (key(i + 1) == "not" || (key(i + 1) == "for" && key(i + 2) == "anonymity"));
         let verb = (lexicon::is_speech_verb(key(i)) && !anonymity)
             || issued
+            || read
             || put_to
             || (lexicon::is_phrasal_speech_verb(key(i)) && key(i + 1) == "out");
         // After an article or an owner it is a noun: "the accused", "a

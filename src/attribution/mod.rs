@@ -160,6 +160,13 @@ const ARGUMENT_NOUNS: &[&str] = &[
     "boast",
     "statement",
     "assurance",
+    "charge",
+    "position",
+    "admission",
+    "prediction",
+    "threat",
+    "vow",
+    "demand",
 ];
 
 /// Nouns for someone's words that a quotation may stand beside, besides
@@ -360,8 +367,13 @@ impl<'a> Attributor<'a> {
         // description or a pronoun there ("The head teacher told us, '...'",
         // "He looked me in the eye and said, '...'") is left to the outer
         // credit unless it names a listed speaker.
+        // Someone new, described with an indefinite article, needs no cast:
+        // "A mother came up to me and said, '...'".
+        let new_person = matches!(&credit.identity, Identity::Unlisted { name, kind: SourceKind::Anonymous }
+            if name.split(' ').next().is_some_and(|a| matches!(a.to_lowercase().as_str(), "a" | "an")));
         let named = matches!(credit.identity, Identity::Listed(_))
-            || matches!(credit.via, Via::Name | Via::Unlisted | Via::Surname);
+            || matches!(credit.via, Via::Name | Via::Unlisted | Via::Surname)
+            || new_person;
         if !named {
             return None;
         }
@@ -1226,6 +1238,18 @@ impl<'a> Attributor<'a> {
                     })
                     .map(|k| k + 2)
             });
+        // "The key condition, in the minister's own words:": the owner of
+        // the words, as "according to" ("in her words, ...").
+        if let Some(&w) =
+            words.iter().rev().take(MAX_LEAD_WORDS).find(|&&w| {
+                key(w) == "words" && (w + 1..=last).all(|i| !self.reader.is_speech_verb(i))
+            })
+            && let Some(m) = self.reader.document_owner(w)
+            && m.tokens.start > 0
+            && key(m.tokens.start - 1) == "in"
+        {
+            return self.credit(&m, None);
+        }
         if let Some(k) = according {
             // "According to the council's own timeline, ...": the document's
             // owner.
@@ -1583,7 +1607,13 @@ impl<'a> Attributor<'a> {
             if headline {
                 return None;
             }
-            // "The trust has published its demands. Top of the list: "...""
+            // "The trust has published its demands. Top of the list: "..."":
+            // a few words that go on from the sentence before (not "... is
+            // the sentence that, for many people, sums the whole thing up:",
+            // a sentence of its own about the words).
+            if words.len() > MAX_LEAD_WORDS {
+                return None;
+            }
             let sentence_start = self.tokens()[first].span.start;
             let from = self.tokens()[self
                 .token_at(sentence_start)
