@@ -1510,3 +1510,24 @@ fn a_chain_of_pronouns_keeps_to_its_person() {
         ),
     );
 }
+
+#[test]
+fn a_subject_past_its_clauses_and_phrases() {
+    // Commas inside a relative clause between the subject and its verb.
+    matches(
+        "grushko",
+        "The foreign ministry, which has offices across Europe, Asia and Africa from its headquarters in Moscow, said in a statement that \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request\".\n",
+    );
+    // The head before its prepositional phrases.
+    matches(
+        "too-early",
+        &format!(
+            "A US official with more than a decade at the foreign ministry, who spoke on condition of anonymity, said: \"{EARLY}\""
+        ),
+    );
+    // A role before a listed name.
+    matches(
+        "dangerous",
+        &format!("According to White House Press Secretary Jen Psaki, \"{DANGER}\""),
+    );
+}

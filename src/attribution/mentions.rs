@@ -928,9 +928,21 @@ impl<'a> Reader<'a> {
             {
                 end += 1;
             }
+            // ("security researcher Dr Priya Natarajan": the name as the
+            // list knows it.)
             if end > range.end
-                && let Some(m) = self.name_run(start..end)
+                && let Some(mut m) = self
+                    .mention_starting(range.end)
+                    .filter(|m| {
+                        matches!(m.reference, Reference::Identity(Identity::Listed(_)))
+                            && m.tokens.end == end
+                    })
+                    .or_else(|| self.name_run(start..end))
             {
+                if m.tokens.start > start {
+                    m.roles.extend(self.roles_in(start..m.tokens.start));
+                    m.tokens.start = start;
+                }
                 return Some(m);
             }
             return Some(Mention {

@@ -127,6 +127,11 @@ const INSCRIPTIONS: &[&str] = &[
 /// before "reads:": its sentence and the one before.
 const MAX_INSCRIPTION_WORDS: usize = 40;
 
+/// How far back a subject's head may stand before the prepositional
+/// phrases that end at its verb ("A pharmacist with more than a decade at
+/// the company said").
+const MAX_PREPOSITIONAL_WORDS: usize = 8;
+
 /// Participles that open a sentence with the question someone was put
 /// ("Asked about police claims that ..., Carver said:"); the phrase up to its
 /// comma holds no cue.
@@ -1027,7 +1032,27 @@ impl<'a> Attributor<'a> {
         };
         let mut inner = None;
         if comma_before(end) {
-            let (open, m) = parenthetical(end)?;
+            let (mut open, m) = parenthetical(end)?;
+            // "The company, which runs branches across England, Scotland
+            // and Wales, said": commas inside a relative clause; the clause
+            // opens at the comma before its relative pronoun.
+            if m.is_none()
+                && !lexicon::is_relative(self.reader.key(open + 1))
+                && let Some(relative) = (floor..open)
+                    .rev()
+                    .take(MAX_PARENTHETICAL_WORDS)
+                    .take_while(|&k| !self.reader.sentence_ends_after(k))
+                    .find(|&k| {
+                        self.reader.gap_after(k).contains(',')
+                            && matches!(self.reader.key(k + 1), "which" | "who")
+                    })
+                && self
+                    .reader
+                    .mention_ending(relative + 1)
+                    .is_some_and(|h| h.tokens.start == floor || self.opens_clause(h.tokens.start))
+            {
+                open = relative;
+            }
             inner = m;
             end = skip_adverbials(open + 1);
             // "Sian Maddox, regional organiser at the union, which represents
@@ -1077,13 +1102,21 @@ impl<'a> Attributor<'a> {
             // for one, and the name in apposition to it.
             return inner.filter(|m| self.names(m));
         };
-        // "[a senior official] in [the state health department] said"
+        // "[a senior official] in [the state health department] said",
+        // "[A pharmacist] with more than a decade at [the company], who ...,
+        // said": the head before the prepositional phrases.
         while subject.tokens.start > floor + 1
             && lexicon::is_preposition(self.reader.key(subject.tokens.start - 1))
-            && let Some(head) = self
-                .reader
-                .mention_ending(subject.tokens.start - 1)
-                .filter(|m| m.tokens.start >= floor)
+            && let Some(head) = (floor + 1..subject.tokens.start)
+                .rev()
+                .take(MAX_PREPOSITIONAL_WORDS)
+                .take_while(|&p| !self.reader.gap_after(p).contains([',', ';', ':']))
+                .filter(|&p| lexicon::is_preposition(self.reader.key(p)))
+                .find_map(|p| {
+                    self.reader
+                        .mention_ending(p)
+                        .filter(|m| m.tokens.start >= floor)
+                })
         {
             subject = head;
         }
