@@ -1531,3 +1531,18 @@ fn a_subject_past_its_clauses_and_phrases() {
         &format!("According to White House Press Secretary Jen Psaki, \"{DANGER}\""),
     );
 }
+
+#[test]
+fn a_sentence_offering_words_introduces_its_subject() {
+    matches(
+        "dangerous",
+        &format!(
+            "18:15 – The press secretary, Jen Psaki, has opened the briefing with something close to a warning. \"{DANGER}\""
+        ),
+    );
+    // Words that are someone else's are not the subject's offer.
+    uncredited(
+        "dangerous",
+        &format!("Ned Price held the floor. It was an apology of sorts. \"{DANGER}\""),
+    );
+}

@@ -190,6 +190,7 @@ const APPOSITIVE_NOUNS: &[&str] = &[
     "description",
     "assessment",
     "version",
+    "apology",
 ];
 
 /// A noun for someone's words: an argument or one a quotation may stand
@@ -403,7 +404,23 @@ impl<'a> Attributor<'a> {
         let key = |i: usize| self.reader.key(i);
         let first = *words.first()?;
         let noun = words.iter().copied().find(|&w| is_words_noun(key(w)))?;
-        let owner = self.reader.document_owner(noun)?;
+        // "The mayor, Diane Whitcombe, has opened the item with something
+        // close to an apology.": words of no one else's, offered by the
+        // person the sentence opens with.
+        let Some(owner) = self.reader.document_owner(noun) else {
+            if !matches!(key(noun - 1), "a" | "an") || noun == first {
+                return None;
+            }
+            // (After a live blog's time stamp: "18:15 – The mayor ...".)
+            let opening = words
+                .iter()
+                .copied()
+                .find(|&w| !key(w).bytes().all(|b| b.is_ascii_digit()))
+                .filter(|&w| w < noun)?;
+            let subject = self.first_mention(std::iter::once(opening))?;
+            let credit = self.credit(&subject, None)?;
+            return (!self.is_organisation(&credit.identity)).then_some(credit);
+        };
         let start = owner.tokens.start;
         // The owner's noun phrase opens the sentence or a clause after
         // "and"/"but".
