@@ -1546,3 +1546,18 @@ fn a_sentence_offering_words_introduces_its_subject() {
         &format!("Ned Price held the floor. It was an apology of sorts. \"{DANGER}\""),
     );
 }
+
+#[test]
+fn another_of_them_and_a_document_past_its_aside() {
+    matches(
+        "too-early",
+        &format!(
+            "US officials were reluctant to talk on the record. One, who didn't want to give a name, told me that people were already looking elsewhere. Another said simply, \"{EARLY}\""
+        ),
+    );
+    // A subordinate clause inside the aside holds no cue.
+    matches(
+        "grushko",
+        "Ned Price said it was bad.\n\nThe foreign ministry's statement, published as Mr Price spoke, was blunt: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"\n",
+    );
+}

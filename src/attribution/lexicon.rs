@@ -115,10 +115,10 @@ pub fn is_role(key: &str) -> bool {
 
 /// The singular of a role noun ([`is_role`]): `stewards` is `steward`.
 pub fn singular_role(key: &str) -> Option<&str> {
-    if roles().contains(key) {
-        return Some(key);
-    }
-    key.strip_suffix('s').filter(|stem| roles().contains(stem))
+    // (Some plurals are listed too: "officials", "sources".)
+    key.strip_suffix('s')
+        .filter(|stem| roles().contains(stem))
+        .or_else(|| roles().contains(key).then_some(key))
 }
 
 /// Every key that [`is_role`] or [`is_title`] accepts (a title's key without

@@ -16,9 +16,10 @@ use crate::text::Token;
 use crate::text::lines::line_breaks;
 
 /// How far back (in tokens) a lone `One` looks for the role it stands for:
-/// the sentence before, not the paragraph ("Not every steward agrees. One,
-/// speaking anonymously, said:").
-const MAX_ELLIPSIS_WORDS: usize = 24;
+/// the sentence or two before, not the paragraph ("Not every steward
+/// agrees. One, speaking anonymously, said:"; "Drivers were reluctant to
+/// talk. One, who ..., told me that ...: "..." Another said simply").
+const MAX_ELLIPSIS_WORDS: usize = 40;
 
 /// How a mention was recognised, reported as the attribution's `via`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -524,10 +525,10 @@ impl<'a> Reader<'a> {
     }
 
     /// "Not every steward agrees. One, speaking anonymously, said:": `one`
-    /// standing alone for one of the people the sentence before named by
+    /// (or `another`) standing alone for one of the people the sentence before named by
     /// their role (the nearest role noun in the paragraph, a few words back).
     fn elliptical_one(&self, start: usize) -> Option<Mention> {
-        if self.key(start) != "one"
+        if !matches!(self.key(start), "one" | "another")
             || start + 1 >= self.tokens.len()
             || (self.joined(start) && !self.is_speech_verb(start + 1))
         {
@@ -537,7 +538,10 @@ impl<'a> Reader<'a> {
             .rev()
             .take_while(|&i| !self.breaks_paragraph(self.gap_after(i)))
             .filter(|&i| self.tokens[i].is_word() && !self.quoted[i])
-            .find_map(|i| lexicon::singular_role(self.key(i)))?
+            .find_map(|i| {
+                // ("people were already looking elsewhere" is no role.)
+                lexicon::singular_role(self.key(i)).filter(|r| !matches!(*r, "people" | "person"))
+            })?
             .to_string();
         let reference = match self.anonymous_alias(start..start + 1, &role) {
             Some(speaker) => Reference::Identity(Identity::Listed(speaker)),
@@ -722,7 +726,18 @@ impl<'a> Reader<'a> {
     pub(super) fn is_determiner(&self, i: usize) -> bool {
         matches!(
             self.key(i),
-            "the" | "a" | "an" | "one" | "another" | "his" | "her" | "its" | "their" | "my" | "our"
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "another"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "my"
+                | "our"
+                | "your"
         ) || self.key(i).ends_with("'s")
     }
 
@@ -740,7 +755,7 @@ impl<'a> Reader<'a> {
                 roles: Vec::new(),
             });
         }
-        if self.key(last) == "one"
+        if matches!(self.key(last), "one" | "another")
             && let Some(m) = self.elliptical_one(last)
         {
             return Some(m);

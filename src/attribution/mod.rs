@@ -1821,10 +1821,11 @@ impl<'a> Attributor<'a> {
         else {
             return false;
         };
-        let opener = words[comma + 1..=k]
-            .iter()
-            .take(2)
-            .any(|&w| lexicon::is_relative(key(w)));
+        // ... or a subordinate one: "The commission's penalty notice,
+        // published as Ms Marsh spoke, was blunt:".
+        let opener = words[comma + 1..=k].iter().take(2).any(|&w| {
+            lexicon::is_relative(key(w)) || (w < words[k] && lexicon::is_subordinator(key(w)))
+        });
         let closed = words[k..words.len() - 1]
             .iter()
             .any(|&w| self.reader.gap_after(w).contains(','));
