@@ -1561,3 +1561,51 @@ fn another_of_them_and_a_document_past_its_aside() {
         "Ned Price said it was bad.\n\nThe foreign ministry's statement, published as Mr Price spoke, was blunt: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"\n",
     );
 }
+
+#[test]
+fn this_session_s_rules_keep_to_their_constructions() {
+    // A name alone, or a name and what it is about, before a headline's
+    // colon is its speaker, whether or not the body quotes it again.
+    matches(
+        "dangerous",
+        &format!("Psaki: ‘{DANGER}’\n\nBy Anna Cole\n\nThe talks went on.\n"),
+    );
+    matches(
+        "dangerous",
+        &format!("Psaki on the talks: ‘{DANGER}’\n\nThe press secretary spoke on Tuesday.\n"),
+    );
+    // Someone who takes over, or heckles, is who a later pronoun means.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Ned Price spoke first, and briefly. Then Mary Kell, the chair, took the microphone.\n\n\"{DANGER}\" she said."
+        ),
+        "mary-kell",
+    );
+    credited_to(
+        "dangerous",
+        &format!(
+            "Jen Psaki was heckled on Tuesday by Mary Kell, whose son attends the school.\n\n\"{DANGER}\" she shouted."
+        ),
+        "mary-kell",
+    );
+    // A relative clause inside the question put; the main clause speaks.
+    matches(
+        "dangerous",
+        &format!(
+            "Asked about the claims, which Mary Kell repeated on Tuesday, Jen Psaki said: \"{DANGER}\""
+        ),
+    );
+    // A statement read on someone's behalf is theirs.
+    matches(
+        "dangerous",
+        &format!("A spokesman read a statement on behalf of Ms Psaki: \"{DANGER}\""),
+    );
+    // The outer speaker who then speaks keeps the nested words.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki said: \"A reporter asked me if it was serious, and I told her, '{DANGER}' I meant it.\""
+        ),
+    );
+}

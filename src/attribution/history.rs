@@ -33,6 +33,10 @@ pub(super) struct Entry {
     kin_subject: bool,
     /// Opens its sentence: the one a later pronoun most often means.
     subject: bool,
+    /// Named in a subordinate clause ("when Anita Brennan said") or after a
+    /// preposition ("the figurehead of Save Our Shelves"), but not as an
+    /// agent ("heckled by Jo Maitland"): the sentence is about someone else.
+    backgrounded: bool,
     /// An organisation named in a prepositional phrase ("Shares in Orbisfare
     /// Systems fell", "a spokesperson for the trust"): no one the article
     /// quotes or describes there, and never what a pronoun points at, but
@@ -230,6 +234,11 @@ impl Attributor<'_> {
                     kin,
                     kin_subject,
                     subject: self.starts_sentence(i),
+                    backgrounded: i > 0 && {
+                        let before = self.reader.key(i - 1);
+                        lexicon::is_subordinator(before)
+                            || (lexicon::is_preposition(before) && before != "by")
+                    },
                     detail: detail && !speaks,
                     at: i,
                     person: !self.is_organisation(&identity),
@@ -638,18 +647,31 @@ pub(super) fn resolve_pronoun(
         })
         .or_else(|| here.clone().find(|e| e.speaks))
         .or_else(|| here.clone().find(|e| !background_here(e)))
-        // In the paragraph before, the one it is about: its subject, over
-        // someone named later in it ("Whitfield does not accept that. She
-        // points out that when Anita Brennan said "...", ..." ⏎ ""...," she
-        // said at the time": Whitfield).
         .or_else(|| {
-            candidates
+            let last = candidates
                 .clone()
-                .take_while(|e| e.paragraph + 1 >= paragraph)
-                .filter(|e| e.paragraph + 1 == paragraph)
-                .find(|e| e.subject && e.pronoun == Some(pronoun) && !e.addressed && !background(e))
+                .find(|e| !e.addressed && !background(e))?;
+            // In the paragraph before, someone named in a subordinate clause
+            // or a prepositional phrase is not what it is about: its subject
+            // is ("Whitfield does not
+            // accept that. She points out that when Anita Brennan said
+            // "...", ..." ⏎ ""...," she said at the time": Whitfield).
+            // (Not someone who takes over: "Then Greg Threlfall took the
+            // microphone.", "heckled by Jo Maitland".)
+            let subject = || {
+                candidates
+                    .clone()
+                    .take_while(|e| e.paragraph + 1 >= paragraph)
+                    .filter(|e| e.paragraph + 1 == paragraph)
+                    .find(|e| {
+                        e.subject && e.pronoun == Some(pronoun) && !e.addressed && !background(e)
+                    })
+            };
+            if last.backgrounded && last.paragraph + 1 == paragraph {
+                return subject().or(Some(last));
+            }
+            Some(last)
         })
-        .or_else(|| candidates.clone().find(|e| !e.addressed && !background(e)))
         .or_else(|| candidates.clone().next())
         .map(|e| e.identity.clone())
 }

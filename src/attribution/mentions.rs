@@ -188,7 +188,11 @@ impl<'a> Reader<'a> {
             && matches!(key(i + 1), "a" | "an")
             && (i + 2..i + 4)
                 .find(|&d| lexicon::is_document(key(d)))
-                .is_some_and(|d| !matches!(key(d + 1), "from" | "by" | "of"));
+                .is_some_and(|d| {
+                    let someone_else = matches!(key(d + 1), "from" | "by" | "of")
+                        || (key(d + 1) == "on" && key(d + 2) == "behalf");
+                    !someone_else
+                });
         // "has just put it to Threlfall that": said it to him.
         let put_to = matches!(key(i), "put" | "puts" | "putting")
             && key(i + 1) == "it"
@@ -450,11 +454,21 @@ impl<'a> Reader<'a> {
 
     /// A description `det [modifiers] role` over tokens `range`.
     fn descriptor(&self, det: usize, role_at: usize) -> Option<Mention> {
-        let range = det..role_at + 1;
+        let mut range = det..role_at + 1;
         if !range.clone().all(|i| self.usable(i)) || !lexicon::is_role(self.key(role_at)) {
             return None;
         }
-        let role = self.key(role_at).to_string();
+        let mut role = self.key(role_at).to_string();
+        // "One of your own inspectors": one of them, an inspector.
+        let one_of = det >= 2
+            && self.key(det - 1) == "of"
+            && self.key(det - 2) == "one"
+            && self.joined(det - 2)
+            && self.joined(det - 1);
+        if one_of && let Some(singular) = lexicon::singular_role(&role) {
+            role = singular.to_string();
+            range.start = det - 2;
+        }
         let text = self.written(range.clone());
         let determiner = self.key(det);
         // "Ukraine's foreign ministry": a body of someone named, not one
@@ -472,7 +486,8 @@ impl<'a> Reader<'a> {
                 roles: vec![role],
             });
         }
-        let indefinite = matches!(determiner, "a" | "an" | "one" | "another")
+        let indefinite = one_of
+            || matches!(determiner, "a" | "an" | "one" | "another")
             || lexicon::is_plural_role(&role)
             || possessed;
         // "a Meridian Urban Partners spokesperson": the organisation speaks.
@@ -1058,6 +1073,16 @@ impl<'a> Reader<'a> {
                     && self.capitalized(k)
                     && self.in_name_run(k)
                 {
+                    // "Hydrology lecturer Dr Leila Nasser": the listed
+                    // person after the role words.
+                    if let Some(mut m) = self
+                        .mention_starting(k)
+                        .filter(|m| matches!(m.reference, Reference::Identity(Identity::Listed(_))))
+                    {
+                        m.roles.extend(self.roles_in(start..k));
+                        m.tokens.start = start;
+                        return Some(m);
+                    }
                     end = k + 1;
                     continue;
                 }

@@ -375,8 +375,19 @@ impl<'a> Attributor<'a> {
         // credit unless it names a listed speaker.
         // Someone new, described with an indefinite article, needs no cast:
         // "A mother came up to me and said, '...'".
+        // (Not when the outer speaker then speaks: "A parent asked me if I
+        // would go, and I told her, '...'" is the outer speaker's.)
+        let nested_open = quoted.marks[nested].open;
+        let speaker_speaks = || {
+            let from = credit.cue.as_ref().map_or(0, |c| c.end);
+            tokens
+                .iter()
+                .filter(|t| t.span.start >= from && t.span.end <= nested_open)
+                .any(|t| matches!(t.key.as_str(), "i" | "we"))
+        };
         let new_person = matches!(&credit.identity, Identity::Unlisted { name, kind: SourceKind::Anonymous }
-            if name.split(' ').next().is_some_and(|a| matches!(a.to_lowercase().as_str(), "a" | "an")));
+            if name.split(' ').next().is_some_and(|a| matches!(a.to_lowercase().as_str(), "a" | "an")))
+            && !speaker_speaks();
         let named = matches!(credit.identity, Identity::Listed(_))
             || matches!(credit.via, Via::Name | Via::Unlisted | Via::Surname)
             || new_person;
@@ -522,6 +533,34 @@ impl<'a> Attributor<'a> {
             .ends_with(['.', '!', '?'])
     }
 
+    /// The word before the colon that follows a headline's speaker `m`:
+    /// right after the name ("Helena Marsh: ..."), or after what it is
+    /// about ("Raman on the roof crisis: ‘...’", when the quotation at byte
+    /// `open` follows the colon).
+    fn speaker_colon(&self, m: &Mention, open: usize) -> Option<usize> {
+        let colon = |w: usize| {
+            self.reader
+                .gap_after(w)
+                .trim_end_matches(|c: char| c.is_whitespace() || crate::quotations::is_mark(c))
+                .trim()
+                == ":"
+        };
+        let last = m.tokens.end - 1;
+        if colon(last) {
+            return Some(last);
+        }
+        if self.reader.key_at(m.tokens.end) != "on" {
+            return None;
+        }
+        let topic = (m.tokens.end + 1..self.token_at(open))
+            .take(MAX_HEADLINE_TOPIC_WORDS + 1)
+            .find(|&w| colon(w))?;
+        (self.reader.text[self.tokens()[topic].span.end..open]
+            .trim_matches(|c: char| c.is_whitespace() || c == ':' || crate::quotations::is_mark(c)))
+        .is_empty()
+        .then_some(topic)
+    }
+
     /// A quotation printed as a headline of its own (the article's first
     /// paragraph, nothing but the quotation) is credited by the paragraph
     /// under it, standfirst or lede, to the first person or body it names:
@@ -553,11 +592,12 @@ impl<'a> Attributor<'a> {
             && !self.is_organisation(id)
             && (matches!(id, Identity::Listed(_)) || (2..=3).contains(&m.tokens.len()))
             && m.via != Via::Descriptor
-            && self.reader.gap_after(m.tokens.end - 1).trim() == ":"
+            && let Some(colon) = self.speaker_colon(&m, open)
             && headline_words
-                .take(m.tokens.len() + MAX_HEADLINE_TOPIC_WORDS)
+                .filter(|&w| w > colon)
+                .take(MAX_HEADLINE_TOPIC_WORDS + 1)
                 .count()
-                < m.tokens.len() + MAX_HEADLINE_TOPIC_WORDS
+                <= MAX_HEADLINE_TOPIC_WORDS
         {
             return self.credit(&m, None).map(|c| Credit {
                 via: Via::Headline,
@@ -1128,6 +1168,12 @@ impl<'a> Attributor<'a> {
                 .rev()
                 .take(MAX_PREPOSITIONAL_WORDS)
                 .take_while(|&p| !self.reader.gap_after(p).contains([',', ';', ':']))
+                // ("One of your own inspectors has told journalists": one of
+                // them is the description after "of".)
+                .take_while(|&p| {
+                    !(self.reader.key(p) == "of"
+                        && matches!(self.reader.key(p - 1), "one" | "some" | "many" | "several"))
+                })
                 .filter(|&p| lexicon::is_preposition(self.reader.key(p)))
                 .find_map(|p| {
                     self.reader
@@ -1295,10 +1341,11 @@ impl<'a> Attributor<'a> {
                 key(w) == "words" && (w + 1..=last).all(|i| !self.reader.is_speech_verb(i))
             })
             && let Some(m) = self.reader.document_owner(w)
-            && m.tokens.start > 0
-            && key(m.tokens.start - 1) == "in"
+            && (m.tokens.start.saturating_sub(2)..m.tokens.start).any(|i| key(i) == "in")
+            // (when the article says who that is)
+            && let Some(credit) = self.credit(&m, None)
         {
-            return self.credit(&m, None);
+            return Some(credit);
         }
         if let Some(k) = according {
             // "According to the council's own timeline, ...": the document's
@@ -1347,10 +1394,21 @@ impl<'a> Attributor<'a> {
         };
         // "Asked about police claims that ..., Carver takes the question:":
         // a leading phrase about the question put holds no cue.
-        let asked = match words
-            .iter()
-            .position(|&w| self.reader.gap_after(w).contains(','))
-        {
+        // The phrase ends at its first comma, or past a relative clause
+        // set off after it ("Asked about the claims, which Maitland repeated
+        // on Tuesday, Okafor said:"); a quotation inside it belongs to it
+        // ("Challenged by Maitland, who said "..."").
+        let comma = |from: usize| {
+            words[from..]
+                .iter()
+                .position(|&w| self.reader.gap_after(w).contains(','))
+                .map(|c| c + from)
+        };
+        let phrase_end = comma(0).and_then(|c| match words.get(c + 1) {
+            Some(&w) if lexicon::is_relative(key(w)) => comma(c + 1),
+            _ => Some(c),
+        });
+        let asked = match phrase_end {
             // (after a live blog's time stamp: "11.10 Asked about ...")
             Some(c)
                 if words[..c.min(3)]
@@ -1639,23 +1697,22 @@ impl<'a> Attributor<'a> {
             {
                 return self.credit(&self.named(m), None);
             }
-            // A headline's words before a colon are its topic unless they
-            // are a name alone ("Millgate Park crush live: ‘...’" is no
-            // one's; "Pryce: ‘...’" is his).
+            // A headline's words before a colon are its topic ("Millgate
+            // Park crush live: ‘...’", "Fen Valley Radio Drive: ‘...’"): a
+            // speaker's name there ("Pryce: ‘...’") is read by `headline`.
             let headline = self.paragraph_of(open) == 1
                 && self
                     .paragraphs
                     .get(1)
                     .is_some_and(|&next| self.is_headline(next));
+            if headline {
+                return None;
+            }
             if let Some(m) = self
                 .first_mention(main_clause.iter().copied())
                 .or_else(|| self.first_mention(asked.iter().copied()))
-                .filter(|m| !headline || m.tokens.end == last + 1)
             {
                 return self.credit(&m, None);
-            }
-            if headline {
-                return None;
             }
             // "The trust has published its demands. Top of the list: "..."":
             // a few words that go on from the sentence before (not "... is
