@@ -1714,11 +1714,15 @@ impl<'a> Attributor<'a> {
             {
                 return self.credit(&m, None);
             }
-            // "The trust has published its demands. Top of the list: "..."":
-            // a few words that go on from the sentence before (not "... is
-            // the sentence that, for many people, sums the whole thing up:",
-            // a sentence of its own about the words).
-            if words.len() > MAX_LEAD_WORDS {
+            // "The trust has published its demands. Top of the list: "..."",
+            // "The answer, in the minister's own words:": words that go on
+            // from the sentence before (not "... is the sentence that, for
+            // many people, sums the whole thing up:", a sentence of its own
+            // about the words).
+            if words
+                .iter()
+                .any(|&w| matches!(key(w), "is" | "was" | "are" | "were" | "that" | "which"))
+            {
                 return None;
             }
             let sentence_start = self.tokens()[first].span.start;
