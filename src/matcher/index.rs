@@ -42,11 +42,40 @@ pub const UNKNOWN: WordId = WordId::MAX;
 
 /// Per wording, how many of a chain's words reached it, kept at zero
 /// between calls of [`Index::candidates`], which counts in it instead of
-/// sorting what it reached; one per search, reused from chain to chain.
+/// sorting what it reached. All zero between calls, it fits any index it
+/// is large enough for: a thread keeps one from article to article (see
+/// [`Index::fit`]), since zeroing one for each article cost more than the
+/// lookups it saves.
+#[derive(Default)]
 pub struct Tally {
     counts: Vec<u32>,
     /// The wordings whose count is not zero.
     reached: Vec<u32>,
+    /// Per word id: one more than its place in the chain's words, 0 when
+    /// the chain does not print it; set and cleared again by each call.
+    /// Most wordings a chain reaches share one posted word with it and are
+    /// ruled out by their unposted words, a load each: a hashed set of
+    /// buckets and a binary search for each cost about a hundred
+    /// instructions a wording (1.5 million wordings on z2k).
+    places: Vec<u32>,
+    /// What the last call found: the candidates, and the words each shares
+    /// (ranges of `shared`); kept to be filled again by the next.
+    found: Vec<(usize, Range<usize>)>,
+    shared: Vec<u32>,
+}
+
+impl Tally {
+    /// The candidates the last [`Index::candidates`] found, each with the
+    /// range of [`Tally::shared`] that lists the words it shares.
+    pub fn found(&self) -> &[(usize, Range<usize>)] {
+        &self.found
+    }
+
+    /// The shared words of [`Tally::found`], as their places in the words
+    /// searched.
+    pub fn shared(&self) -> &[u32] {
+        &self.shared
+    }
 }
 
 /// Three consecutive word ids.
@@ -253,31 +282,38 @@ impl Index {
         self.negation.get(id as usize).copied().unwrap_or(false)
     }
 
-    /// A [`Tally`] for [`Index::candidates`], one per search.
-    pub fn tally(&self) -> Tally {
-        Tally {
-            counts: vec![0; self.len()],
-            reached: Vec::new(),
+    /// Makes `tally` large enough for this index's [`Index::candidates`].
+    pub fn fit(&self, tally: &mut Tally) {
+        if tally.counts.len() < self.len() {
+            tally.counts.resize(self.len(), 0);
+        }
+        if tally.places.len() < self.vocabulary.len() {
+            tally.places.resize(self.vocabulary.len(), 0);
         }
     }
 
     /// The wordings sharing at least [`Index::needed`] distinct words with
-    /// the printed word ids `words` (sorted, deduplicated; `may_hold` says
-    /// no quickly to most words not among them): the only ones an
-    /// alignment with those words could accept, in no particular order
-    /// (the search orders what it finds). With each, the range of `shared`
-    /// where the words it shares are listed (its [`Index::distinct`] words
-    /// among `words`, as their places in `words`), so that the search looks
-    /// up those alone, not every word the wording has.
-    pub fn candidates(
-        &self,
-        words: &[WordId],
-        may_hold: impl Fn(WordId) -> bool,
-        tally: &mut Tally,
-        shared: &mut Vec<u32>,
-    ) -> Vec<(usize, Range<usize>)> {
+    /// the printed word ids `words` (sorted, deduplicated, all known): the
+    /// only ones an alignment with those words could accept, in no
+    /// particular order (the search orders what it finds), as
+    /// [`Tally::found`]. With each, the range of [`Tally::shared`] where
+    /// the words it shares are listed (its [`Index::distinct`] words among
+    /// `words`, as their places in `words`), so that the search looks up
+    /// those alone, not every word the wording has.
+    pub fn candidates(&self, words: &[WordId], tally: &mut Tally) {
         debug_assert!(words.is_sorted());
-        let Tally { counts, reached } = tally;
+        let Tally {
+            counts,
+            reached,
+            places,
+            found,
+            shared,
+        } = tally;
+        found.clear();
+        shared.clear();
+        for (at, &id) in words.iter().enumerate() {
+            places[id as usize] = at as u32 + 1;
+        }
         let posted = |id: WordId| self.postings.get(id as usize).into_iter().flatten();
         // How many of `words` each wording is posted under (a chain reaches
         // a few hundred; counted in place, not sorted out).
@@ -294,11 +330,7 @@ impl Index {
         // The candidates, each with room in `shared` for its posted words
         // and then its unposted ones; their counts become where the next
         // posted word goes (1-based, 0 for the rest).
-        let place = |id: &WordId| {
-            let place = may_hold(*id).then(|| words.binary_search(id).ok());
-            place.flatten().map(|p| p as u32)
-        };
-        let mut found = Vec::new();
+        let place = |id: &WordId| places[*id as usize].checked_sub(1);
         for &w in reached.iter() {
             let w = w as usize;
             let count = &mut counts[w];
@@ -325,7 +357,9 @@ impl Index {
         for &w in reached.iter() {
             counts[w as usize] = 0;
         }
-        found
+        for &id in words {
+            places[id as usize] = 0;
+        }
     }
 
     /// Wording `w`'s distinct words (distinctive ones, or all of a wording
