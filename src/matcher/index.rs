@@ -61,7 +61,7 @@ pub struct Tally {
     /// What the last call found: the candidates, and the words each shares
     /// (ranges of `shared`); kept to be filled again by the next.
     found: Vec<(usize, Range<usize>)>,
-    shared: Vec<u32>,
+    shared: Vec<Shared>,
 }
 
 impl Tally {
@@ -71,12 +71,17 @@ impl Tally {
         &self.found
     }
 
-    /// The shared words of [`Tally::found`], as their places in the words
-    /// searched.
-    pub fn shared(&self) -> &[u32] {
+    /// The shared words of [`Tally::found`].
+    pub fn shared(&self) -> &[Shared] {
         &self.shared
     }
 }
+
+/// A word a candidate shares with the chain searched: its place in the
+/// chain's words and its place in the wording's [`Index::distinct`] words,
+/// both of which the search reads by (a binary search for the second cost
+/// 36 million instructions on z2k).
+pub type Shared = (u32, u32);
 
 /// Three consecutive word ids.
 type Trigram = (WordId, WordId, WordId);
@@ -88,11 +93,13 @@ pub struct Index {
     stopword: Vec<bool>,
     /// Per word id: is it a negation?
     negation: Vec<bool>,
-    /// Wordings (indices) posted under each word (see the module doc).
-    postings: Vec<Vec<u32>>,
+    /// Wordings (indices) posted under each word (see the module doc), each
+    /// with the word's place in its [`Index::distinct`] words.
+    postings: Vec<Vec<(u32, u32)>>,
     /// Each wording's distinct words that are not posted (its `needed - 1`
-    /// most common), sorted.
-    unposted: Vec<Vec<WordId>>,
+    /// most common), sorted, each with its place in the wording's
+    /// [`Index::distinct`] words.
+    unposted: Vec<Vec<(WordId, u32)>>,
     /// Where each trigram starts: (wording, word position).
     trigrams: FxHashMap<Trigram, Vec<(u32, u32)>>,
     /// Each wording's words as ids.
@@ -207,12 +214,14 @@ impl Index {
             let mut by_rarity = words.clone();
             by_rarity.sort_by_key(|&id| (frequency[id as usize], id));
             let posted = (by_rarity.len() + 1).saturating_sub(self.needed(w));
-            for &id in by_rarity.iter().take(posted) {
-                self.postings[id as usize].push(w as u32);
+            let k = |id: &WordId| words.binary_search(id).expect("a distinct word") as u32;
+            for id in by_rarity.iter().take(posted) {
+                self.postings[*id as usize].push((w as u32, k(id)));
             }
             let mut rest = by_rarity.split_off(posted.min(by_rarity.len()));
             rest.sort_unstable();
-            self.unposted.push(rest);
+            self.unposted
+                .push(rest.iter().map(|id| (*id, k(id))).collect());
         }
     }
 
@@ -298,8 +307,8 @@ impl Index {
     /// particular order (the search orders what it finds), as
     /// [`Tally::found`]. With each, the range of [`Tally::shared`] where
     /// the words it shares are listed (its [`Index::distinct`] words among
-    /// `words`, as their places in `words`), so that the search looks up
-    /// those alone, not every word the wording has.
+    /// `words`), so that the search looks up those alone, not every word
+    /// the wording has.
     pub fn candidates(&self, words: &[WordId], tally: &mut Tally) {
         debug_assert!(words.is_sorted());
         let Tally {
@@ -319,7 +328,7 @@ impl Index {
         // a few hundred; counted in place, not sorted out).
         reached.clear();
         for &id in words {
-            for &w in posted(id) {
+            for &(w, _) in posted(id) {
                 let count = &mut counts[w as usize];
                 if *count == 0 {
                     reached.push(w);
@@ -330,7 +339,7 @@ impl Index {
         // The candidates, each with room in `shared` for its posted words
         // and then its unposted ones; their counts become where the next
         // posted word goes (1-based, 0 for the rest).
-        let place = |id: &WordId| places[*id as usize].checked_sub(1);
+        let place = |&(id, k): &(WordId, u32)| Some((places[id as usize].checked_sub(1)?, k));
         for &w in reached.iter() {
             let w = w as usize;
             let count = &mut counts[w];
@@ -340,16 +349,16 @@ impl Index {
                 continue;
             }
             let start = shared.len();
-            shared.resize(start + *count as usize, 0);
+            shared.resize(start + *count as usize, (0, 0));
             shared.extend(unposted.filter_map(place));
             found.push((w, start..shared.len()));
             *count = start as u32 + 1;
         }
         for (at, &id) in words.iter().enumerate() {
-            for &w in posted(id) {
+            for &(w, k) in posted(id) {
                 let next = &mut counts[w as usize];
                 if *next != 0 {
-                    shared[*next as usize - 1] = at as u32;
+                    shared[*next as usize - 1] = (at as u32, k);
                     *next += 1;
                 }
             }

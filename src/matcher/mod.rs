@@ -35,7 +35,7 @@ use align::{Alignment, Penalties, Unit};
 use prefilter::Scratch;
 
 pub use index::Index;
-use index::{Tally, UNKNOWN, WordId};
+use index::{Shared, Tally, UNKNOWN, WordId};
 pub use thresholds::{MIN_UNQUOTED_RUN, Thresholds};
 
 /// Quotations longer than this many units are aligned in overlapping windows
@@ -215,10 +215,9 @@ struct Sought<'a> {
     w: usize,
     search: Search,
     /// The wording's distinct words the chain prints, as the index found
-    /// them (their places in [`Chain::words`]; see [`Index::candidates`]);
-    /// empty for the exhaustive search, which aligns without asking
-    /// [`Chain::worth_aligning`].
-    shared: &'a [u32],
+    /// them (see [`Index::candidates`]); empty for the exhaustive search,
+    /// which aligns without asking [`Chain::worth_aligning`].
+    shared: &'a [Shared],
 }
 
 /// An accepted alignment of one wording of a statement with part of a chain.
