@@ -9,7 +9,7 @@ use quotecheck::corpus::Article;
 use quotecheck::drift::Kind;
 use quotecheck::text::fold::fold_word;
 use quotecheck::text::words::tokenize_decoding;
-use quotecheck::text::{LineIndex, tokenize};
+use quotecheck::text::{LineIndex, squeeze, squeeze_chars, tokenize};
 
 const WORDS: &[&str] = &[
     "Russia",
@@ -155,6 +155,15 @@ proptest! {
     ) {
         let text = pieces.concat() + &dense + &noise;
         prop_assert_eq!(tokenize(&text, markdown), tokenize_decoding(&text, markdown));
+    }
+
+    #[test]
+    fn squeezing_plain_text_keeps_it_as_squeezing_each_character_does(
+        plain in "[ a-c\\-]{0,20}",
+        any in "[ -~\t\n\r\u{00A0}\u{200B}é]{0,40}",
+    ) {
+        prop_assert_eq!(squeeze(&plain), squeeze_chars(&plain));
+        prop_assert_eq!(squeeze(&any), squeeze_chars(&any));
     }
 
     #[test]
