@@ -1030,17 +1030,9 @@ fn one_reading_per_run(found: Vec<Match>) -> Vec<Match> {
         .collect()
 }
 
-/// A seeded generator of numbers below its argument, for the matcher's
-/// tests: the same cases on every run.
+/// The seeded numbers of the matcher's tests.
 #[cfg(test)]
-fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
-    move |below: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % below
-    }
-}
+use crate::seeded::numbers;
 
 #[cfg(test)]
 mod tests {

@@ -457,14 +457,9 @@ mod tests {
     #[test]
     fn stops_are_found_as_a_byte_at_a_time() {
         let alphabet = b"\"'\n\r\x80\xe2!#&(aZ ";
-        let mut seed = 7u64;
+        let mut numbers = crate::seeded::numbers(7);
+        let mut next = |below: usize| numbers(below as u64) as usize;
         for case in 0..20000 {
-            let mut next = |below: usize| {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (seed >> 33) as usize % below
-            };
             let len = next(40);
             // Mostly plain letters, so that runs of eight without a stop
             // are common.
