@@ -27,4 +27,6 @@ pub mod matcher;
 pub mod quotations;
 pub mod render;
 pub mod report;
+#[cfg(test)]
+mod seeded;
 pub mod text;

@@ -8,7 +8,8 @@ use quotecheck::check::Checker;
 use quotecheck::corpus::Article;
 use quotecheck::drift::Kind;
 use quotecheck::text::fold::fold_word;
-use quotecheck::text::{LineIndex, tokenize};
+use quotecheck::text::words::tokenize_decoding;
+use quotecheck::text::{LineIndex, squeeze, squeeze_chars, tokenize};
 
 const WORDS: &[&str] = &[
     "Russia",
@@ -41,6 +42,59 @@ const WORDS: &[&str] = &[
     "we’re",
     "it’s",
     "Kyiv",
+];
+
+/// Pieces of text where the tokenizer's ASCII shortcuts and its general
+/// rules meet: joiners between digits and letters, apostrophes, ellipses,
+/// brackets, links and addresses, non-ASCII letters, invisible and combining
+/// characters beside ASCII ones.
+const PIECES: &[&str] = &[
+    "We",
+    "are",
+    "READY",
+    "3",
+    ".",
+    "5",
+    ",",
+    "000",
+    "'",
+    "`",
+    "’",
+    " ",
+    "  ",
+    "\n",
+    "-",
+    "...",
+    ". . .",
+    "…",
+    "(...)",
+    "(…)",
+    "[",
+    "]",
+    "[...]",
+    "](",
+    ")",
+    "(",
+    "http://x.y/a-b",
+    "www.",
+    "HTTPS://",
+    "wh",
+    "é",
+    "e\u{0301}",
+    "\u{00AD}",
+    "\u{200B}",
+    "Ж",
+    "а",
+    "\"",
+    "“",
+    "”",
+    "«",
+    ",",
+    ":",
+    "/",
+    "_",
+    "ﬁ",
+    "Ｗ",
 ];
 
 fn catalog_of(statement: &str) -> Catalog {
@@ -90,6 +144,26 @@ proptest! {
                 prop_assert_eq!(fold_word(&s[token.span.clone()]), token.key);
             }
         }
+    }
+
+    #[test]
+    fn the_ascii_shortcuts_tokenize_as_decoding_does(
+        pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40),
+        dense in "[a3Z.,'`’ …\\[\\]()é\u{00AD}]{0,40}",
+        noise in "[ -~é’…\u{00AD}\u{200B}\u{0301}Жа]{0,30}",
+        markdown in any::<bool>(),
+    ) {
+        let text = pieces.concat() + &dense + &noise;
+        prop_assert_eq!(tokenize(&text, markdown), tokenize_decoding(&text, markdown));
+    }
+
+    #[test]
+    fn squeezing_plain_text_keeps_it_as_squeezing_each_character_does(
+        plain in "[ a-c\\-]{0,20}",
+        any in "[ -~\t\n\r\u{00A0}\u{200B}é]{0,40}",
+    ) {
+        prop_assert_eq!(squeeze(&plain), squeeze_chars(&plain));
+        prop_assert_eq!(squeeze(&any), squeeze_chars(&any));
     }
 
     #[test]

@@ -42,12 +42,46 @@ pub const UNKNOWN: WordId = WordId::MAX;
 
 /// Per wording, how many of a chain's words reached it, kept at zero
 /// between calls of [`Index::candidates`], which counts in it instead of
-/// sorting what it reached; one per search, reused from chain to chain.
+/// sorting what it reached. All zero between calls, it fits any index it
+/// is large enough for: a thread keeps one from article to article (see
+/// [`Index::fit`]), since zeroing one for each article cost more than the
+/// lookups it saves.
+#[derive(Default)]
 pub struct Tally {
     counts: Vec<u32>,
     /// The wordings whose count is not zero.
     reached: Vec<u32>,
+    /// Per word id: one more than its place in the chain's words, 0 when
+    /// the chain does not print it; set and cleared again by each call.
+    /// Most wordings a chain reaches share one posted word with it and are
+    /// ruled out by their unposted words, a load each: a hashed set of
+    /// buckets and a binary search for each cost about a hundred
+    /// instructions a wording (1.5 million wordings on z2k).
+    places: Vec<u32>,
+    /// What the last call found: the candidates, and the words each shares
+    /// (ranges of `shared`); kept to be filled again by the next.
+    found: Vec<(usize, Range<usize>)>,
+    shared: Vec<Shared>,
 }
+
+impl Tally {
+    /// The candidates the last [`Index::candidates`] found, each with the
+    /// range of [`Tally::shared`] that lists the words it shares.
+    pub fn found(&self) -> &[(usize, Range<usize>)] {
+        &self.found
+    }
+
+    /// The shared words of [`Tally::found`].
+    pub fn shared(&self) -> &[Shared] {
+        &self.shared
+    }
+}
+
+/// A word a candidate shares with the chain searched: its place in the
+/// chain's words and its place in the wording's [`Index::distinct`] words,
+/// both of which the search reads by (a binary search for the second cost
+/// 36 million instructions on z2k).
+pub type Shared = (u32, u32);
 
 /// Three consecutive word ids.
 type Trigram = (WordId, WordId, WordId);
@@ -59,11 +93,13 @@ pub struct Index {
     stopword: Vec<bool>,
     /// Per word id: is it a negation?
     negation: Vec<bool>,
-    /// Wordings (indices) posted under each word (see the module doc).
-    postings: Vec<Vec<u32>>,
+    /// Wordings (indices) posted under each word (see the module doc), each
+    /// with the word's place in its [`Index::distinct`] words.
+    postings: Vec<Vec<(u32, u32)>>,
     /// Each wording's distinct words that are not posted (its `needed - 1`
-    /// most common), sorted.
-    unposted: Vec<Vec<WordId>>,
+    /// most common), sorted, each with its place in the wording's
+    /// [`Index::distinct`] words.
+    unposted: Vec<Vec<(WordId, u32)>>,
     /// Where each trigram starts: (wording, word position).
     trigrams: FxHashMap<Trigram, Vec<(u32, u32)>>,
     /// Each wording's words as ids.
@@ -178,12 +214,14 @@ impl Index {
             let mut by_rarity = words.clone();
             by_rarity.sort_by_key(|&id| (frequency[id as usize], id));
             let posted = (by_rarity.len() + 1).saturating_sub(self.needed(w));
-            for &id in by_rarity.iter().take(posted) {
-                self.postings[id as usize].push(w as u32);
+            let k = |id: &WordId| words.binary_search(id).expect("a distinct word") as u32;
+            for id in by_rarity.iter().take(posted) {
+                self.postings[*id as usize].push((w as u32, k(id)));
             }
             let mut rest = by_rarity.split_off(posted.min(by_rarity.len()));
             rest.sort_unstable();
-            self.unposted.push(rest);
+            self.unposted
+                .push(rest.iter().map(|id| (*id, k(id))).collect());
         }
     }
 
@@ -253,37 +291,44 @@ impl Index {
         self.negation.get(id as usize).copied().unwrap_or(false)
     }
 
-    /// A [`Tally`] for [`Index::candidates`], one per search.
-    pub fn tally(&self) -> Tally {
-        Tally {
-            counts: vec![0; self.len()],
-            reached: Vec::new(),
+    /// Makes `tally` large enough for this index's [`Index::candidates`].
+    pub fn fit(&self, tally: &mut Tally) {
+        if tally.counts.len() < self.len() {
+            tally.counts.resize(self.len(), 0);
+        }
+        if tally.places.len() < self.vocabulary.len() {
+            tally.places.resize(self.vocabulary.len(), 0);
         }
     }
 
     /// The wordings sharing at least [`Index::needed`] distinct words with
-    /// the printed word ids `words` (sorted, deduplicated; `may_hold` says
-    /// no quickly to most words not among them): the only ones an
-    /// alignment with those words could accept, in no particular order
-    /// (the search orders what it finds). With each, the range of `shared`
-    /// where the words it shares are listed (its [`Index::distinct`] words
-    /// among `words`, as their places in `words`), so that the search looks
-    /// up those alone, not every word the wording has.
-    pub fn candidates(
-        &self,
-        words: &[WordId],
-        may_hold: impl Fn(WordId) -> bool,
-        tally: &mut Tally,
-        shared: &mut Vec<u32>,
-    ) -> Vec<(usize, Range<usize>)> {
+    /// the printed word ids `words` (sorted, deduplicated, all known): the
+    /// only ones an alignment with those words could accept, in no
+    /// particular order (the search orders what it finds), as
+    /// [`Tally::found`]. With each, the range of [`Tally::shared`] where
+    /// the words it shares are listed (its [`Index::distinct`] words among
+    /// `words`), so that the search looks up those alone, not every word
+    /// the wording has.
+    pub fn candidates(&self, words: &[WordId], tally: &mut Tally) {
         debug_assert!(words.is_sorted());
-        let Tally { counts, reached } = tally;
+        let Tally {
+            counts,
+            reached,
+            places,
+            found,
+            shared,
+        } = tally;
+        found.clear();
+        shared.clear();
+        for (at, &id) in words.iter().enumerate() {
+            places[id as usize] = at as u32 + 1;
+        }
         let posted = |id: WordId| self.postings.get(id as usize).into_iter().flatten();
         // How many of `words` each wording is posted under (a chain reaches
         // a few hundred; counted in place, not sorted out).
         reached.clear();
         for &id in words {
-            for &w in posted(id) {
+            for &(w, _) in posted(id) {
                 let count = &mut counts[w as usize];
                 if *count == 0 {
                     reached.push(w);
@@ -294,11 +339,7 @@ impl Index {
         // The candidates, each with room in `shared` for its posted words
         // and then its unposted ones; their counts become where the next
         // posted word goes (1-based, 0 for the rest).
-        let place = |id: &WordId| {
-            let place = may_hold(*id).then(|| words.binary_search(id).ok());
-            place.flatten().map(|p| p as u32)
-        };
-        let mut found = Vec::new();
+        let place = |&(id, k): &(WordId, u32)| Some((places[id as usize].checked_sub(1)?, k));
         for &w in reached.iter() {
             let w = w as usize;
             let count = &mut counts[w];
@@ -308,16 +349,16 @@ impl Index {
                 continue;
             }
             let start = shared.len();
-            shared.resize(start + *count as usize, 0);
+            shared.resize(start + *count as usize, (0, 0));
             shared.extend(unposted.filter_map(place));
             found.push((w, start..shared.len()));
             *count = start as u32 + 1;
         }
         for (at, &id) in words.iter().enumerate() {
-            for &w in posted(id) {
+            for &(w, k) in posted(id) {
                 let next = &mut counts[w as usize];
                 if *next != 0 {
-                    shared[*next as usize - 1] = at as u32;
+                    shared[*next as usize - 1] = (at as u32, k);
                     *next += 1;
                 }
             }
@@ -325,7 +366,9 @@ impl Index {
         for &w in reached.iter() {
             counts[w as usize] = 0;
         }
-        found
+        for &id in words {
+            places[id as usize] = 0;
+        }
     }
 
     /// Wording `w`'s distinct words (distinctive ones, or all of a wording

@@ -21,6 +21,7 @@ mod index;
 mod prefilter;
 mod thresholds;
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -34,7 +35,7 @@ use align::{Alignment, Penalties, Unit};
 use prefilter::Scratch;
 
 pub use index::Index;
-use index::{Tally, UNKNOWN, WordId};
+use index::{Shared, Tally, UNKNOWN, WordId};
 pub use thresholds::{MIN_UNQUOTED_RUN, Thresholds};
 
 /// Quotations longer than this many units are aligned in overlapping windows
@@ -129,12 +130,20 @@ pub fn find_by(
     quoted: &Quoted,
     search: Search,
 ) -> Vec<Match> {
+    thread_local! {
+        /// This thread's [`Tally`], taken for a search and put back after
+        /// it (all zero again), so that a search that panicked leaves none
+        /// half counted.
+        static TALLY: Cell<Option<Tally>> = const { Cell::new(None) };
+    }
+    let mut tally = TALLY.take().unwrap_or_default();
+    index.fit(&mut tally);
     let mut matches = Vec::new();
-    let mut tally = index.tally();
     for chain in &quoted.chains {
         let chain = Chain::new(text, tokens, quoted, chain.clone(), index);
         matches.extend(chain.find(catalog, index, search, &mut tally));
     }
+    TALLY.set(Some(tally));
     matches.extend(unquoted_runs(index, tokens, &quoted.marks));
     matches.sort_by_key(|m| (m.span.start, m.quote));
     matches
@@ -206,10 +215,9 @@ struct Sought<'a> {
     w: usize,
     search: Search,
     /// The wording's distinct words the chain prints, as the index found
-    /// them (their places in [`Chain::words`]; see [`Index::candidates`]);
-    /// empty for the exhaustive search, which aligns without asking
-    /// [`Chain::worth_aligning`].
-    shared: &'a [u32],
+    /// them (see [`Index::candidates`]); empty for the exhaustive search,
+    /// which aligns without asking [`Chain::worth_aligning`].
+    shared: &'a [Shared],
 }
 
 /// An accepted alignment of one wording of a statement with part of a chain.
@@ -305,16 +313,19 @@ impl<'a> Chain<'a> {
         search: Search,
         tally: &mut Tally,
     ) -> Vec<Match> {
-        let mut shared = Vec::new();
-        let candidates: Vec<(usize, Range<usize>)> = match search {
+        let every: Vec<(usize, Range<usize>)>;
+        let (candidates, shared) = match search {
             Search::Indexed => {
-                let may_hold = |id| self.known.may_hold(id);
-                index.candidates(&self.words, may_hold, tally, &mut shared)
+                index.candidates(&self.words, tally);
+                (tally.found(), tally.shared())
             }
-            Search::Exhaustive => (0..index.len()).map(|w| (w, 0..0)).collect(),
+            Search::Exhaustive => {
+                every = (0..index.len()).map(|w| (w, 0..0)).collect();
+                (every.as_slice(), &[][..])
+            }
         };
         let mut selections = Vec::new();
-        for (w, words) in candidates {
+        for (w, words) in candidates.iter().cloned() {
             let shared = &shared[words];
             let sought = Sought {
                 index,
@@ -1019,17 +1030,9 @@ fn one_reading_per_run(found: Vec<Match>) -> Vec<Match> {
         .collect()
 }
 
-/// A seeded generator of numbers below its argument, for the matcher's
-/// tests: the same cases on every run.
+/// The seeded numbers of the matcher's tests.
 #[cfg(test)]
-fn numbers(mut seed: u64) -> impl FnMut(u64) -> u64 {
-    move |below: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % below
-    }
-}
+use crate::seeded::numbers;
 
 #[cfg(test)]
 mod tests {

@@ -60,9 +60,11 @@ pub fn fingerprint(quote_id: &str, printed: &str) -> String {
         }
     };
     feed(quote_id.as_bytes());
-    for word in folded_words(printed) {
+    // The words' keys as the tokenizer holds them, not copied out as
+    // strings first (a finding's words were an allocation each).
+    for word in tokenize(printed, false).iter().filter(|t| t.is_word()) {
         feed(&[0]);
-        feed(word.as_bytes());
+        feed(word.key.as_bytes());
     }
     format!("{hash:016x}")
 }

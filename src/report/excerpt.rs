@@ -73,6 +73,16 @@ fn tail(s: &str, n: usize) -> &str {
 /// one space each. Invisible characters (zero-width spaces, a web page's
 /// markup) go.
 fn clean(s: &str) -> String {
+    // Printable ASCII (nearly every excerpt) has none of either: copied
+    // whole, not a character at a time.
+    if s.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return s.to_string();
+    }
+    clean_chars(s)
+}
+
+/// [`clean`] a character at a time, whatever the text.
+fn clean_chars(s: &str) -> String {
     s.chars()
         .filter(|&c| !crate::text::fold::is_ignorable(c))
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -98,6 +108,13 @@ mod tests {
         assert!(e.before.ends_with(" \""));
         assert_eq!(e.after, ",\" he said. yyyyyyyy");
         assert!(e.cut_before && e.cut_after && !e.continues);
+    }
+
+    #[test]
+    fn printable_ascii_is_clean_as_it_is() {
+        let printable: String = (b' '..=b'~').map(char::from).collect();
+        assert_eq!(clean_chars(&printable), printable);
+        assert_eq!(clean("a\tb\u{200B}c\u{7f}"), "a bc ");
     }
 
     #[test]

@@ -94,6 +94,15 @@ where
     fold_word_slow(printed)
 }
 
+/// [`fold`] of a word made of ASCII letters and digits only (the tokenizer
+/// knows when it has read one): its lower case, without checking it.
+pub fn fold_plain(printed: &str) -> compact_str::CompactString {
+    debug_assert!(printed.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let mut key = compact_str::CompactString::from(printed);
+    key.make_ascii_lowercase();
+    key
+}
+
 fn fold_word_slow<S: FromIterator<char>>(printed: &str) -> S {
     let apostrophe = |c: char| if is_apostrophe(c) { '\'' } else { c };
     // Apostrophes are mapped before NFKC (which would split `´` into a space

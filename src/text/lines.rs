@@ -112,15 +112,33 @@ const WRAPPED_LINE_CHARS: usize = 100;
 /// paragraphs? Then a single line break is a space. In the usual web and
 /// agency copy every line is a paragraph, blank lines or not.
 pub fn hard_wrapped(text: &str) -> bool {
-    let lines = LineIndex::new(text);
-    let mut blank = false;
-    let mut long = 0;
-    for l in 1..=lines.count() {
-        let line = &text[lines.line_span(text, l)];
+    // The lines as a LineIndex splits them, found on the way: a line index
+    // counts characters too, which this does only for lines longer than
+    // the limit in bytes (attribution asks this of every article).
+    let bytes = text.as_bytes();
+    let (mut lines, mut blank, mut long) = (0, false, 0);
+    let mut start = 0;
+    loop {
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+            Some(offset) => {
+                let at = start + offset;
+                let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
+                (at, Some(at + 1 + usize::from(crlf)))
+            }
+            None => (bytes.len(), None),
+        };
+        let line = &text[start..end];
+        lines += 1;
         blank |= line.trim().is_empty();
-        long += usize::from(line.chars().count() > WRAPPED_LINE_CHARS);
+        long += usize::from(
+            line.len() > WRAPPED_LINE_CHARS && line.chars().count() > WRAPPED_LINE_CHARS,
+        );
+        match next {
+            Some(next) => start = next,
+            None => break,
+        }
     }
-    blank && long * 10 < lines.count()
+    blank && long * 10 < lines
 }
 
 /// The number of line breaks in `s` (CRLF counts once).
@@ -138,6 +156,55 @@ pub fn line_breaks(s: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// [`hard_wrapped`] read from a [`LineIndex`], as it was.
+    fn hard_wrapped_by_index(text: &str) -> bool {
+        let lines = LineIndex::new(text);
+        let mut blank = false;
+        let mut long = 0;
+        for l in 1..=lines.count() {
+            let line = &text[lines.line_span(text, l)];
+            blank |= line.trim().is_empty();
+            long += usize::from(line.chars().count() > WRAPPED_LINE_CHARS);
+        }
+        blank && long * 10 < lines.count()
+    }
+
+    /// On texts of short and long lines (some of two-byte characters, near
+    /// the limit in characters and bytes), blank and white lines, and every
+    /// kind of line ending, trailing or not.
+    #[test]
+    fn hard_wrapping_is_read_as_from_a_line_index() {
+        let pieces = [
+            "a".repeat(40),
+            "é".repeat(60),
+            "b".repeat(101),
+            "c".repeat(100),
+            "é".repeat(100),
+            " \t ".to_string(),
+            String::new(),
+        ];
+        let breaks = ["\n", "\r\n", "\r", "\n\n", "\r\r\n"];
+        let mut numbers = crate::seeded::numbers(3);
+        let mut next = |below: usize| numbers(below as u64) as usize;
+        let mut wrapped = 0;
+        for case in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..next(14) {
+                // Short lines mostly, so that some texts are wrapped.
+                let piece = if next(3) == 0 { next(pieces.len()) } else { 0 };
+                text.push_str(&pieces[piece]);
+                text.push_str(breaks[next(breaks.len())]);
+            }
+            if next(2) == 0 {
+                text.push_str("end");
+            }
+            let expected = hard_wrapped_by_index(&text);
+            assert_eq!(hard_wrapped(&text), expected, "case {case}: {text:?}");
+            wrapped += usize::from(expected);
+        }
+        assert!((300..2700).contains(&wrapped), "{wrapped} of 3000 wrapped");
+    }
 
     #[test]
     fn characters_are_counted_by_their_first_bytes() {

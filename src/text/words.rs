@@ -9,7 +9,7 @@
 use compact_str::CompactString;
 use std::ops::Range;
 
-use super::fold::{fold, is_apostrophe, is_ignorable, is_word_char};
+use super::fold::{fold, fold_plain, is_apostrophe, is_ignorable, is_word_char};
 
 /// What a token stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,19 +45,22 @@ const MAX_BRACKET_BYTES: usize = 200;
 /// Splits `text` into tokens. With `markdown`, `[text](url)` is a link: its
 /// text is read as ordinary words and its target is skipped.
 pub fn tokenize(text: &str, markdown: bool) -> Vec<Token> {
-    Tokenizer {
-        text,
-        markdown,
-        pos: 0,
-        tokens: Vec::new(),
-        group: None,
-        group_start: 0,
-        next_group: 0,
-    }
-    .run()
+    Tokenizer::<true>::new(text, markdown).run()
 }
 
-struct Tokenizer<'a> {
+/// [`tokenize`] without the shortcuts for ASCII: every character is decoded
+/// and judged by the general rules. The result is the same; a test holds the
+/// shortcuts to that.
+#[doc(hidden)]
+pub fn tokenize_decoding(text: &str, markdown: bool) -> Vec<Token> {
+    Tokenizer::<false>::new(text, markdown).run()
+}
+
+/// The tokenizer's state. With `ASCII`, a byte below 128 is judged as a byte:
+/// every article word (a million on 2,000 news articles) and the space and
+/// punctuation between them were decoded as characters and put through
+/// Unicode tables before, and each key was checked and copied again.
+struct Tokenizer<'a, const ASCII: bool> {
     text: &'a str,
     markdown: bool,
     pos: usize,
@@ -69,39 +72,81 @@ struct Tokenizer<'a> {
     next_group: u32,
 }
 
-impl Tokenizer<'_> {
+/// Bytes of English copy per token, about (six on news articles): the token
+/// list is reserved for this many, so that it is not copied as it grows.
+/// Too few costs a copy, too many a little unused room.
+const BYTES_PER_TOKEN: usize = 8;
+
+impl<'a, const ASCII: bool> Tokenizer<'a, ASCII> {
+    fn new(text: &'a str, markdown: bool) -> Self {
+        Tokenizer {
+            text,
+            markdown,
+            pos: 0,
+            tokens: Vec::with_capacity(text.len() / BYTES_PER_TOKEN + 1),
+            group: None,
+            group_start: 0,
+            next_group: 0,
+        }
+    }
+
     fn char_at(&self, i: usize) -> Option<char> {
         self.text.get(i..).and_then(|s| s.chars().next())
     }
 
     fn run(mut self) -> Vec<Token> {
-        while let Some(c) = self.char_at(self.pos) {
+        let bytes = self.text.as_bytes();
+        while let Some(&b) = bytes.get(self.pos) {
             let start = self.pos;
-            if is_word_char(c) {
-                match url_length(&self.text[start..]) {
-                    Some(len) => self.pos += len,
-                    None => self.word(start),
+            // An ASCII character is a word character exactly when it is a
+            // letter or digit, and the marks below are all ASCII but one.
+            if ASCII && b.is_ascii() {
+                self.pos += 1;
+                match b {
+                    _ if b.is_ascii_alphanumeric() => self.word_or_address(start),
+                    b'.' => self.dots(start),
+                    b'[' => self.open_bracket(start),
+                    b']' => self.close_bracket(),
+                    b'(' => self.parenthesis(start),
+                    _ => {}
                 }
                 continue;
             }
+            let Some(c) = self.char_at(start) else {
+                break;
+            };
             self.pos += c.len_utf8();
             match c {
+                _ if is_word_char(c) => self.word_or_address(start),
                 '\u{2026}' => self.gap(start, self.pos),
                 '.' => self.dots(start),
                 '[' => self.open_bracket(start),
                 ']' => self.close_bracket(),
-                '(' if self.text[self.pos..].starts_with("...)") => {
-                    self.pos += 4;
-                    self.gap(start, self.pos);
-                }
-                '(' if self.text[self.pos..].starts_with("\u{2026})") => {
-                    self.pos += '\u{2026}'.len_utf8() + 1;
-                    self.gap(start, self.pos);
-                }
+                '(' => self.parenthesis(start),
                 _ => {}
             }
         }
         self.tokens
+    }
+
+    /// A word, or a web address, starting at `start`.
+    fn word_or_address(&mut self, start: usize) {
+        match url_length(&self.text[start..]) {
+            Some(len) => self.pos = start + len,
+            None => self.word(start),
+        }
+    }
+
+    /// `(...)` and `(…)` are ellipses.
+    fn parenthesis(&mut self, start: usize) {
+        let rest = &self.text[self.pos..];
+        if rest.starts_with("...)") {
+            self.pos += 4;
+            self.gap(start, self.pos);
+        } else if rest.starts_with("\u{2026})") {
+            self.pos += '\u{2026}'.len_utf8() + 1;
+            self.gap(start, self.pos);
+        }
     }
 
     fn gap(&mut self, start: usize, end: usize) {
@@ -183,13 +228,32 @@ impl Tokenizer<'_> {
         let mut end = start;
         let mut i = start;
         let bytes = self.text.as_bytes();
+        // Made of ASCII letters and digits only: then its key is the word in
+        // lower case (see `fold`), made without looking at it again, and
+        // the word itself when it has no capital (`classes` ORs the
+        // classes of its bytes).
+        let mut plain = true;
+        let mut classes = 0;
         loop {
             // ASCII letters and digits, most of English copy, are word
             // characters without decoding them.
-            if bytes.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+            while let Some(&b) = bytes.get(i) {
+                let class = ASCII_CLASS[b as usize];
+                if class == 0 {
+                    break;
+                }
+                classes |= class;
                 i += 1;
                 end = i;
-                continue;
+            }
+            match bytes.get(i) {
+                // Any other ASCII character ends the word but the joiners
+                // (the apostrophes `'` and `` ` ``, and `.` and `,` between
+                // digits); the invisible ones are not ASCII.
+                Some(&b) if ASCII && b.is_ascii() && !matches!(b, b'\'' | b'`' | b'.' | b',') => {
+                    break;
+                }
+                _ => {}
             }
             let Some(c) = self.char_at(i) else {
                 break;
@@ -198,6 +262,7 @@ impl Tokenizer<'_> {
             if is_word_char(c) {
                 end = next;
                 i = next;
+                plain = false;
                 continue;
             }
             // Joiners count only with a word character right after them.
@@ -218,20 +283,53 @@ impl Tokenizer<'_> {
                 .is_some_and(|n| is_word_char(n) || is_ignorable(n));
             if joins && followed {
                 i = next;
+                plain = false;
                 continue;
             }
             break;
         }
         // Joiners and ignorable characters at the very end are not part of the word.
         self.pos = end;
+        let printed = &self.text[start..end];
         self.tokens.push(Token {
             kind: TokenKind::Word,
-            key: fold(&self.text[start..end]),
+            key: if ASCII && plain && classes & CAPITAL == 0 {
+                CompactString::from(printed)
+            } else if ASCII && plain {
+                fold_plain(printed)
+            } else {
+                fold(printed)
+            },
             span: start..end,
             bracket: self.group,
         });
     }
 }
+
+/// [`ASCII_CLASS`] of a lower-case ASCII letter or a digit.
+const LOWER: u8 = 1;
+/// [`ASCII_CLASS`] of an upper-case ASCII letter.
+const CAPITAL: u8 = 2;
+
+/// Per byte: [`LOWER`], [`CAPITAL`], or 0 for any byte that is not an ASCII
+/// letter or digit. One lookup both tells a word goes on and whether its key
+/// needs lowering.
+static ASCII_CLASS: [u8; 256] = {
+    let mut classes = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        classes[b] = if c.is_ascii_uppercase() {
+            CAPITAL
+        } else if c.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    classes
+};
 
 /// The length of a web address at the start of `s`, if there is one. An
 /// address is not words: a slug such as `we-are-not-ready-to-give-up` must
@@ -240,6 +338,11 @@ fn url_length(s: &str) -> Option<usize> {
     // Only the prefix's bytes are compared, in place: lowercasing the whole
     // rest of the article made tokenizing quadratic, and a lowercased copy
     // of its head was an allocation for every word.
+    // Every prefix starts with `h` or `w`: most words are ruled out by
+    // their first letter alone.
+    if !matches!(s.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W')) {
+        return None;
+    }
     let starts = |prefix: &str| {
         s.as_bytes()
             .get(..prefix.len())
