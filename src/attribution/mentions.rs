@@ -136,10 +136,16 @@ impl<'a> Reader<'a> {
     }
 
     pub fn capitalized(&self, i: usize) -> bool {
-        self.text[self.tokens[i].span.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        let span = self.tokens[i].span.clone();
+        // Nearly every word starts with an ASCII byte, whose case is the
+        // byte's (asked about once per word of an article).
+        match self.text.as_bytes().get(span.start) {
+            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+            _ => self.text[span]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase),
+        }
     }
 
     /// The text between tokens `i` and `i + 1`.
@@ -155,6 +161,10 @@ impl<'a> Reader<'a> {
     /// between them (or the full stop of `Mr.`)?
     fn joined(&self, i: usize) -> bool {
         let raw = self.gap_after(i);
+        // A single space, the usual gap, joins.
+        if raw == " " {
+            return true;
+        }
         if line_breaks(raw) > 0 && self.breaks_paragraph(raw) {
             return false;
         }
@@ -930,7 +940,12 @@ impl<'a> Reader<'a> {
         // word that modifies the role before a name (not "said minister
         // Alistair Drummond", "yesterday minister ...").
         let modifier = || {
-            !self.capitalized(start)
+            // (A name two words on is asked first: it is rare, and cheap to
+            // ask.)
+            start + 2 < self.tokens.len()
+                && self.tokens[start + 2].is_word()
+                && self.capitalized(start + 2)
+                && !self.capitalized(start)
                 && self.role_follows(start + 1)
                 && !lexicon::is_function_word(key)
                 && !lexicon::is_preposition(key)
