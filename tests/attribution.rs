@@ -1609,3 +1609,13 @@ fn this_session_s_rules_keep_to_their_constructions() {
         ),
     );
 }
+
+#[test]
+fn a_partial_quotation_nested_in_another_s_is_its_own() {
+    // Matched inside the nested marks, not as the whole outer quotation, so
+    // the cue inside the outer quotation credits it.
+    matches(
+        "dangerous",
+        "Mary Kell remembers the briefing. \"When Jen Psaki stood at the podium and said 'our view is this is an extremely dangerous situation', I believed her,\" she says.\n",
+    );
+}

@@ -177,6 +177,10 @@ struct Chain<'a> {
     parts: Vec<(Range<usize>, usize)>,
     /// Quotation indices of the chain.
     members: Range<usize>,
+    /// Unit ranges of the quotations nested in the chain's parts (`"When
+    /// Mr Pryce said 'we owe them answers', I believed him"`): someone
+    /// else's words, which an appearance inside one keeps to.
+    nested: Vec<Range<usize>>,
     limits: &'a Thresholds,
 }
 
@@ -282,6 +286,7 @@ impl<'a> Chain<'a> {
             runs.push(runs[runs.len() - 1] + run.len() as u32);
             known.insert(run[0].0);
         }
+        let nested = nested_units(text, tokens, quotations, &units, &parts);
         let free = (0..units.len()).filter(|&u| units[u].is_free()).collect();
         let negations = units
             .iter()
@@ -302,8 +307,18 @@ impl<'a> Chain<'a> {
             scratch: Default::default(),
             parts,
             members,
+            nested,
             limits: index.thresholds(),
         }
+    }
+
+    /// The nested quotation that holds all of `units` but is not all of the
+    /// chain's words, if any.
+    fn nested_holding(&self, units: &Range<usize>) -> Option<Range<usize>> {
+        self.nested
+            .iter()
+            .find(|n| n.start <= units.start && units.end <= n.end)
+            .cloned()
     }
 
     fn find(
@@ -333,7 +348,28 @@ impl<'a> Chain<'a> {
                 search,
                 shared,
             };
+            let from = selections.len();
             self.select(&sought, 0..self.units.len(), &mut selections);
+            // An appearance reaching into a nested quotation from the words
+            // around it ("... and said 'we owe every one of them
+            // answers'"): the nested words alone, when they are one.
+            for n in &self.nested {
+                let crosses = |s: &Selection| {
+                    let u = &s.alignment.units;
+                    u.start < n.end && n.start < u.end && !(n.start <= u.start && u.end <= n.end)
+                };
+                if !selections[from..].iter().any(crosses) {
+                    continue;
+                }
+                let mut inside = Vec::new();
+                self.select(&sought, n.clone(), &mut inside);
+                if !inside.is_empty() {
+                    let kept: Vec<Selection> =
+                        selections.drain(from..).filter(|s| !crosses(s)).collect();
+                    selections.extend(kept);
+                    selections.extend(inside);
+                }
+            }
         }
         // Best first; on equal scores a text of record before any variant
         // (a variant that repeats another statement's words must not take
@@ -408,7 +444,12 @@ impl<'a> Chain<'a> {
             let mut readings: Vec<(Match, usize)> = readings
                 .map(|s| {
                     let statement = catalog.quotes[s.quote].words_of(s.variant).len();
-                    let extent = self.extend(&s.alignment, statement, lo..hi);
+                    // Inside a nested quotation, its words are the limit.
+                    let limit = match self.nested_holding(&s.alignment.units) {
+                        Some(n) => lo.max(n.start)..hi.min(n.end),
+                        None => lo..hi,
+                    };
+                    let extent = self.extend(&s.alignment, statement, limit);
                     let end = extent.units.end;
                     (self.build_match(s, extent), end)
                 })
@@ -914,6 +955,53 @@ struct Extent {
     window: Range<usize>,
     lead: usize,
     trail: usize,
+}
+
+/// The unit ranges of the single quotations nested in the double-quoted
+/// parts of a chain (see [`Chain::nested`]). Only a part whose text has a
+/// single mark after a space or a double mark is read again: apostrophes
+/// inside words are not marks.
+fn nested_units(
+    text: &str,
+    tokens: &[Token],
+    quotations: &[Quotation],
+    units: &[Unit],
+    parts: &[(Range<usize>, usize)],
+) -> Vec<Range<usize>> {
+    let mut nested = Vec::new();
+    for (range, q) in parts {
+        let quotation = &quotations[*q];
+        let content = &text[quotation.content.clone()];
+        let may_nest = !quotation.single
+            && content.match_indices(['\'', '\u{2018}']).any(|(i, _)| {
+                content[..i]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|b| b.is_whitespace() || crate::quotations::is_mark(b))
+            });
+        if !may_nest {
+            continue;
+        }
+        let base = quotation.content.start;
+        for inner in crate::quotations::find(content) {
+            if !inner.single {
+                continue;
+            }
+            let (a, b) = (inner.content.start + base, inner.content.end + base);
+            let inside = |u: &Unit| matches!(u, Unit::Word(t) if a <= tokens[*t].span.start && tokens[*t].span.end <= b);
+            let Some(start) = range.clone().find(|&u| inside(&units[u])) else {
+                continue;
+            };
+            let end = (start..range.end)
+                .find(|&u| !inside(&units[u]))
+                .unwrap_or(range.end);
+            // The whole part is no nesting.
+            if start > range.start || end < range.end {
+                nested.push(start..end);
+            }
+        }
+    }
+    nested
 }
 
 fn dice(matched: usize, a: usize, b: usize) -> f64 {
