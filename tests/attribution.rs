@@ -1619,3 +1619,12 @@ fn a_partial_quotation_nested_in_another_s_is_its_own() {
         "Mary Kell remembers the briefing. \"When Jen Psaki stood at the podium and said 'our view is this is an extremely dangerous situation', I believed her,\" she says.\n",
     );
 }
+
+#[test]
+fn a_person_of_a_listed_body_is_the_person() {
+    credited_to(
+        "grushko",
+        "Dr Anna Lowell of the foreign ministry said: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"\n",
+        "Dr Anna Lowell",
+    );
+}

@@ -828,6 +828,19 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some((range, speaker, via)) = self.variant_ending(end) {
+            // "Dr Lowell of the Fenmoor trust said": the person, of a body
+            // the list holds.
+            if let Some(of) = (range.start.saturating_sub(2)..range.start).find(|&i| {
+                self.key(i) == "of" && (i + 1..range.start).all(|k| self.key(k) == "the")
+            }) && of > 0
+                && self.capitalized(of - 1)
+                && let start = self.name_run_start(of - 1)
+                && self.names_a_person(start..of)
+                && let Some(mut m) = self.mention_ending(of).or_else(|| self.name_run(start..of))
+            {
+                m.tokens.end = end;
+                return Some(m);
+            }
             // "Ingrid Stoltenberg" is not the listed Jens Stoltenberg: a
             // listed surname after another first name goes through the
             // first-name check.
