@@ -85,6 +85,13 @@ fn credited_to(id: &str, article: &str, who: &str) {
     );
 }
 
+/// Whatever the credit, it is not `who`'s.
+#[track_caller]
+fn not_credited_to(id: &str, article: &str, who: &str) {
+    let (_, speaker) = credit(id, article);
+    assert_ne!(speaker.as_deref(), Some(who), "{article:?}");
+}
+
 #[track_caller]
 fn uncredited(id: &str, article: &str) {
     let (status, speaker) = credit(id, article);
@@ -526,13 +533,13 @@ fn labels_bylines_reactions_and_asides_credit_no_one() {
     unattributed(&format!(
         "“{DANGER}”\n\nFarmer Dan Crowe has heard that kind of plea before.\n"
     ));
-    let (_, speaker) = credit(
+    not_credited_to(
         "dangerous",
         &format!(
             "Union leader Pat Boyle said members were angry. The Press Secretary's warning in March — \"{DANGER}\" — now rings hollow."
         ),
+        "Pat Boyle",
     );
-    assert_ne!(speaker.as_deref(), Some("Pat Boyle"));
 }
 
 #[test]
@@ -1311,13 +1318,13 @@ fn the_session_s_rules_keep_to_their_constructions() {
         ),
     );
     // A possessive after "one of them" is a description, not the name.
-    let (_, speaker) = credit(
+    not_credited_to(
         "dangerous",
         &format!(
             "\"{DANGER}\" said one of the aides, Jen Psaki's deputy, who asked not to be named.\n"
         ),
+        "jen-psaki",
     );
-    assert_ne!(speaker.as_deref(), Some("jen-psaki"));
     // The nearest noun for someone's words.
     matches(
         "dangerous",

@@ -506,11 +506,15 @@ impl<'a> Attributor<'a> {
     /// Is quotation `q` in the article's headline: its first paragraph,
     /// when that paragraph does not end its sentence (a lede does)?
     pub fn in_headline(&self, q: usize) -> bool {
-        let open = self.quoted.marks[q].open;
+        self.headline_at(self.quoted.marks[q].open)
+    }
+
+    /// Is byte `at` in the article's headline (see [`Self::in_headline`])?
+    fn headline_at(&self, at: usize) -> bool {
         let Some(&next) = self.paragraphs.get(1) else {
             return false;
         };
-        self.paragraph_of(open) == 1 && self.is_headline(next)
+        self.paragraph_of(at) == 1 && self.is_headline(next)
     }
 
     /// Does quotation `q` open the article's headline (`‘There is no
@@ -1700,12 +1704,7 @@ impl<'a> Attributor<'a> {
             // A headline's words before a colon are its topic ("Millgate
             // Park crush live: ‘...’", "Fen Valley Radio Drive: ‘...’"): a
             // speaker's name there ("Pryce: ‘...’") is read by `headline`.
-            let headline = self.paragraph_of(open) == 1
-                && self
-                    .paragraphs
-                    .get(1)
-                    .is_some_and(|&next| self.is_headline(next));
-            if headline {
+            if self.headline_at(open) {
                 return None;
             }
             if let Some(m) = self
