@@ -709,7 +709,21 @@ impl<'a> Attributor<'a> {
     /// something else ("Then the mayor arrived.") is no one's by this rule.
     fn paragraph_speaker(&self, open: usize, earlier: &[Option<Credit>]) -> Option<Credit> {
         let paragraph = self.paragraph_of(open).saturating_sub(1);
-        let floor = self.token_at(self.paragraphs[paragraph]);
+        let mut floor = self.token_at(self.paragraphs[paragraph]);
+        // A quotation that opens its paragraph follows the last sentence
+        // of the paragraph before ("Dan Okafor said the council would
+        // publish the list. ⏎ "I am sorry ..."").
+        // (A sentence that ends with its mark: a headline or a standfirst,
+        // "Jess Whitlock reconstructs what went wrong – and asks who pays",
+        // is not one.)
+        let opens = (floor..self.token_at(open)).all(|i| !self.tokens()[i].is_word());
+        if opens && paragraph > 0 {
+            let before = floor.checked_sub(1)?;
+            if !self.reader.gap_after(before).contains(['.', '!', '?']) {
+                return None;
+            }
+            floor = self.token_at(self.paragraphs[paragraph - 1]);
+        }
         // The paragraph's words before the quotation, walked back from it
         // only as far as the sentence before (not from the paragraph's
         // start: a one-line article of many quotations stays linear).
@@ -749,10 +763,16 @@ impl<'a> Attributor<'a> {
                 let hands_over = self
                     .first_mention(words.iter().copied().filter(|&w| w >= m.tokens.end))
                     .is_some();
-                let back = matches!(m.via, Via::Descriptor | Via::Pronoun)
-                    && m.reference != Reference::Pronoun("it")
-                    && !hands_over;
-                let credit = self.credit(&m, None).filter(|_| back)?;
+                if hands_over || m.reference == Reference::Pronoun("it") {
+                    return None;
+                }
+                let credit = self.credit(&m, None)?;
+                // A name alone in its sentence, about how its owner took
+                // what went before ("Jo Maitland, at the back of the hall,
+                // was unmoved."), hands the words to them.
+                if matches!(m.via, Via::Name | Via::Surname | Via::Alias | Via::Unlisted) {
+                    return Some(credit);
+                }
                 earlier
                     .iter()
                     .flatten()
