@@ -1740,7 +1740,7 @@ impl<'a> Attributor<'a> {
             // about the words).
             if words
                 .iter()
-                .any(|&w| matches!(key(w), "is" | "was" | "are" | "were" | "that" | "which"))
+                .any(|&w| matches!(key(w), "is" | "was" | "are" | "were" | "been" | "that" | "which"))
             {
                 return None;
             }
