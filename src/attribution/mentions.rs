@@ -436,10 +436,13 @@ impl<'a> Reader<'a> {
     }
 
     fn unlisted(&self, run: Range<usize>, name: Range<usize>, roles: Vec<String>) -> Mention {
+        // ("University of Brackford" has the institution before its name.)
         let organisation = name
             .clone()
             .any(|i| lexicon::is_institution_word(self.key(i)))
-            || roles.iter().any(|r| lexicon::is_organisation_role(r));
+            || roles
+                .iter()
+                .any(|r| lexicon::is_organisation_role(r) || lexicon::is_institution_word(r));
         Mention {
             reference: Reference::Identity(Identity::Unlisted {
                 name: self.written(run.clone()),

@@ -760,17 +760,28 @@ impl<'a> Attributor<'a> {
                 let m = self.first_mention(std::iter::once(first))?;
                 // ... and hands over to no one ("The campaigner then handed
                 // the microphone to Helen Okafor.").
-                let hands_over = self
-                    .first_mention(words.iter().copied().filter(|&w| w >= m.tokens.end))
-                    .is_some();
-                if hands_over || m.reference == Reference::Pronoun("it") {
+                if m.reference == Reference::Pronoun("it") {
                     return None;
                 }
                 let credit = self.credit(&m, None)?;
-                // A name alone in its sentence, about how its owner took
-                // what went before ("Jo Maitland, at the back of the hall,
-                // was unmoved."), hands the words to them.
-                if matches!(m.via, Via::Name | Via::Surname | Via::Alias | Via::Unlisted) {
+                // (Their own "her words" hands over to no one.)
+                let hands_over = self
+                    .first_mention(words.iter().copied().filter(|&w| w >= m.tokens.end))
+                    .is_some_and(|other| {
+                        self.credit(&other, None)
+                            .is_none_or(|c| c.identity != credit.identity)
+                    });
+                if hands_over {
+                    return None;
+                }
+                // Someone alone in their sentence, about how they took what
+                // went before ("Jo Maitland, at the back of the hall, was
+                // unmoved.", "She did not mince her words."), has the words
+                // that follow.
+                if matches!(
+                    m.via,
+                    Via::Name | Via::Surname | Via::Alias | Via::Unlisted | Via::Pronoun
+                ) {
                     return Some(credit);
                 }
                 earlier
@@ -1738,10 +1749,12 @@ impl<'a> Attributor<'a> {
             // from the sentence before (not "... is the sentence that, for
             // many people, sums the whole thing up:", a sentence of its own
             // about the words).
-            if words
-                .iter()
-                .any(|&w| matches!(key(w), "is" | "was" | "are" | "were" | "been" | "that" | "which"))
-            {
+            if words.iter().any(|&w| {
+                matches!(
+                    key(w),
+                    "is" | "was" | "are" | "were" | "been" | "that" | "which"
+                )
+            }) {
                 return None;
             }
             let sentence_start = self.tokens()[first].span.start;
