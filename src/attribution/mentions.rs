@@ -211,7 +211,12 @@ impl<'a> Reader<'a> {
         // terms, not a cue.
         let anonymity = matches!(key(i), "asked" | "asks" | "asking")
             && (key(i + 1) == "not" || (key(i + 1) == "for" && key(i + 2) == "anonymity"));
+        // "The coroner, Alison Pryce, found that her death "..."": a
+        // finding given in words (not "She was found in the morning").
+        let finding =
+            matches!(key(i), "found" | "finds" | "ruled" | "rules") && key(i + 1) == "that";
         let verb = (lexicon::is_speech_verb(key(i)) && !anonymity)
+            || finding
             || issued
             || read
             || put_to
@@ -556,20 +561,43 @@ impl<'a> Reader<'a> {
     /// (or `another`) standing alone for one of the people the sentence before named by
     /// their role (the nearest role noun in the paragraph, a few words back).
     fn elliptical_one(&self, start: usize) -> Option<Mention> {
+        // "One of them told the Courier": one of the group just named.
+        let of_them = self.key_at(start + 1) == "of"
+            && matches!(self.key_at(start + 2), "them" | "those" | "these")
+            && self.joined(start)
+            && self.joined(start + 1);
         if !matches!(self.key(start), "one" | "another")
             || start + 1 >= self.tokens.len()
-            || (self.joined(start) && !self.is_speech_verb(start + 1))
+            || (self.joined(start) && !self.is_speech_verb(start + 1) && !of_them)
         {
             return None;
         }
-        let role = (start.saturating_sub(MAX_ELLIPSIS_WORDS)..start)
+        let roles = (start.saturating_sub(MAX_ELLIPSIS_WORDS)..start)
             .rev()
             .take_while(|&i| !self.breaks_paragraph(self.gap_after(i)))
             .filter(|&i| self.tokens[i].is_word() && !self.quoted[i])
-            .find_map(|i| {
+            .filter_map(|i| {
                 // ("people were already looking elsewhere" is no role.)
-                lexicon::singular_role(self.key(i)).filter(|r| !matches!(*r, "people" | "person"))
-            })?
+                lexicon::singular_role(self.key(i))
+                    .filter(|r| !matches!(*r, "people" | "person"))
+                    .map(|r| (i, r))
+            });
+        // One of a group: a plural or a quantified noun ("Several mothers
+        // ... spoke to a midwife. One, ...", "Not every midwife agrees with
+        // the trust. One, ...") before the nearest role noun.
+        let group = |&(i, r): &(usize, &str)| {
+            self.key(i) != r
+                || (i > 0
+                    && matches!(
+                        self.key(i - 1),
+                        "every" | "each" | "many" | "some" | "several" | "most" | "few"
+                    ))
+        };
+        let role = roles
+            .clone()
+            .find(group)
+            .or_else(|| roles.clone().next())?
+            .1
             .to_string();
         let reference = match self.anonymous_alias(start..start + 1, &role) {
             Some(speaker) => Reference::Identity(Identity::Listed(speaker)),
@@ -583,7 +611,7 @@ impl<'a> Reader<'a> {
             }),
         };
         Some(Mention {
-            tokens: start..start + 1,
+            tokens: start..start + if of_them { 3 } else { 1 },
             reference,
             via: Via::Descriptor,
             roles: vec![role],
