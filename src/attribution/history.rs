@@ -120,8 +120,13 @@ impl Attributor<'_> {
                 && end < self.tokens().len()
                 && self.reader.gap_after(end - 1).trim() == ","
                 && self.reader.is_speech_verb(end);
+            // "it was his sister, Janet Ashworth, who spoke for the family".
+            let who_speaks = end + 1 < self.tokens().len()
+                && self.reader.key(end) == "who"
+                && self.reader.is_speech_verb(end + 1);
             let speaks = source
                 || closed
+                || who_speaks
                 || self.speech_verb_after(end).is_some()
                 || self.speech_verb_before(m.tokens.start);
             let identity = match &m.reference {

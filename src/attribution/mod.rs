@@ -954,6 +954,20 @@ impl<'a> Attributor<'a> {
                 .copied()
                 .unwrap_or(to);
             words.retain(|&i| self.tokens()[i].span.start < paragraph_end);
+            // A quotation standing alone, credited on the line under it:
+            // ""..." ⏎ — Richard Calloway, giving evidence".
+            if words.is_empty()
+                && let Some(next) = self.words_between(paragraph_end, to).first().copied()
+                && self.token_paragraph(next) == self.paragraph_of(from) + 1
+                && self.reader.text[paragraph_end..self.tokens()[next].span.start]
+                    .trim()
+                    .starts_with(['—', '–'])
+            {
+                return self
+                    .reader
+                    .mention_starting(next)
+                    .and_then(|m| self.credit(&m, None));
+            }
         }
         if let Some(end) = words
             .iter()
