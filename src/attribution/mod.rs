@@ -99,6 +99,26 @@ const REACTION_NOUNS: &[&str] = &[
 /// A later clause's speech verb decides only when at most this many words
 /// stand between it and the quotation ("and Nadia Kovac told MPs on
 /// Tuesday:").
+/// Verbs for reading out, or pointing to, someone's document before a
+/// colon: the words are the document's (see `cue_before`).
+const DOCUMENT_USES: &[&str] = &[
+    "read",
+    "reads",
+    "reading",
+    "pointed",
+    "points",
+    "pointing",
+    "quoted",
+    "quotes",
+    "quoting",
+    "cited",
+    "cites",
+    "citing",
+    "referred",
+    "refers",
+    "referring",
+];
+
 const MAX_LEAD_WORDS: usize = 6;
 
 /// Things with words on them that no one in the story says: "A sign went up
@@ -1396,6 +1416,29 @@ impl<'a> Attributor<'a> {
         {
             return Some(credit);
         }
+        // "Ms Feld pointed reporters to the commission's written
+        // statement:", "he picks up a copy of the company's January
+        // statement and reads out the line he has underlined:": words read
+        // or pointed to in someone's document are the owner's (when no one
+        // speaks after the document).
+        if introduced
+            && let Some(doc) = words
+                .iter()
+                .rev()
+                .take(MAX_SENTENCE_WORDS)
+                .copied()
+                .find(|&w| lexicon::is_document(key(w)))
+            && words.iter().any(|&w| DOCUMENT_USES.contains(&key(w)))
+            && !words.iter().any(|&w| {
+                w > doc && self.reader.is_speech_verb(w) && !DOCUMENT_USES.contains(&key(w))
+            })
+            && let Some(m) = self.reader.document_owner(doc)
+            // (Not "she read out her prepared statement": her own words.)
+            && m.via != Via::Pronoun
+            && let Some(credit) = self.credit(&m, None)
+        {
+            return Some(credit);
+        }
         if let Some(k) = according {
             // "According to the council's own timeline, ...": the document's
             // owner.
@@ -1502,7 +1545,17 @@ impl<'a> Attributor<'a> {
                     .iter()
                     .rposition(|&w| self.reader.gap_after(w).contains(','))
                     .map_or(0, |c| c + 1);
-                if let Some(m) = self.first_mention(clause_words[clause..k].iter().copied()) {
+                // (A clause after an apposition has no subject of its own:
+                // "Its national officer, Dave Hurst, has been blunt about
+                // the government, saying" is the officer's.)
+                let m = self
+                    .first_mention(clause_words[clause..k].iter().copied())
+                    .filter(|m| m.tokens.start == clause_words[clause])
+                    .or_else(|| {
+                        self.first_mention(clause_words[..k].iter().copied())
+                            .map(|m| self.named(m))
+                    });
+                if let Some(m) = m {
                     return self.credit(&m, Some(v));
                 }
             }
