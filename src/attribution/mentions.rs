@@ -441,13 +441,16 @@ impl<'a> Reader<'a> {
     }
 
     fn unlisted(&self, run: Range<usize>, name: Range<usize>, roles: Vec<String>) -> Mention {
-        // ("University of Brackford" has the institution before its name.)
+        // The role right before the name says what it names: "housing
+        // association Woonkracht Dordhaven", "University of Brackford" are
+        // organisations, "Council chief executive Martin Fairbrother" is a
+        // person.
         let organisation = name
             .clone()
             .any(|i| lexicon::is_institution_word(self.key(i)))
-            || roles
-                .iter()
-                .any(|r| lexicon::is_organisation_role(r) || lexicon::is_institution_word(r));
+            || roles.last().is_some_and(|r| {
+                lexicon::is_organisation_role(r) || lexicon::is_institution_word(r)
+            });
         Mention {
             reference: Reference::Identity(Identity::Unlisted {
                 name: self.written(run.clone()),
@@ -1062,7 +1065,9 @@ impl<'a> Reader<'a> {
             m.roles.extend(self.roles_in(start..name_at));
             // "housing association Woonkracht Dordhaven": an organisation.
             if let Reference::Identity(Identity::Unlisted { kind, .. }) = &mut m.reference
-                && m.roles.iter().any(|r| lexicon::is_organisation_role(r))
+                && m.roles
+                    .last()
+                    .is_some_and(|r| lexicon::is_organisation_role(r))
             {
                 *kind = SourceKind::Organisation;
             }
