@@ -771,6 +771,20 @@ impl<'a> Attributor<'a> {
             })
             .or_else(|| self.owned_words(&words))
             .or_else(|| {
+                // A live blog's "More from the minister, who has just
+                // announced a taskforce." (after its time stamp).
+                let more = words
+                    .iter()
+                    .take(MAX_LEAD_WORDS)
+                    .position(|&w| self.reader.key(w) == "more")?;
+                let from = *words.get(more + 1)?;
+                if self.reader.key(from) != "from" {
+                    return None;
+                }
+                let m = self.reader.mention_starting(*words.get(more + 2)?)?;
+                self.credit(&m, None)
+            })
+            .or_else(|| {
                 // "The same executive raised questions about the authority's
                 // line on jobs. "Privately the port told us ..."": the
                 // sentence's subject, when it refers back to someone the
@@ -785,8 +799,11 @@ impl<'a> Attributor<'a> {
                 }
                 let credit = self.credit(&m, None)?;
                 // (Their own "her words" hands over to no one.)
+                // (An owner is no one who takes over: "at the council's
+                // jobs fair".)
                 let hands_over = self
                     .first_mention(words.iter().copied().filter(|&w| w >= m.tokens.end))
+                    .filter(|other| !self.reader.key(other.tokens.end - 1).ends_with("'s"))
                     .is_some_and(|other| {
                         self.credit(&other, None)
                             .is_none_or(|c| c.identity != credit.identity)
