@@ -171,7 +171,11 @@ impl Attributor<'_> {
             // rating").
             let company = m.tokens.len() >= 2
                 && (m.tokens.clone()).any(|t| lexicon::is_corporate_word(self.reader.key(t)));
-            let lone = m.via == Via::Unlisted && m.roles.is_empty() && !company;
+            // Nor is a known first name before a surname ("Karen Doyle
+            // came.").
+            let first_named = m.tokens.len() >= 2
+                && lexicon::first_name_pronoun(self.reader.key(m.tokens.start)).is_some();
+            let lone = m.via == Via::Unlisted && m.roles.is_empty() && !company && !first_named;
             let described =
                 m.via == Via::Descriptor && matches!(m.reference, Reference::Identity(_));
             // ... and so is a description after a preposition ("goes
@@ -193,9 +197,13 @@ impl Attributor<'_> {
                 && (lone || m.tokens.len() == 1)
                 && i > 0
                 && lexicon::is_preposition(self.reader.key(i - 1));
+            // A byline's writer ("By Paolo Brandt, business editor") is no
+            // one the story is about.
+            let byline = i > 0 && self.reader.key(i - 1) == "by" && self.reader.capitalized(i - 1);
             if let Some(identity) = identity
                 && (!(lone || described || detail) || speaks || kept_detail)
                 && !place
+                && !byline
             {
                 // "state Health Secretary Donna Pierce. Pierce announced":
                 // a surname alone is the person named in full before.
