@@ -915,20 +915,30 @@ impl<'a> Attributor<'a> {
 
     /// A cue after a quotation, in the words from byte `from` to `to`.
     fn cue_after(&self, from: usize, to: usize) -> Option<Credit> {
-        let mut words = self.words_between(from, to);
-        if self.paragraph_of(from) != self.paragraph_of(to.saturating_sub(1).max(from)) {
-            let paragraph_end = self
-                .paragraphs
-                .get(self.paragraph_of(from))
-                .copied()
-                .unwrap_or(to);
-            words.retain(|&i| self.tokens()[i].span.start < paragraph_end);
-        }
-        if let Some(end) = words
-            .iter()
-            .position(|&i| self.reader.sentence_ends_after(i))
-        {
-            words.truncate(end + 1);
+        // The words up to the end of the paragraph and of the sentence,
+        // walked from `from`: `to` is often the end of the article, and
+        // listing every word up to it cost more than the rest of this.
+        let paragraph_end =
+            if self.paragraph_of(from) != self.paragraph_of(to.saturating_sub(1).max(from)) {
+                self.paragraphs
+                    .get(self.paragraph_of(from))
+                    .copied()
+                    .unwrap_or(to)
+            } else {
+                usize::MAX
+            };
+        let mut words = Vec::new();
+        for i in self.token_at(from)..self.token_at(to) {
+            if !self.tokens()[i].is_word() || self.reader.is_quoted(i) {
+                continue;
+            }
+            if self.tokens()[i].span.start >= paragraph_end {
+                break;
+            }
+            words.push(i);
+            if self.reader.sentence_ends_after(i) {
+                break;
+            }
         }
         let first = *words.first()?;
         // `"... knows it". Westmere says crewing meets the rules.`: the
