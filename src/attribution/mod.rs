@@ -18,6 +18,7 @@
 //! person the article quoted, else the last person it named.
 
 mod history;
+mod keyset;
 mod lexicon;
 mod mentions;
 mod names;
