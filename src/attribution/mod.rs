@@ -29,7 +29,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::quotations::Quoted;
-use crate::text::{LineIndex, Token};
+use crate::text::Token;
 use history::{Entry, resolve_pronoun};
 pub use mentions::{Identity, SourceKind, Via};
 use mentions::{Mention, Reader, Reference};
@@ -2118,10 +2118,7 @@ fn is_timestamp(lead: &str) -> bool {
 /// Paragraph start offsets: blank-line separated blocks in hard-wrapped
 /// text, otherwise every line.
 fn paragraphs(text: &str, wrapped: bool) -> Vec<usize> {
-    let lines = LineIndex::new(text);
-    let spans: Vec<Range<usize>> = (1..=lines.count())
-        .map(|l| lines.line_span(text, l))
-        .collect();
+    let spans: Vec<Range<usize>> = crate::text::lines::line_spans(text).collect();
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
     let mut starts = vec![0];
     for pair in spans.windows(2) {
