@@ -236,8 +236,9 @@ fn the_review_s_constructions() {
         "Calder MP Tom Hargreaves pressed the minister on the closure at Tuesday's hearing. «qO»",
     );
     uncredited("Tom Hargreaves wanted to know when flights would resume. «qN»");
-    not_credited_to(
-        "priya-nair",
+    // The sentence after names the words' owner.
+    credited(
+        "sian-maddox",
         "Priya Nair has been under pressure since the closure was announced. «qM» That was Sian Maddox's verdict on Monday.",
     );
     uncredited("Tom Hargreaves received a letter from the council on Monday. «qCC»");
@@ -247,7 +248,12 @@ fn the_review_s_constructions() {
         "calder-council",
         "The council's statement was brief: «qCC» As Sian Maddox put it on Monday: «qM»",
     );
-    uncredited("Priya Nair was upbeat. «qN» As Tom Hargreaves put it, «qH»");
+    // Someone alone in the sentence before, about how they took it, has
+    // the words that follow.
+    credited(
+        "priya-nair",
+        "Priya Nair was upbeat. «qN» As Tom Hargreaves put it, «qH»",
+    );
     credited(
         "helen-okafor",
         "The union's report, published on Thursday, quotes Helen Okafor's promise to MPs: «qO»",
@@ -272,7 +278,11 @@ fn the_review_s_constructions() {
         "calder-chamber",
         "Calder Chamber of Commerce president Tony Ellwood said: «qCh»",
     );
-    uncredited("The same organiser, Sian Maddox, raised questions about the closure. «qM»");
+    // Named alone in the sentence before: the words that follow are hers.
+    credited(
+        "sian-maddox",
+        "The same organiser, Sian Maddox, raised questions about the closure. «qM»",
+    );
     credited(
         "calder-airport",
         "The airport's notice, issued on Friday, suspended «qA»",

@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 // (the keys are our own word lists, not an attacker's).
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
+use super::keyset::KeySet;
+
 fn load(data: &'static str) -> HashSet<&'static str> {
     data.lines()
         .map(str::trim)
@@ -16,19 +18,19 @@ fn load(data: &'static str) -> HashSet<&'static str> {
         .collect()
 }
 
-fn speech_verbs() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| load(include_str!("speech_verbs.txt")))
+fn speech_verbs() -> &'static KeySet<&'static str> {
+    static SET: OnceLock<KeySet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| load(include_str!("speech_verbs.txt")).into_iter().collect())
 }
 
-fn roles() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| load(include_str!("roles.txt")))
+fn roles() -> &'static KeySet<&'static str> {
+    static SET: OnceLock<KeySet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| load(include_str!("roles.txt")).into_iter().collect())
 }
 
-fn titles() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| load(include_str!("titles.txt")))
+fn titles() -> &'static KeySet<&'static str> {
+    static SET: OnceLock<KeySet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| load(include_str!("titles.txt")).into_iter().collect())
 }
 
 fn first_names() -> &'static HashMap<&'static str, &'static str> {

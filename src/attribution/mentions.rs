@@ -83,6 +83,17 @@ pub struct Mention {
     pub roles: Vec<String>,
 }
 
+/// Does `token` start with an upper-case letter?
+fn starts_capitalized(text: &str, token: &Token) -> bool {
+    let span = token.span.clone();
+    // Nearly every word starts with an ASCII byte, whose case is the
+    // byte's.
+    match text.as_bytes().get(span.start) {
+        Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => text[span].chars().next().is_some_and(char::is_uppercase),
+    }
+}
+
 /// Reads mentions in one article.
 pub struct Reader<'a> {
     pub text: &'a str,
@@ -90,6 +101,10 @@ pub struct Reader<'a> {
     names: &'a Names,
     /// Tokens inside quotation marks: never mentions of the speaker.
     quoted: Vec<bool>,
+    /// Tokens that start with a capital ([`Reader::capitalized`]): asked
+    /// of nearly every word of an article, some words several times (a
+    /// mention may start there, or two words before), so worked out once.
+    capitals: Vec<bool>,
     /// Hard-wrapped text: a single line break is a space.
     wrapped: bool,
 }
@@ -102,11 +117,13 @@ impl<'a> Reader<'a> {
         quoted: Vec<bool>,
         wrapped: bool,
     ) -> Self {
+        let capitals = tokens.iter().map(|t| starts_capitalized(text, t)).collect();
         Reader {
             text,
             tokens,
             names,
             quoted,
+            capitals,
             wrapped,
         }
     }
@@ -136,16 +153,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn capitalized(&self, i: usize) -> bool {
-        let span = self.tokens[i].span.clone();
-        // Nearly every word starts with an ASCII byte, whose case is the
-        // byte's (asked about once per word of an article).
-        match self.text.as_bytes().get(span.start) {
-            Some(&b) if b.is_ascii() => b.is_ascii_uppercase(),
-            _ => self.text[span]
-                .chars()
-                .next()
-                .is_some_and(char::is_uppercase),
-        }
+        self.capitals[i]
     }
 
     /// The text between tokens `i` and `i + 1`.

@@ -18,6 +18,7 @@
 //! person the article quoted, else the last person it named.
 
 mod history;
+mod keyset;
 mod lexicon;
 mod mentions;
 mod names;
@@ -28,7 +29,7 @@ use serde::Serialize;
 
 use crate::catalog::Catalog;
 use crate::quotations::Quoted;
-use crate::text::{LineIndex, Token};
+use crate::text::Token;
 use history::{Entry, resolve_pronoun};
 pub use mentions::{Identity, SourceKind, Via};
 use mentions::{Mention, Reader, Reference};
@@ -99,6 +100,26 @@ const REACTION_NOUNS: &[&str] = &[
 /// A later clause's speech verb decides only when at most this many words
 /// stand between it and the quotation ("and Nadia Kovac told MPs on
 /// Tuesday:").
+/// Verbs of asking: a sentence about someone asking is followed by the
+/// answer, not their words (see `paragraph_speaker`).
+const ASKING: &[&str] = &[
+    "asked",
+    "asks",
+    "asking",
+    "wanted",
+    "wants",
+    "wondered",
+    "wonders",
+    "pressed",
+    "presses",
+    "demanded",
+    "demands",
+    "queried",
+    "questioned",
+    "quizzed",
+    "challenged",
+];
+
 /// Verbs for reading out, or pointing to, someone's document before a
 /// colon: the words are the document's (see `cue_before`).
 const DOCUMENT_USES: &[&str] = &[
@@ -808,18 +829,40 @@ impl<'a> Attributor<'a> {
                         self.credit(&other, None)
                             .is_none_or(|c| c.identity != credit.identity)
                     });
-                if hands_over {
+                // ... nor meets anyone ("Priya Nair met union
+                // representatives on Friday.").
+                // (Past a description set off after the subject: "Samir
+                // Haddad, a retired haulier who chairs the committee, made
+                // the road his cause.")
+                let mut predicate = m.tokens.end;
+                if self.reader.gap_after(predicate - 1).contains(',')
+                    && let Some(&close) = words
+                        .iter()
+                        .find(|&&w| w >= predicate && self.reader.gap_after(w).contains(','))
+                {
+                    predicate = close + 1;
+                }
+                let meets = words.iter().any(|&w| {
+                    w >= predicate
+                        && lexicon::is_role(self.reader.key(w))
+                        && !self.reader.key(w).ends_with("'s")
+                });
+                if hands_over || meets {
                     return None;
                 }
                 // Someone alone in their sentence, about how they took what
                 // went before ("Jo Maitland, at the back of the hall, was
                 // unmoved.", "She did not mince her words."), has the words
                 // that follow.
+                // (Not someone asking: "Tom Hargreaves wanted to know when
+                // flights would resume." is followed by the answer.)
+                let asks = words.iter().any(|&w| ASKING.contains(&self.reader.key(w)))
+                    || self.reader.gap_after(last).contains('?');
                 if matches!(
                     m.via,
                     Via::Name | Via::Surname | Via::Alias | Via::Unlisted | Via::Pronoun
                 ) {
-                    return Some(credit);
+                    return (!asks).then_some(credit);
                 }
                 earlier
                     .iter()
@@ -983,39 +1026,61 @@ impl<'a> Attributor<'a> {
 
     /// A cue after a quotation, in the words from byte `from` to `to`.
     fn cue_after(&self, from: usize, to: usize) -> Option<Credit> {
-        let mut words = self.words_between(from, to);
-        if self.paragraph_of(from) != self.paragraph_of(to.saturating_sub(1).max(from)) {
-            let paragraph_end = self
-                .paragraphs
-                .get(self.paragraph_of(from))
-                .copied()
-                .unwrap_or(to);
-            words.retain(|&i| self.tokens()[i].span.start < paragraph_end);
-            // A quotation standing alone, credited on the line under it:
-            // ""..." ⏎ — Richard Calloway, giving evidence".
-            if words.is_empty()
-                && let Some(next) = self.words_between(paragraph_end, to).first().copied()
-                && self.token_paragraph(next) == self.paragraph_of(from) + 1
-                && self.reader.text[paragraph_end..self.tokens()[next].span.start]
-                    .trim()
-                    .starts_with(['—', '–'])
-            {
-                return self
-                    .reader
-                    .mention_starting(next)
-                    .and_then(|m| self.credit(&m, None));
+        // The words up to the end of the paragraph and of the sentence,
+        // walked from `from`: `to` is often the end of the article, and
+        // listing every word up to it cost more than the rest of this.
+        let paragraph_end =
+            if self.paragraph_of(from) != self.paragraph_of(to.saturating_sub(1).max(from)) {
+                self.paragraphs
+                    .get(self.paragraph_of(from))
+                    .copied()
+                    .unwrap_or(to)
+            } else {
+                usize::MAX
+            };
+        let mut words = Vec::new();
+        for i in self.token_at(from)..self.token_at(to) {
+            if !self.tokens()[i].is_word() || self.reader.is_quoted(i) {
+                continue;
+            }
+            if self.tokens()[i].span.start >= paragraph_end {
+                break;
+            }
+            words.push(i);
+            if self.reader.sentence_ends_after(i) {
+                break;
             }
         }
-        if let Some(end) = words
-            .iter()
-            .position(|&i| self.reader.sentence_ends_after(i))
+        // A quotation standing alone, credited on the line under it:
+        // ""..." ⏎ — Richard Calloway, giving evidence".
+        if words.is_empty()
+            && paragraph_end < to
+            && let Some(next) = (self.token_at(paragraph_end)..self.token_at(to))
+                .find(|&i| self.tokens()[i].is_word() && !self.reader.is_quoted(i))
+            && self.token_paragraph(next) == self.paragraph_of(from) + 1
+            && self.reader.text[paragraph_end..self.tokens()[next].span.start]
+                .trim()
+                .starts_with(['—', '–'])
         {
-            words.truncate(end + 1);
+            return self
+                .reader
+                .mention_starting(next)
+                .and_then(|m| self.credit(&m, None));
         }
         let first = *words.first()?;
         // `"... knows it". Westmere says crewing meets the rules.`: the
         // sentence ended with the quotation; what follows is news of its own.
         // (Not `"..."? Kovac asked.` or an ellipsis.)
+        // ""..." That was Sian Maddox's verdict on Monday.": the owner of
+        // the words the next sentence names.
+        if matches!(self.reader.key(first), "that" | "this")
+            && words
+                .get(1)
+                .is_some_and(|&w| matches!(self.reader.key(w), "was" | "is"))
+            && let Some(m) = self.words_owner(&words[2..])
+        {
+            return self.credit(&m, None);
+        }
         let lead = self.reader.text[from..self.tokens()[first].span.start].trim_start();
         if lead.starts_with('.') && !lead.starts_with("..") && !lead.starts_with(". .") {
             return None;
@@ -1445,7 +1510,11 @@ impl<'a> Attributor<'a> {
                 .take(MAX_SENTENCE_WORDS)
                 .copied()
                 .find(|&w| lexicon::is_document(key(w)))
-            && words.iter().any(|&w| DOCUMENT_USES.contains(&key(w)))
+            // (The document read from, not the one reading: "The union's
+            // report quotes Helen Okafor's promise:".)
+            && words
+                .iter()
+                .any(|&w| w < doc && DOCUMENT_USES.contains(&key(w)))
             && !words.iter().any(|&w| {
                 w > doc && self.reader.is_speech_verb(w) && !DOCUMENT_USES.contains(&key(w))
             })
@@ -2224,10 +2293,7 @@ fn is_timestamp(lead: &str) -> bool {
 /// Paragraph start offsets: blank-line separated blocks in hard-wrapped
 /// text, otherwise every line.
 fn paragraphs(text: &str, wrapped: bool) -> Vec<usize> {
-    let lines = LineIndex::new(text);
-    let spans: Vec<Range<usize>> = (1..=lines.count())
-        .map(|l| lines.line_span(text, l))
-        .collect();
+    let spans: Vec<Range<usize>> = crate::text::lines::line_spans(text).collect();
     let blank = |r: &Range<usize>| text[r.clone()].trim().is_empty();
     let mut starts = vec![0];
     for pair in spans.windows(2) {

@@ -4,8 +4,9 @@
 
 use std::collections::HashMap;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
+use super::keyset::KeySet;
 use super::lexicon;
 use super::mentions::{Identity, SourceKind, Via};
 use crate::catalog::Catalog;
@@ -32,7 +33,7 @@ pub struct Names {
     /// the names' first words, `one` (as `a`), role nouns with their
     /// plurals and titles. One lookup rules out the lower-case words that
     /// make up most of an article, where each rule would ask its own list.
-    pub(super) openers: FxHashSet<String>,
+    pub(super) openers: KeySet<String>,
     /// Listed persons by surname key: (speaker, first-name key).
     pub(super) surnames: HashMap<String, Vec<(usize, Option<String>)>>,
     /// Indefinite aliases (`a club insider`): speaker and the alias's word keys.
@@ -93,7 +94,7 @@ impl Names {
             variants: FxHashMap::default(),
             longest: 0,
             starts: FxHashMap::default(),
-            openers: FxHashSet::default(),
+            openers: KeySet::default(),
             surnames: HashMap::new(),
             anonymous: Vec::new(),
             organisations: Vec::new(),

@@ -6,7 +6,7 @@
 //! sorted and free of duplicates, so output never depends on the file
 //! system's order or on a path given twice.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 use std::path::{Path, PathBuf};
 
 use super::filter::Filter;
@@ -17,7 +17,10 @@ use super::{Skip, Source};
 pub fn discover(paths: &[PathBuf], filter: Option<&Filter>) -> (Vec<Source>, Vec<Skip>) {
     let admits = |path: &Path, named: bool| filter.is_none_or(|f| f.admits(path, named));
     let mut found = BTreeSet::new();
-    let mut seen_real = BTreeSet::new();
+    // Only asked whether a file was seen (the order is `found`'s): hashed,
+    // since comparing paths component by component cost about as much as
+    // the rest of the walk.
+    let mut seen_real = HashSet::new();
     let mut skips = Vec::new();
     for path in paths {
         if path == Path::new("-") {
@@ -83,12 +86,7 @@ pub fn discover(paths: &[PathBuf], filter: Option<&Filter>) -> (Vec<Source>, Vec
 }
 
 /// Adds a file unless the same file was already added under another name.
-fn add(
-    found: &mut BTreeSet<Source>,
-    seen_real: &mut BTreeSet<PathBuf>,
-    path: PathBuf,
-    named: bool,
-) {
+fn add(found: &mut BTreeSet<Source>, seen_real: &mut HashSet<PathBuf>, path: PathBuf, named: bool) {
     let real = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     if seen_real.insert(real) {
         found.insert(Source::File { path, named });

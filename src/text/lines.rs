@@ -5,6 +5,8 @@
 //! archives), and columns count characters, not bytes, so that a curly quote
 //! or a Cyrillic name before a quotation does not shift the caret.
 
+use std::ops::Range;
+
 /// Start offsets of every line of one text, and running character counts.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
@@ -108,35 +110,43 @@ impl LineIndex {
 /// Lines longer than this are not hard-wrapped: each is a paragraph.
 const WRAPPED_LINE_CHARS: usize = 100;
 
-/// Is the text hard-wrapped: short lines, with blank lines between
-/// paragraphs? Then a single line break is a space. In the usual web and
-/// agency copy every line is a paragraph, blank lines or not.
-pub fn hard_wrapped(text: &str) -> bool {
-    // The lines as a LineIndex splits them, found on the way: a line index
-    // counts characters too, which this does only for lines longer than
-    // the limit in bytes (attribution asks this of every article).
+/// The byte range of every line of `text`, without its line ending: the
+/// lines of a [`LineIndex`] (`LineIndex::line_span`), found without one,
+/// which counts characters too (attribution reads the lines of every
+/// article and needs no column).
+pub fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let bytes = text.as_bytes();
-    let (mut lines, mut blank, mut long) = (0, false, 0);
-    let mut start = 0;
-    loop {
-        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[start..]) {
+    let mut start = Some(0);
+    std::iter::from_fn(move || {
+        let from = start?;
+        let (end, next) = match memchr::memchr2(b'\n', b'\r', &bytes[from..]) {
             Some(offset) => {
-                let at = start + offset;
+                let at = from + offset;
                 let crlf = bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n');
                 (at, Some(at + 1 + usize::from(crlf)))
             }
             None => (bytes.len(), None),
         };
-        let line = &text[start..end];
+        start = next;
+        Some(from..end)
+    })
+}
+
+/// Is the text hard-wrapped: short lines, with blank lines between
+/// paragraphs? Then a single line break is a space. In the usual web and
+/// agency copy every line is a paragraph, blank lines or not.
+pub fn hard_wrapped(text: &str) -> bool {
+    // A line index counts characters too, which this does only for lines
+    // longer than the limit in bytes (attribution asks this of every
+    // article).
+    let (mut lines, mut blank, mut long) = (0, false, 0);
+    for span in line_spans(text) {
+        let line = &text[span];
         lines += 1;
         blank |= line.trim().is_empty();
         long += usize::from(
             line.len() > WRAPPED_LINE_CHARS && line.chars().count() > WRAPPED_LINE_CHARS,
         );
-        match next {
-            Some(next) => start = next,
-            None => break,
-        }
     }
     blank && long * 10 < lines
 }
@@ -172,7 +182,8 @@ mod tests {
 
     /// On texts of short and long lines (some of two-byte characters, near
     /// the limit in characters and bytes), blank and white lines, and every
-    /// kind of line ending, trailing or not.
+    /// kind of line ending, trailing or not; and the lines are a line
+    /// index's.
     #[test]
     fn hard_wrapping_is_read_as_from_a_line_index() {
         let pieces = [
@@ -199,6 +210,11 @@ mod tests {
             if next(2) == 0 {
                 text.push_str("end");
             }
+            let index = LineIndex::new(&text);
+            let spans: Vec<_> = (1..=index.count())
+                .map(|l| index.line_span(&text, l))
+                .collect();
+            assert_eq!(line_spans(&text).collect::<Vec<_>>(), spans, "{text:?}");
             let expected = hard_wrapped_by_index(&text);
             assert_eq!(hard_wrapped(&text), expected, "case {case}: {text:?}");
             wrapped += usize::from(expected);
