@@ -688,7 +688,7 @@ fn headline_credits(
         let headline = credits[i].is_none()
             && matches[i]
                 .quotation
-                .is_some_and(|q| attributor.opens_headline(q));
+                .is_some_and(|q| attributor.headline_quotation(q));
         if !headline {
             continue;
         }

@@ -100,6 +100,11 @@ const REACTION_NOUNS: &[&str] = &[
 /// A later clause's speech verb decides only when at most this many words
 /// stand between it and the quotation ("and Nadia Kovac told MPs on
 /// Tuesday:").
+/// Words a quotation inside a headline sentence needs to be the
+/// headline's quotation rather than a phrase it quotes ("sat on its hands",
+/// four words, is a phrase; a clause runs to six or more).
+const MIN_HEADLINE_CLAUSE_WORDS: usize = 6;
+
 /// Verbs of asking: a sentence about someone asking is followed by the
 /// answer, not their words (see `paragraph_speaker`).
 const ASKING: &[&str] = &[
@@ -567,6 +572,17 @@ impl<'a> Attributor<'a> {
         let open = self.quoted.marks[q].open;
         let before = self.reader.text[..open].trim();
         self.in_headline(q) && (before.is_empty() || before.ends_with(':'))
+    }
+
+    /// Is quotation `q` the headline's own quotation: one that opens it, or
+    /// a clause's worth of words inside it (`£10m fund ‘will be spent in
+    /// Brackenford, on Brackenford people’ as sale hopes fade`)?
+    pub fn headline_quotation(&self, q: usize) -> bool {
+        let words = self.quoted.words[q]
+            .clone()
+            .filter(|&i| self.tokens()[i].is_word())
+            .count();
+        self.opens_headline(q) || (self.in_headline(q) && words >= MIN_HEADLINE_CLAUSE_WORDS)
     }
 
     /// Is the first paragraph, ending at byte `next`, a headline rather
