@@ -530,7 +530,7 @@ impl<'a> Checker<'a> {
             .iter()
             .map(|m| match m.quotation {
                 Some(q) => attributor
-                    .nested_credit(q, m.span.start)
+                    .nested_credit(q, m.span.start, credits[q].as_ref())
                     .or_else(|| credits[q].clone()),
                 None => attributor.credit_span(m.span.clone()),
             })

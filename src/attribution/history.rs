@@ -689,6 +689,27 @@ pub(super) fn resolve_pronoun(
         .map(|e| e.identity.clone())
 }
 
+/// [`resolve_pronoun`] over those named in `paragraph` besides `besides`:
+/// a he or she inside someone's own quotation is not the one quoted, and
+/// is someone the paragraph has just named ("In October, Richard Calloway
+/// wrote offering to meet. Mr Ashworth has not replied. "He stood up in
+/// that court and said, '...'""); someone described in an earlier
+/// paragraph may not be in the cast at all.
+pub(super) fn resolve_pronoun_besides(
+    history: &[Entry],
+    at: usize,
+    paragraph: usize,
+    pronoun: &str,
+    besides: &Identity,
+) -> Option<Identity> {
+    let others: Vec<Entry> = history
+        .iter()
+        .filter(|e| e.identity != *besides && e.paragraph == paragraph)
+        .cloned()
+        .collect();
+    resolve_pronoun(&others, at, paragraph, pronoun)
+}
+
 /// How far back in the cast a pronoun looks for the one it points at: far
 /// beyond any paragraph's worth of names.
 const MAX_ANTECEDENTS: usize = 256;

@@ -30,7 +30,7 @@ use serde::Serialize;
 use crate::catalog::Catalog;
 use crate::quotations::Quoted;
 use crate::text::Token;
-use history::{Entry, resolve_pronoun};
+use history::{Entry, resolve_pronoun, resolve_pronoun_besides};
 pub use mentions::{Identity, SourceKind, Via};
 use mentions::{Mention, Reader, Reference};
 pub use names::Names;
@@ -104,6 +104,10 @@ const REACTION_NOUNS: &[&str] = &[
 /// headline's quotation rather than a phrase it quotes ("sat on its hands",
 /// four words, is a phrase; a clause runs to six or more).
 const MIN_HEADLINE_CLAUSE_WORDS: usize = 6;
+
+/// How far before a nested quotation its cue may stand, in words, inside
+/// the outer quotation ("He stood up in that court and said, '...'").
+const MAX_NESTED_CUE_WORDS: usize = 12;
 
 /// Verbs of asking: a sentence about someone asking is followed by the
 /// answer, not their words (see `paragraph_speaker`).
@@ -393,7 +397,12 @@ impl<'a> Attributor<'a> {
     /// words, and the cue for them is inside the outer quotation. `None`
     /// when `at` is in no nested quotation, or when the outer speaker's
     /// words do not say whose it is.
-    pub fn nested_credit(&self, q: usize, at: usize) -> Option<Credit> {
+    pub fn nested_credit(
+        &self,
+        q: usize,
+        at: usize,
+        outer_credit: Option<&Credit>,
+    ) -> Option<Credit> {
         let outer = &self.quoted.marks[q];
         let content = outer.content.clone();
         // Nested marks are single inside double ones.
@@ -414,7 +423,9 @@ impl<'a> Attributor<'a> {
             .iter()
             .position(|m| m.single && m.outer().contains(&local))?;
         let attributor = Attributor::new(inner, &tokens, &quoted, self.catalog, self.names);
-        let credit = attributor.credit_quotations().swap_remove(nested)?;
+        let Some(credit) = attributor.credit_quotations().swap_remove(nested) else {
+            return self.nested_pronoun(&tokens, quoted.marks[nested].open, q, outer_credit);
+        };
         // The outer words alone know no one the article introduced: a
         // description or a pronoun there ("The head teacher told us, '...'",
         // "He looked me in the eye and said, '...'") is left to the outer
@@ -445,6 +456,49 @@ impl<'a> Attributor<'a> {
                 .cue
                 .map(|c| c.start + content.start..c.end + content.start),
             ..credit
+        })
+    }
+
+    /// "He stood up in that court and said, '...'" inside someone's
+    /// quotation `q` (`tokens` are the outer quotation's, `open` the nested
+    /// one's byte in it): a he or she who speaks there is not the outer
+    /// speaker, who would say "I", but the one the article last introduced
+    /// who fits, besides them.
+    fn nested_pronoun(
+        &self,
+        tokens: &[Token],
+        open: usize,
+        q: usize,
+        outer: Option<&Credit>,
+    ) -> Option<Credit> {
+        let outer = outer?;
+        let before: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.span.end <= open && t.is_word())
+            .collect();
+        let verb = before
+            .iter()
+            .rev()
+            .take(MAX_NESTED_CUE_WORDS)
+            .position(|t| lexicon::is_speech_verb(&t.key))?;
+        let pronoun = before
+            .iter()
+            .rev()
+            .skip(verb + 1)
+            .take(MAX_NESTED_CUE_WORDS)
+            .find_map(|t| lexicon::pronoun(&t.key).filter(|p| matches!(*p, "he" | "she")))?;
+        let at = self.token_at(self.quoted.marks[q].open);
+        let identity = resolve_pronoun_besides(
+            &self.history,
+            at,
+            self.token_paragraph(at),
+            pronoun,
+            &outer.identity,
+        )?;
+        Some(Credit {
+            identity,
+            via: Via::Pronoun,
+            cue: None,
         })
     }
 
