@@ -1635,3 +1635,154 @@ fn a_person_of_a_listed_body_is_the_person() {
         "Dr Anna Lowell",
     );
 }
+
+/// Rules from the blind sets dev-23 (an inquest) and dev-24 (a car plant's
+/// closure), each on the construction that needed it.
+#[test]
+fn someone_alone_in_the_sentence_before_has_the_words() {
+    // A name or a pronoun alone in the sentence before a cue-less quotation.
+    matches(
+        "dangerous",
+        &format!("Jen Psaki, at the back of the room, was unmoved. \"{DANGER}\""),
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki took the podium at noon. She did not mince her words. \"{DANGER}\""),
+    );
+    // ... also when the quotation opens the next paragraph.
+    matches(
+        "dangerous",
+        &format!("Jen Psaki said the talks would go on.\n\n\"{DANGER}\"\n"),
+    );
+    // Not someone asking, meeting others, or handing over.
+    uncredited(
+        "dangerous",
+        &format!("Ned Price wanted to know when the talks would resume. \"{DANGER}\""),
+    );
+    uncredited(
+        "dangerous",
+        &format!("Ned Price met union representatives on Friday. \"{DANGER}\""),
+    );
+    // Not after a standfirst, which ends without a full stop.
+    uncredited(
+        "dangerous",
+        &format!(
+            "How the talks failed\n\nNed Price reconstructs what went wrong – and asks who pays\n\n\"{DANGER}\" It became a proverb.\n"
+        ),
+    );
+    // "That was X's verdict" after the quotation names its owner.
+    matches(
+        "dangerous",
+        &format!(
+            "Ned Price was under pressure. \"{DANGER}\" That was Jen Psaki's verdict on Monday."
+        ),
+    );
+}
+
+#[test]
+fn findings_groups_and_dash_lines_name_the_speaker() {
+    // "found that": a finding given in words.
+    matches(
+        "dangerous",
+        &format!("The press secretary, Jen Psaki, found that \"{DANGER}\"."),
+    );
+    // "One of them": one of the group just named, matched to the listed
+    // anonymous source with that head noun.
+    matches(
+        "too-early",
+        "Officials in Washington were cautious. One of them told reporters that \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
+    );
+    // A pull quote credited on the line under it.
+    matches(
+        "dangerous",
+        &format!("Quote of the week\n\n\"{DANGER}\"\n\n— Jen Psaki, White House Press Secretary\n"),
+    );
+    // A live blog's "More from ...".
+    matches(
+        "dangerous",
+        &format!(
+            "10.38 – Jen Psaki is speaking now.\n\n10.41 – More from the White House Press Secretary, who has just left the room. \"{DANGER}\"\n"
+        ),
+    );
+}
+
+#[test]
+fn apposition_participles_and_documents() {
+    // Someone named in apposition "who spoke" is the "she" that follows.
+    credited_to(
+        "dangerous",
+        &format!(
+            "When Professor Kell finished her evidence, it was his sister, Anna Marsh, who spoke for the family. \"{DANGER},\" she told reporters."
+        ),
+        "Anna Marsh",
+    );
+    // A participle after an apposition's clause has the sentence's subject.
+    matches(
+        "dangerous",
+        &format!(
+            "The White House Press Secretary, Jen Psaki, has been blunt about the Kremlin, saying \"{DANGER}\"."
+        ),
+    );
+    // Words pointed to in a body's document are the body's ...
+    matches(
+        "grushko",
+        "Asked what came next, Ned Price pointed reporters to the foreign ministry's written statement: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    // ... not when the document is what quotes them.
+    matches(
+        "dangerous",
+        &format!("The foreign ministry's report quotes Jen Psaki's warning: \"{DANGER}\""),
+    );
+}
+
+#[test]
+fn names_bylines_and_organisations_in_the_cast() {
+    // A known first name makes an unlisted person, who can be a "she"
+    // before speaking.
+    credited_to(
+        "dangerous",
+        &format!("Karen Doyle came in the afternoon. She told the inquiry: \"{DANGER}\""),
+        "Karen Doyle",
+    );
+    // An institution before its name is an organisation, not a "she".
+    credited_to(
+        "dangerous",
+        &format!(
+            "\"{DANGER},\" Anna Marsh told me at the University of Brackford.\n\nShe pulls up a photograph.\n\n\"{DANGER}\"\n"
+        ),
+        "Anna Marsh",
+    );
+    // A role before the name decides: a council's chief executive is a he.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Ned Price spoke first.\n\nCouncil chief executive Martin Fairbrother, who toured the stalls, said the council was worried. \"{DANGER},\" he said."
+        ),
+        "Council chief executive Martin Fairbrother",
+    );
+    // A byline's writer is no one the story quotes.
+    not_credited_to(
+        "dangerous",
+        &format!(
+            "Talks end\n\nBy Paolo Brandt, diplomatic editor\n\nThe press secretary repeated the warning. \"{DANGER},\" the press secretary said."
+        ),
+        "Paolo Brandt",
+    );
+}
+
+#[test]
+fn headline_clauses_and_nested_pronouns() {
+    // A clause quoted inside a headline takes the body's credit.
+    matches(
+        "dangerous",
+        &format!(
+            "Warning ‘Russia could at any point launch an attack’ as talks stall\n\nThe White House spoke on Tuesday. \"{DANGER},\" Jen Psaki said.\n"
+        ),
+    );
+    // A "he" who speaks inside someone's own quotation is the one the
+    // paragraph named, not the speaker.
+    matches(
+        "finalizing",
+        "In October, Jens Stoltenberg wrote offering to meet. Mary Kell has not replied. \"He stood up in that hall and said, 'We are finalizing at NATO the proposals. The written document we will send to them later this week.' Fine. Then show me the paper,\" she says.\n",
+    );
+}
