@@ -1890,7 +1890,21 @@ impl<'a> Attributor<'a> {
                         end += p + 1;
                     }
                 }
+                // ... or a relative clause right after it that runs to the
+                // colon and says no one else speaks: "It came from an
+                // inspector who visited the market and who, understandably,
+                // asked not to be named:".
+                // (The mention may hold the first relative clause: "an
+                // inspector who visited the market" is a listed alias.)
+                let relative = if key(end) == "and" { end + 1 } else { end };
+                let restrictive = relative <= last
+                    && !self.reader.gap_after(end - 1).contains(',')
+                    && lexicon::is_relative(key(relative))
+                    && (end..=last).all(|w| {
+                        !self.reader.gap_after(w).contains(';') && !self.reader.is_speech_verb(w)
+                    });
                 end == last + 1
+                    || restrictive
                     || (self.reader.gap_after(end - 1).contains(',')
                         && lexicon::is_relative(key(end))
                         && (end..last).all(|w| !self.reader.gap_after(w).contains([',', ';'])))
