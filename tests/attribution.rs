@@ -1786,3 +1786,81 @@ fn headline_clauses_and_nested_pronouns() {
         "In October, Jens Stoltenberg wrote offering to meet. Mary Kell has not replied. \"He stood up in that hall and said, 'We are finalizing at NATO the proposals. The written document we will send to them later this week.' Fine. Then show me the paper,\" she says.\n",
     );
 }
+
+/// The review of this session's rules (/tmp/rv9): each near miss a rule
+/// must not fire on, as a guard.
+#[test]
+fn this_session_s_rules_stand_down_where_they_should() {
+    // A sentence that gives no comment, or points to a notice, is followed
+    // by someone else's words.
+    uncredited(
+        "dangerous",
+        &format!("Ned Price declined to comment. \"{DANGER}\""),
+    );
+    uncredited(
+        "dangerous",
+        &format!("Ned Price has not replied.\n\n\"{DANGER}\"\n"),
+    );
+    uncredited(
+        "dangerous",
+        &format!("She pointed to a handwritten notice taped to the railings. \"{DANGER}\""),
+    );
+    // The quotation's own paragraph names someone else after it.
+    not_credited_to(
+        "dangerous",
+        &format!(
+            "Ned Price said the talks would go on.\n\n\"{DANGER}\" Mary Kell, a historian, is unconvinced.\n"
+        ),
+        "ned-price",
+    );
+    // A finding that reports someone else's words is theirs.
+    matches(
+        "dangerous",
+        &format!("Inspectors found that Jen Psaki had told reporters that \"{DANGER}\"."),
+    );
+    // "One of them" after letters sent to people is a letter.
+    not_credited_to(
+        "too-early",
+        "The embassy published three letters it sent to officials. One of them reads: \"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\"",
+        "us-official",
+    );
+    // A dash line that is a sentence, or comes after a cue, is no credit.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki told the briefing:\n\n\"{DANGER}\"\n\n– Ned Price will speak on Friday.\n"
+        ),
+    );
+    uncredited(
+        "dangerous",
+        &format!("The talks went on.\n\n\"{DANGER}\"\n\n— Ned Price contributed reporting.\n"),
+    );
+    // Someone who "told the meeting" after another's verb is not the she.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki thanked Mary Kell, who told the meeting about her children. \"{DANGER},\" she said."
+        ),
+    );
+    // A reader who goes on to words of their own.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki read the foreign ministry's statement twice before giving her own verdict: \"{DANGER}\""
+        ),
+    );
+    // A live blog's own reporter is not the speaker.
+    not_credited_to(
+        "dangerous",
+        &format!(
+            "14.40\n\nMore from our reporter Ned Price, who has been speaking to officials.\n\n\"{DANGER}\"\n"
+        ),
+        "ned-price",
+    );
+    // "My son ... he said" inside a quotation is the son.
+    not_credited_to(
+        "finalizing",
+        "Mary Kell and Jens Stoltenberg have not spoken since. \"My son rang me and he said, 'We are finalizing at NATO the proposals. The written document we will send to them later this week.' I just sat there,\" she says.\n",
+        "jens-stoltenberg",
+    );
+}

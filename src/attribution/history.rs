@@ -120,8 +120,14 @@ impl Attributor<'_> {
                 && end < self.tokens().len()
                 && self.reader.gap_after(end - 1).trim() == ","
                 && self.reader.is_speech_verb(end);
-            // "it was his sister, Janet Ashworth, who spoke for the family".
-            let who_speaks = end + 1 < self.tokens().len()
+            // "it was his sister, Janet Ashworth, who spoke for the family":
+            // the one a cleft sentence is about (not anyone "who told the
+            // meeting about her children" after someone else's verb).
+            let cleft = (i.saturating_sub(4)..i).any(|k| {
+                self.reader.key(k) == "it" && matches!(self.reader.key(k + 1), "was" | "is")
+            });
+            let who_speaks = cleft
+                && end + 1 < self.tokens().len()
                 && self.reader.key(end) == "who"
                 && self.reader.is_speech_verb(end + 1);
             let speaks = source
@@ -700,11 +706,11 @@ pub(super) fn resolve_pronoun_besides(
     at: usize,
     paragraph: usize,
     pronoun: &str,
-    besides: &Identity,
+    besides: Option<&Identity>,
 ) -> Option<Identity> {
     let others: Vec<Entry> = history
         .iter()
-        .filter(|e| e.identity != *besides && e.paragraph == paragraph)
+        .filter(|e| Some(&e.identity) != besides && e.paragraph == paragraph)
         .cloned()
         .collect();
     resolve_pronoun(&others, at, paragraph, pronoun)

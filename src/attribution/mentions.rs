@@ -21,6 +21,10 @@ use crate::text::lines::line_breaks;
 /// talk. One, who ..., told me that ...: "..." Another said simply").
 const MAX_ELLIPSIS_WORDS: usize = 40;
 
+/// How far a finding's that-clause is read for someone else's words
+/// (`is_speech_verb`: "found that the council had told parents").
+const MAX_FINDING_WORDS: usize = 15;
+
 /// How a mention was recognised, reported as the attribution's `via`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -129,7 +133,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Does the gap end a paragraph (or, outside hard-wrapped text, a line)?
-    fn breaks_paragraph(&self, gap: &str) -> bool {
+    pub(super) fn breaks_paragraph(&self, gap: &str) -> bool {
         let breaks = line_breaks(gap);
         breaks >= 2 || (breaks == 1 && !self.wrapped)
     }
@@ -221,8 +225,14 @@ impl<'a> Reader<'a> {
             && (key(i + 1) == "not" || (key(i + 1) == "for" && key(i + 2) == "anonymity"));
         // "The coroner, Alison Pryce, found that her death "..."": a
         // finding given in words (not "She was found in the morning").
-        let finding =
-            matches!(key(i), "found" | "finds" | "ruled" | "rules") && key(i + 1) == "that";
+        // (Not when the that-clause reports someone else's words or owns
+        // them: "Inspectors found that the council had told parents that",
+        // "The judge ruled that Okafor's remark – "..." –".)
+        let finding = matches!(key(i), "found" | "finds" | "ruled" | "rules")
+            && key(i + 1) == "that"
+            && (i + 2..(i + 2 + MAX_FINDING_WORDS).min(self.tokens.len()))
+                .take_while(|&k| !self.quoted[k])
+                .all(|k| !lexicon::is_speech_verb(key(k)) && !key(k).ends_with("'s"));
         let verb = (lexicon::is_speech_verb(key(i)) && !anonymity)
             || finding
             || issued
@@ -596,6 +606,14 @@ impl<'a> Reader<'a> {
         // One of a group: a plural or a quantified noun ("Several mothers
         // ... spoke to a midwife. One, ...", "Not every midwife agrees with
         // the trust. One, ...") before the nearest role noun.
+        // "One of them" is one of a group of people named as such, not the
+        // object of a preposition ("three letters it sent to parents. One
+        // of them reads:") or a body ("the council").
+        let roles = roles.filter(|&(i, r)| {
+            !of_them
+                || !(lexicon::is_organisation_role(r)
+                    || (i > 0 && lexicon::is_preposition(self.key(i - 1))))
+        });
         let group = |&(i, r): &(usize, &str)| {
             self.key(i) != r
                 || (i > 0

@@ -109,6 +109,30 @@ const MIN_HEADLINE_CLAUSE_WORDS: usize = 6;
 /// the outer quotation ("He stood up in that court and said, '...'").
 const MAX_NESTED_CUE_WORDS: usize = 12;
 
+/// Words of a sentence that gives no comment (see `paragraph_speaker`).
+const NO_COMMENT: &[&str] = &[
+    "declined",
+    "declines",
+    "refused",
+    "refuses",
+    "unavailable",
+    "comment",
+    "commented",
+    "comments",
+];
+
+/// Verbs of replying that, negated, give no comment: "has not replied".
+const REPLIES: &[&str] = &[
+    "reply",
+    "replied",
+    "respond",
+    "responded",
+    "answer",
+    "answered",
+    "spoken",
+    "returned",
+];
+
 /// Verbs of asking: a sentence about someone asking is followed by the
 /// answer, not their words (see `paragraph_speaker`).
 const ASKING: &[&str] = &[
@@ -366,7 +390,8 @@ impl<'a> Attributor<'a> {
                 .cue_for_chain(chain.clone())
                 .or_else(|| self.continuation(c, &credits))
                 .or_else(|| self.headline(chain.clone()))
-                .or_else(|| self.paragraph_speaker(self.quoted.marks[chain.start].open, &credits));
+                .or_else(|| self.paragraph_speaker(chain.clone(), &credits))
+                .or_else(|| self.dash_line(chain.clone()));
             credits.push(credit);
         }
         credits
@@ -471,7 +496,6 @@ impl<'a> Attributor<'a> {
         q: usize,
         outer: Option<&Credit>,
     ) -> Option<Credit> {
-        let outer = outer?;
         let before: Vec<&Token> = tokens
             .iter()
             .filter(|t| t.span.end <= open && t.is_word())
@@ -487,13 +511,21 @@ impl<'a> Attributor<'a> {
             .skip(verb + 1)
             .take(MAX_NESTED_CUE_WORDS)
             .find_map(|t| lexicon::pronoun(&t.key).filter(|p| matches!(*p, "he" | "she")))?;
+        // (Not someone of the speaker's own: "My son rang me at work and he
+        // said, '...'".)
+        if before
+            .iter()
+            .any(|t| matches!(t.key.as_str(), "my" | "our"))
+        {
+            return None;
+        }
         let at = self.token_at(self.quoted.marks[q].open);
         let identity = resolve_pronoun_besides(
             &self.history,
             at,
             self.token_paragraph(at),
             pronoun,
-            &outer.identity,
+            outer.map(|c| &c.identity),
         )?;
         Some(Credit {
             identity,
@@ -818,7 +850,8 @@ impl<'a> Attributor<'a> {
     /// sentence that says so: a quotation inside a sentence ("The Health
     /// Secretary's promise — "..." — now rings hollow") or after one about
     /// something else ("Then the mayor arrived.") is no one's by this rule.
-    fn paragraph_speaker(&self, open: usize, earlier: &[Option<Credit>]) -> Option<Credit> {
+    fn paragraph_speaker(&self, chain: Range<usize>, earlier: &[Option<Credit>]) -> Option<Credit> {
+        let open = self.quoted.marks[chain.start].open;
         let paragraph = self.paragraph_of(open).saturating_sub(1);
         let mut floor = self.token_at(self.paragraphs[paragraph]);
         // A quotation that opens its paragraph follows the last sentence
@@ -828,11 +861,21 @@ impl<'a> Attributor<'a> {
         // "Jess Whitlock reconstructs what went wrong – and asks who pays",
         // is not one.)
         let opens = (floor..self.token_at(open)).all(|i| !self.tokens()[i].is_word());
+        let mut later = None;
+        // (Nor when the quotation's own paragraph goes on to name someone:
+        // ""..." Leanne Whitlock, a mother of three, is unconvinced.")
         if opens && paragraph > 0 {
             let before = floor.checked_sub(1)?;
             if !self.reader.gap_after(before).contains(['.', '!', '?']) {
                 return None;
             }
+            let close = self.quoted.marks[chain.end - 1].outer().end;
+            let paragraph_end = self
+                .paragraphs
+                .get(paragraph + 1)
+                .copied()
+                .unwrap_or(self.reader.text.len());
+            later = self.first_mention(self.words_between(close, paragraph_end).into_iter());
             floor = self.token_at(self.paragraphs[paragraph - 1]);
         }
         // The paragraph's words before the quotation, walked back from it
@@ -851,7 +894,24 @@ impl<'a> Attributor<'a> {
         words.reverse();
         words.push(last);
         let first = *words.first()?;
-        words
+        // A sentence that gives no comment ("Greg Threlfall declined to
+        // comment.", "Dan Okafor has not replied.") or points to a sign
+        // ("She pointed to a notice taped to the railings.") is followed by
+        // someone else's words.
+        let key = |i: usize| self.reader.key(i);
+        let no_comment = words.iter().enumerate().any(|(k, &w)| {
+            NO_COMMENT.contains(&key(w))
+                || INSCRIPTIONS.contains(&key(w))
+                || (matches!(key(w), "not" | "never") || key(w).ends_with("n't"))
+                    && words[k + 1..]
+                        .iter()
+                        .take(2)
+                        .any(|&r| REPLIES.contains(&key(r)))
+        });
+        if no_comment {
+            return None;
+        }
+        let credit = words
             .iter()
             .find_map(|&v| {
                 if !self.reader.is_speech_verb(v) {
@@ -869,7 +929,9 @@ impl<'a> Attributor<'a> {
                     .take(MAX_LEAD_WORDS)
                     .position(|&w| self.reader.key(w) == "more")?;
                 let from = *words.get(more + 1)?;
-                if self.reader.key(from) != "from" {
+                // (Not "More from our reporter Tom Pryce, who has been
+                // speaking to parents".)
+                if self.reader.key(from) != "from" || self.reader.key(from + 1) == "our" {
                     return None;
                 }
                 let m = self.reader.mention_starting(*words.get(more + 2)?)?;
@@ -939,7 +1001,13 @@ impl<'a> Attributor<'a> {
                     .flatten()
                     .any(|c| c.identity == credit.identity)
                     .then_some(credit)
-            })
+            })?;
+        // (Someone else named after it: "... is unconvinced.")
+        let other = later.is_some_and(|m| {
+            self.credit(&m, None)
+                .is_none_or(|c| c.identity != credit.identity)
+        });
+        (!other).then_some(credit)
     }
 
     /// The credit for a verbatim run printed without quotation marks: a
@@ -1065,6 +1133,39 @@ impl<'a> Attributor<'a> {
             .or_else(|| self.cue_before(marks[chain.start].open))
     }
 
+    /// A quotation standing alone in its paragraph, with no other cue,
+    /// credited on the line under it: ""..." ⏎ — Richard Calloway, Bellgrove
+    /// Care chief executive". The line is a name and its description, not a
+    /// sentence ("— Tom Pryce contributed reporting", "— Additional
+    /// reporting by Tom Pryce").
+    fn dash_line(&self, chain: Range<usize>) -> Option<Credit> {
+        let marks = &self.quoted.marks;
+        let close = marks[chain.end - 1].outer().end;
+        let paragraph = self.paragraph_of(close.saturating_sub(1));
+        let paragraph_end = *self.paragraphs.get(paragraph)?;
+        let open = marks[chain.start].open;
+        let start = self.paragraphs[paragraph - 1];
+        let alone = !self.reader.text[start..open]
+            .chars()
+            .chain(self.reader.text[close..paragraph_end].chars())
+            .any(char::is_alphanumeric);
+        let dash = self.reader.text[paragraph_end..]
+            .trim_start()
+            .starts_with(['—', '–']);
+        if !alone || !dash {
+            return None;
+        }
+        let next = self.token_at(paragraph_end);
+        let m = self.reader.mention_starting(next)?;
+        let last = m.tokens.end - 1;
+        let set_off = last + 1 >= self.tokens().len()
+            || self.reader.gap_after(last).contains(',')
+            || self.reader.breaks_paragraph(self.reader.gap_after(last));
+        (set_off && self.names(&m))
+            .then(|| self.credit(&m, None))
+            .flatten()
+    }
+
     /// Turns a mention found at a cue into a credit.
     fn credit(&self, m: &Mention, verb: Option<usize>) -> Option<Credit> {
         let at = m.tokens.start;
@@ -1120,22 +1221,6 @@ impl<'a> Attributor<'a> {
             if self.reader.sentence_ends_after(i) {
                 break;
             }
-        }
-        // A quotation standing alone, credited on the line under it:
-        // ""..." ⏎ — Richard Calloway, giving evidence".
-        if words.is_empty()
-            && paragraph_end < to
-            && let Some(next) = (self.token_at(paragraph_end)..self.token_at(to))
-                .find(|&i| self.tokens()[i].is_word() && !self.reader.is_quoted(i))
-            && self.token_paragraph(next) == self.paragraph_of(from) + 1
-            && self.reader.text[paragraph_end..self.tokens()[next].span.start]
-                .trim()
-                .starts_with(['—', '–'])
-        {
-            return self
-                .reader
-                .mention_starting(next)
-                .and_then(|m| self.credit(&m, None));
         }
         let first = *words.first()?;
         // `"... knows it". Westmere says crewing meets the rules.`: the
@@ -1585,8 +1670,12 @@ impl<'a> Attributor<'a> {
             && words
                 .iter()
                 .any(|&w| w < doc && DOCUMENT_USES.contains(&key(w)))
+            // (Nor when the reader goes on to words of their own: "read the
+            // council's statement twice before giving her own verdict:".)
             && !words.iter().any(|&w| {
-                w > doc && self.reader.is_speech_verb(w) && !DOCUMENT_USES.contains(&key(w))
+                w > doc
+                    && ((self.reader.is_speech_verb(w) && !DOCUMENT_USES.contains(&key(w)))
+                        || matches!(key(w), "before" | "after" | "then" | "own"))
             })
             && let Some(m) = self.reader.document_owner(doc)
             // (Not "she read out her prepared statement": her own words.)
