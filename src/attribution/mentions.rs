@@ -246,7 +246,14 @@ impl<'a> Reader<'a> {
             && lexicon::pronoun(before.trim_end_matches("'s")).is_none()
             && !matches!(before, "that's" | "there's" | "who's" | "what's" | "here's");
         let noun = i > 0 && self.joined(i - 1) && (matches!(before, "a" | "an" | "the") || owner);
-        verb && !self.capitalized(i) && !noun
+        // "In a statement posted on social media, Doyle said": a participle
+        // that says where a document went, not who spoke.
+        let participle = lexicon::is_document(before)
+            && matches!(
+                key(i),
+                "posted" | "published" | "released" | "sent" | "circulated" | "shared" | "emailed"
+            );
+        verb && !self.capitalized(i) && !noun && !participle
     }
 
     /// Does a sentence end between tokens `i` and `i + 1`?

@@ -1226,6 +1226,29 @@ impl<'a> Attributor<'a> {
         // `"... knows it". Westmere says crewing meets the rules.`: the
         // sentence ended with the quotation; what follows is news of its own.
         // (Not `"..."? Kovac asked.` or an ellipsis.)
+        // ""...", and Sato says she agrees with every word": someone else's
+        // clause after the words, not their cue.
+        if matches!(self.reader.key(first), "and" | "but") {
+            return None;
+        }
+        // ""..." The soigneur who first said those words to the Echo still
+        // works in the sport.": the next sentence names who said them.
+        if let Some(m) = self.reader.mention_starting(first)
+            && lexicon::is_relative(self.reader.key_at(m.tokens.end))
+            && let Some(k) = words.iter().position(|&w| w == m.tokens.end)
+            && words[k + 1..]
+                .iter()
+                .take(3)
+                .any(|&v| self.reader.is_speech_verb(v))
+            && words[k + 1..].iter().take(6).any(|&w| {
+                matches!(
+                    self.reader.key(w),
+                    "words" | "it" | "this" | "that" | "them"
+                )
+            })
+        {
+            return self.credit(&m, None);
+        }
         // ""..." That was Sian Maddox's verdict on Monday.": the owner of
         // the words the next sentence names.
         if matches!(self.reader.key(first), "that" | "this")
@@ -2015,7 +2038,7 @@ impl<'a> Attributor<'a> {
                 && let Some(&clause) = main_clause.first()
                 && m.tokens.end < clause
                 && self.reader.gap_after(m.tokens.end - 1).contains(',')
-                && lexicon::is_relative(self.reader.key(m.tokens.end))
+                && lexicon::is_relative(self.reader.key_at(m.tokens.end))
                 && (m.tokens.end..clause - 1).all(|w| !self.reader.gap_after(w).contains(','))
             {
                 return self.credit(&m, None);
@@ -2215,7 +2238,15 @@ impl<'a> Attributor<'a> {
                 || SOURCE_NOUNS.contains(&key)
                 || matches!(
                     key,
-                    "verdict" | "assessment" | "answer" | "line" | "explanation"
+                    "verdict"
+                        | "assessment"
+                        | "answer"
+                        | "line"
+                        | "explanation"
+                        | "decision"
+                        | "ruling"
+                        | "judgment"
+                        | "judgement"
                 );
             words_noun.then(|| self.reader.owner_before(w)).flatten()
         })?;
