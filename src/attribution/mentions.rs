@@ -172,11 +172,17 @@ impl<'a> Reader<'a> {
     /// Are tokens `i` and `i + 1` parts of one name: nothing but spaces
     /// between them (or the full stop of `Mr.`)?
     fn joined(&self, i: usize) -> bool {
-        let raw = self.gap_after(i);
-        // A single space, the usual gap, joins.
-        if raw == " " {
+        // A single space, the usual gap, joins: asked of the bytes, before
+        // the gap is cut out of the text (this runs for most words read).
+        let from = self.tokens[i].span.end;
+        let to = self
+            .tokens
+            .get(i + 1)
+            .map_or(self.text.len(), |t| t.span.start);
+        if to == from + 1 && self.text.as_bytes()[from] == b' ' {
             return true;
         }
+        let raw = self.gap_after(i);
         if line_breaks(raw) > 0 && self.breaks_paragraph(raw) {
             return false;
         }
@@ -197,48 +203,68 @@ impl<'a> Reader<'a> {
 
     /// Is token `i` a speech verb? Capitalized, it is a name ("United
     /// States"); after an article, a noun ("the accused", "a warning").
+    ///
+    /// Asked of most words near a mention, and nearly every answer is no:
+    /// the capital is tested first (one load), the word is read once, and
+    /// each rule below looks further only for the words it is about.
     pub fn is_speech_verb(&self, i: usize) -> bool {
+        // (Past the last token the key is empty, and no rule holds.)
+        if i >= self.tokens.len() || self.capitalized(i) {
+            return false;
+        }
         let key = |i: usize| self.key_at(i);
+        let word = key(i);
         // "issued a notice": a cue with its document ("a statement issued
         // after the talks" is not).
-        let issued = matches!(key(i), "issue" | "issues" | "issued" | "issuing")
-            && matches!(key(i + 1), "a" | "an" | "its" | "their" | "his" | "her")
-            && (i + 2..i + 4).any(|d| lexicon::is_document(key(d)));
+        let issued = || {
+            matches!(word, "issue" | "issues" | "issued" | "issuing")
+                && matches!(key(i + 1), "a" | "an" | "its" | "their" | "his" | "her")
+                && (i + 2..i + 4).any(|d| lexicon::is_document(key(d)))
+        };
         // "Dev Sandhu read a statement on the steps:": reading out words of
         // one's own (not "read a statement from the club").
-        let read = matches!(key(i), "read" | "reads")
-            && matches!(key(i + 1), "a" | "an")
-            && (i + 2..i + 4)
-                .find(|&d| lexicon::is_document(key(d)))
-                .is_some_and(|d| {
-                    let someone_else = matches!(key(d + 1), "from" | "by" | "of")
-                        || (key(d + 1) == "on" && key(d + 2) == "behalf");
-                    !someone_else
-                });
+        let read = || {
+            matches!(word, "read" | "reads")
+                && matches!(key(i + 1), "a" | "an")
+                && (i + 2..i + 4)
+                    .find(|&d| lexicon::is_document(key(d)))
+                    .is_some_and(|d| {
+                        let someone_else = matches!(key(d + 1), "from" | "by" | "of")
+                            || (key(d + 1) == "on" && key(d + 2) == "behalf");
+                        !someone_else
+                    })
+        };
         // "has just put it to Threlfall that": said it to him.
-        let put_to = matches!(key(i), "put" | "puts" | "putting")
-            && key(i + 1) == "it"
-            && key(i + 2) == "to";
+        let put_to = || {
+            matches!(word, "put" | "puts" | "putting") && key(i + 1) == "it" && key(i + 2) == "to"
+        };
         // "who asked not to be named", "asked for anonymity": a source's
         // terms, not a cue.
-        let anonymity = matches!(key(i), "asked" | "asks" | "asking")
-            && (key(i + 1) == "not" || (key(i + 1) == "for" && key(i + 2) == "anonymity"));
+        let anonymity = || {
+            matches!(word, "asked" | "asks" | "asking")
+                && (key(i + 1) == "not" || (key(i + 1) == "for" && key(i + 2) == "anonymity"))
+        };
         // "The coroner, Alison Pryce, found that her death "..."": a
         // finding given in words (not "She was found in the morning").
         // (Not when the that-clause reports someone else's words or owns
         // them: "Inspectors found that the council had told parents that",
         // "The judge ruled that Okafor's remark – "..." –".)
-        let finding = matches!(key(i), "found" | "finds" | "ruled" | "rules")
-            && key(i + 1) == "that"
-            && (i + 2..(i + 2 + MAX_FINDING_WORDS).min(self.tokens.len()))
-                .take_while(|&k| !self.quoted[k])
-                .all(|k| !lexicon::is_speech_verb(key(k)) && !key(k).ends_with("'s"));
-        let verb = (lexicon::is_speech_verb(key(i)) && !anonymity)
-            || finding
-            || issued
-            || read
-            || put_to
-            || (lexicon::is_phrasal_speech_verb(key(i)) && key(i + 1) == "out");
+        let finding = || {
+            matches!(word, "found" | "finds" | "ruled" | "rules")
+                && key(i + 1) == "that"
+                && (i + 2..(i + 2 + MAX_FINDING_WORDS).min(self.tokens.len()))
+                    .take_while(|&k| !self.quoted[k])
+                    .all(|k| !lexicon::is_speech_verb(key(k)) && !key(k).ends_with("'s"))
+        };
+        let verb = (lexicon::is_speech_verb(word) && !anonymity())
+            || finding()
+            || issued()
+            || read()
+            || put_to()
+            || (lexicon::is_phrasal_speech_verb(word) && key(i + 1) == "out");
+        if !verb {
+            return false;
+        }
         // After an article or an owner it is a noun: "the accused", "a
         // warning", "Ned Price's reply" (but "she's said" is a verb).
         let before = if i > 0 { self.key(i - 1) } else { "" };
@@ -250,10 +276,10 @@ impl<'a> Reader<'a> {
         // that says where a document went, not who spoke.
         let participle = lexicon::is_document(before)
             && matches!(
-                key(i),
+                word,
                 "posted" | "published" | "released" | "sent" | "circulated" | "shared" | "emailed"
             );
-        verb && !self.capitalized(i) && !noun && !participle
+        !noun && !participle
     }
 
     /// Does a sentence end between tokens `i` and `i + 1`?
@@ -815,22 +841,20 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Is token `i` a determiner (`the`, `a`, `his`, an owner's `Halden's`)?
+    /// Asked of nearly every word: the key is read once, and its length
+    /// picks the few words it could be before any is compared.
     pub(super) fn is_determiner(&self, i: usize) -> bool {
-        matches!(
-            self.key(i),
-            "the"
-                | "a"
-                | "an"
-                | "one"
-                | "another"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "my"
-                | "our"
-                | "your"
-        ) || self.key(i).ends_with("'s")
+        let key = self.key(i);
+        match (key.len(), key) {
+            (1, "a")
+            | (2, "an" | "my")
+            | (3, "the" | "one" | "his" | "her" | "its" | "our")
+            | (4, "your")
+            | (5, "their")
+            | (7, "another") => true,
+            _ => key.ends_with("'s"),
+        }
     }
 
     /// The mention that ends at token `end` (exclusive), if any.

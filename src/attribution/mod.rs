@@ -931,7 +931,7 @@ impl<'a> Attributor<'a> {
                 let from = *words.get(more + 1)?;
                 // (Not "More from our reporter Tom Pryce, who has been
                 // speaking to parents".)
-                if self.reader.key(from) != "from" || self.reader.key(from + 1) == "our" {
+                if self.reader.key(from) != "from" || self.reader.key_at(from + 1) == "our" {
                     return None;
                 }
                 let m = self.reader.mention_starting(*words.get(more + 2)?)?;
@@ -1144,7 +1144,11 @@ impl<'a> Attributor<'a> {
         let paragraph = self.paragraph_of(close.saturating_sub(1));
         let paragraph_end = *self.paragraphs.get(paragraph)?;
         let open = marks[chain.start].open;
-        let start = self.paragraphs[paragraph - 1];
+        // (One paragraph holds the whole quotation.)
+        if self.paragraph_of(open) != paragraph || close > paragraph_end {
+            return None;
+        }
+        let start = self.paragraphs[paragraph.checked_sub(1)?];
         let alone = !self.reader.text[start..open]
             .chars()
             .chain(self.reader.text[close..paragraph_end].chars())

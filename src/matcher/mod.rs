@@ -20,6 +20,7 @@ pub mod align;
 mod index;
 mod prefilter;
 mod thresholds;
+mod vocabulary;
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
