@@ -1864,3 +1864,39 @@ fn this_session_s_rules_stand_down_where_they_should() {
         "jens-stoltenberg",
     );
 }
+
+/// Rules from the held-out dev-25 and dev-26, after their one measurement.
+#[test]
+fn ages_stamps_and_next_sentences() {
+    // A description by age, with its role, after the verb.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki has now spent a week in Geneva.\n\n\"{DANGER},\" said the 43-year-old press secretary.\n"
+        ),
+    );
+    // A live blog's entry that says who stood up, then the words.
+    matches(
+        "dangerous",
+        &format!(
+            "18:21 Jen Psaki has just stood up to speak to reporters, to a mixed reception.\n\n18:22 \"{DANGER}\"\n"
+        ),
+    );
+    // A document's participle is no cue; the speaker after it is.
+    matches(
+        "dangerous",
+        &format!("UPDATE Jan 15 - In a statement posted on Thursday, Psaki said: \"{DANGER}\""),
+    );
+    // Someone agreeing after the words is not their speaker.
+    matches(
+        "dangerous",
+        &format!(
+            "According to Jen Psaki, \"{DANGER}\", and Ned Price says he agrees with every word."
+        ),
+    );
+    // The next sentence names who said them.
+    matches(
+        "too-early",
+        "\"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\" The US official who first said those words to reporters still works at the embassy.",
+    );
+}

@@ -1059,6 +1059,28 @@ impl<'a> Reader<'a> {
         if !may_open && !modifier() {
             return None;
         }
+        // "said the 61-year-old grandmother", "said the 26-year-old": a
+        // description by age, with the role after it if there is one.
+        if key == "the"
+            && start + 3 < self.tokens.len()
+            && self.key(start + 2) == "year"
+            && self.key(start + 3) == "old"
+            && self.key(start + 1).bytes().all(|b| b.is_ascii_digit())
+        {
+            let role = self.key_at(start + 4);
+            let role = lexicon::singular_role(role).filter(|_| self.joined(start + 3));
+            let end = start + 4 + usize::from(role.is_some());
+            let role = role.unwrap_or("year-old").to_string();
+            return Some(Mention {
+                tokens: start..end,
+                reference: Reference::Definite {
+                    role: role.clone(),
+                    text: self.written(start..end),
+                },
+                via: Via::Descriptor,
+                roles: vec![role],
+            });
+        }
         // "the club captain", "club chairman Hendrik Vos": a name used as a
         // modifier of a role noun is not the one speaking.
         let variant = self

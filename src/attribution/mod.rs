@@ -860,8 +860,11 @@ impl<'a> Attributor<'a> {
         // (A sentence that ends with its mark: a headline or a standfirst,
         // "Jess Whitlock reconstructs what went wrong – and asks who pays",
         // is not one.)
-        let opens = (floor..self.token_at(open)).all(|i| !self.tokens()[i].is_word());
+        // (A live blog's time stamp may stand first: "18:22 "...".")
+        let lead = self.reader.text[self.paragraphs[paragraph]..open].trim();
+        let opens = lead.is_empty() || is_timestamp(lead);
         let mut later = None;
+        let mut ceiling = self.token_at(open);
         // (Nor when the quotation's own paragraph goes on to name someone:
         // ""..." Leanne Whitlock, a mother of three, is unconvinced.")
         if opens && paragraph > 0 {
@@ -876,12 +879,13 @@ impl<'a> Attributor<'a> {
                 .copied()
                 .unwrap_or(self.reader.text.len());
             later = self.first_mention(self.words_between(close, paragraph_end).into_iter());
+            ceiling = floor;
             floor = self.token_at(self.paragraphs[paragraph - 1]);
         }
         // The paragraph's words before the quotation, walked back from it
         // only as far as the sentence before (not from the paragraph's
         // start: a one-line article of many quotations stays linear).
-        let mut back = (floor..self.token_at(open))
+        let mut back = (floor..ceiling)
             .rev()
             .filter(|&i| self.tokens()[i].is_word() && !self.reader.is_quoted(i));
         let last = back.next()?;
@@ -893,6 +897,15 @@ impl<'a> Attributor<'a> {
             .collect();
         words.reverse();
         words.push(last);
+        // (Past a live blog's time stamp: "18:21 Marcus Adeyemi has just
+        // stood up to apologise.")
+        let stamp = words
+            .iter()
+            .take_while(|&&w| self.reader.key(w).bytes().all(|b| b.is_ascii_digit()))
+            .count();
+        if stamp > 0 && stamp < words.len() {
+            words.drain(..stamp);
+        }
         let first = *words.first()?;
         // A sentence that gives no comment ("Greg Threlfall declined to
         // comment.", "Dan Okafor has not replied.") or points to a sign
@@ -974,11 +987,21 @@ impl<'a> Attributor<'a> {
                 {
                     predicate = close + 1;
                 }
-                let meets = words.iter().any(|&w| {
+                // (Not someone speaking to them: "has just stood up to
+                // apologise to residents".)
+                let meeting = words.iter().any(|&w| {
                     w >= predicate
-                        && lexicon::is_role(self.reader.key(w))
-                        && !self.reader.key(w).ends_with("'s")
+                        && matches!(
+                            self.reader.key(w),
+                            "met" | "meets" | "meeting" | "visited" | "visits" | "joined" | "joins"
+                        )
                 });
+                let meets = meeting
+                    && words.iter().any(|&w| {
+                        w >= predicate
+                            && lexicon::is_role(self.reader.key(w))
+                            && !self.reader.key(w).ends_with("'s")
+                    });
                 if hands_over || meets {
                     return None;
                 }
