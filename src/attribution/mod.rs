@@ -97,9 +97,6 @@ const REACTION_NOUNS: &[&str] = &[
     "words", "warning", "warnings", "remark", "remarks", "comment", "comments", "slogan", "boast",
 ];
 
-/// A later clause's speech verb decides only when at most this many words
-/// stand between it and the quotation ("and Nadia Kovac told MPs on
-/// Tuesday:").
 /// Words a quotation inside a headline sentence needs to be the
 /// headline's quotation rather than a phrase it quotes ("sat on its hands",
 /// four words, is a phrase; a clause runs to six or more).
@@ -173,6 +170,9 @@ const DOCUMENT_USES: &[&str] = &[
     "referring",
 ];
 
+/// A later clause's speech verb decides only when at most this many words
+/// stand between it and the quotation ("and Nadia Kovac told MPs on
+/// Tuesday:").
 const MAX_LEAD_WORDS: usize = 6;
 
 /// Things with words on them that no one in the story says: "A sign went up
