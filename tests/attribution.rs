@@ -1900,3 +1900,13 @@ fn ages_stamps_and_next_sentences() {
         "\"I think it is still too early to say whether the Russian government is genuinely interested in diplomacy.\" The US official who first said those words to reporters still works at the embassy.",
     );
 }
+
+#[test]
+fn a_body_s_spokesperson_speaks_for_the_body_not_its_people() {
+    // "the foreign ministry" is listed; a person with a ministry role is
+    // named first, and is not the one the spokesperson speaks for.
+    matches(
+        "grushko",
+        "Deputy ministry official Anna Marsh was at the talks. A ministry spokesperson said: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+}

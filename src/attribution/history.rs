@@ -316,27 +316,7 @@ impl Attributor<'_> {
             return e.identity.clone();
         }
         if lexicon::is_organisation_role(role) {
-            let listed: Vec<usize> = self.names.organisations_named(role).collect();
-            let named = |id: &Identity| match id {
-                Identity::Listed(s) => listed.contains(s),
-                Identity::Unlisted { name, .. } => crate::text::tokenize(name, false)
-                    .iter()
-                    .any(|t| t.key == role),
-            };
-            return before
-                .clone()
-                .find(|e| !e.person && named(&e.identity))
-                .map(|e| e.identity.clone())
-                .or_else(|| (listed.len() == 1).then(|| Identity::Listed(listed[0])))
-                .or_else(|| {
-                    (before.clone().find(|e| !e.person && !e.detail))
-                        .or_else(|| before.clone().find(|e| !e.person))
-                        .map(|e| e.identity.clone())
-                })
-                .unwrap_or_else(|| Identity::Unlisted {
-                    name: text.to_string(),
-                    kind: SourceKind::Organisation,
-                });
+            return self.resolve_body(history, at, role, text);
         }
         let people = before.filter(|e| e.person);
         let here = people.clone().filter(|e| e.paragraph == paragraph);
@@ -350,6 +330,44 @@ impl Attributor<'_> {
             .unwrap_or_else(|| Identity::Unlisted {
                 name: text.to_string(),
                 kind: SourceKind::Anonymous,
+            })
+    }
+
+    /// The organisation a body's role word (`the council`, `a council
+    /// spokesperson`) stands for: the last body named with that word, else
+    /// the one listed body it names, else the last body named, else the
+    /// words themselves. People with the role (`council leader Priya
+    /// Sandhu`) are not it.
+    pub(super) fn resolve_body(
+        &self,
+        history: &[Entry],
+        at: usize,
+        role: &str,
+        text: &str,
+    ) -> Identity {
+        let before = history[..history.partition_point(|e| e.at < at)]
+            .iter()
+            .rev();
+        let listed: Vec<usize> = self.names.organisations_named(role).collect();
+        let named = |id: &Identity| match id {
+            Identity::Listed(s) => listed.contains(s),
+            Identity::Unlisted { name, .. } => crate::text::tokenize(name, false)
+                .iter()
+                .any(|t| t.key == role),
+        };
+        before
+            .clone()
+            .find(|e| !e.person && named(&e.identity))
+            .map(|e| e.identity.clone())
+            .or_else(|| (listed.len() == 1).then(|| Identity::Listed(listed[0])))
+            .or_else(|| {
+                (before.clone().find(|e| !e.person && !e.detail))
+                    .or_else(|| before.clone().find(|e| !e.person))
+                    .map(|e| e.identity.clone())
+            })
+            .unwrap_or_else(|| Identity::Unlisted {
+                name: text.to_string(),
+                kind: SourceKind::Organisation,
             })
     }
 

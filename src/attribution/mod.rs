@@ -2214,6 +2214,20 @@ impl<'a> Attributor<'a> {
                 roles: Vec::new(),
             });
         }
+        // "A council spokesperson said": the body its role word names (not
+        // someone with that role, "council leader Priya Sandhu").
+        if let Some(body) = (m.tokens.start..end - 1).rev().find(|&t| {
+            !self.reader.capitalized(t) && lexicon::is_organisation_role(self.reader.key(t))
+        }) {
+            let text = &self.reader.text[self.tokens()[body].span.clone()];
+            let identity = self.resolve_body(&self.history, body, self.reader.key(body), text);
+            return Some(Mention {
+                tokens: body..body + 1,
+                reference: Reference::Identity(identity),
+                via: Via::Descriptor,
+                roles: Vec::new(),
+            });
+        }
         if end + 1 >= self.tokens().len() || !matches!(self.reader.key(end), "for" | "of") {
             // "Northline Rail Partners has responded. A spokesperson
             // repeats ...": the body just named.
