@@ -52,12 +52,9 @@ impl Attributor<'_> {
     /// Partners has responded. A spokesperson repeats ...").
     pub(super) fn body_before(&self, at: usize) -> Option<Identity> {
         let paragraph = self.token_paragraph(at);
-        let before = self.history.partition_point(|e| e.at < at);
         // Only when one body is named there: "Calder Airport has blamed
         // Calder Council. A spokesperson said" may be either's.
-        let mut bodies = self.history[..before]
-            .iter()
-            .rev()
+        let mut bodies = cast_before(&self.history, at)
             .take_while(|e| e.paragraph + 1 >= paragraph)
             .filter(|e| !e.person)
             .map(|e| &e.identity);
@@ -309,9 +306,7 @@ impl Attributor<'_> {
         text: &str,
     ) -> Identity {
         let paragraph = self.token_paragraph(at);
-        let before = history[..history.partition_point(|e| e.at < at)]
-            .iter()
-            .rev();
+        let before = cast_before(history, at);
         if let Some(e) = before.clone().find(|e| e.roles.iter().any(|r| r == role)) {
             return e.identity.clone();
         }
@@ -345,9 +340,7 @@ impl Attributor<'_> {
         role: &str,
         text: &str,
     ) -> Identity {
-        let before = history[..history.partition_point(|e| e.at < at)]
-            .iter()
-            .rev();
+        let before = cast_before(history, at);
         let listed: Vec<usize> = self.names.organisations_named(role).collect();
         let named = |id: &Identity| match id {
             Identity::Listed(s) => listed.contains(s),
@@ -611,6 +604,13 @@ impl Attributor<'_> {
         }
         None
     }
+}
+
+/// The cast introduced before token `at`, the latest first.
+fn cast_before(history: &[Entry], at: usize) -> std::iter::Rev<std::slice::Iter<'_, Entry>> {
+    history[..history.partition_point(|e| e.at < at)]
+        .iter()
+        .rev()
 }
 
 /// `she said`: the person the article last introduced who fits.

@@ -857,6 +857,32 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// "the 26-year-old" from token `the`: a description by age, and with
+    /// `role`, the role noun right after it when there is one ("the
+    /// 61-year-old grandmother").
+    fn age_description(&self, the: usize, role: bool) -> Option<Mention> {
+        let age = self.key_at(the) == "the"
+            && self.key_at(the + 2) == "year"
+            && self.key_at(the + 3) == "old"
+            && self.key_at(the + 1).bytes().all(|b| b.is_ascii_digit());
+        if !age {
+            return None;
+        }
+        let noun =
+            lexicon::singular_role(self.key_at(the + 4)).filter(|_| role && self.joined(the + 3));
+        let end = the + 4 + usize::from(noun.is_some());
+        let role = noun.unwrap_or("year-old").to_string();
+        Some(Mention {
+            tokens: the..end,
+            reference: Reference::Definite {
+                role: role.clone(),
+                text: self.written(the..end),
+            },
+            via: Via::Descriptor,
+            roles: vec![role],
+        })
+    }
+
     /// The mention that ends at token `end` (exclusive), if any.
     pub fn mention_ending(&self, end: usize) -> Option<Mention> {
         if end == 0 || !self.usable(end - 1) {
@@ -878,20 +904,9 @@ impl<'a> Reader<'a> {
         }
         // "the 26-year-old": a description by age.
         if last >= 3
-            && self.key(last) == "old"
-            && self.key(last - 1) == "year"
-            && self.key(last - 2).bytes().all(|b| b.is_ascii_digit())
-            && self.key(last - 3) == "the"
+            && let Some(m) = self.age_description(last - 3, false)
         {
-            return Some(Mention {
-                tokens: last - 3..end,
-                reference: Reference::Definite {
-                    role: "year-old".into(),
-                    text: self.written(last - 3..end),
-                },
-                via: Via::Descriptor,
-                roles: vec!["year-old".into()],
-            });
+            return Some(m);
         }
         if let Some(m) = self.familiar_with(end) {
             return Some(m);
@@ -1059,27 +1074,11 @@ impl<'a> Reader<'a> {
         if !may_open && !modifier() {
             return None;
         }
-        // "said the 61-year-old grandmother", "said the 26-year-old": a
-        // description by age, with the role after it if there is one.
+        // "said the 61-year-old grandmother", "said the 26-year-old".
         if key == "the"
-            && start + 3 < self.tokens.len()
-            && self.key(start + 2) == "year"
-            && self.key(start + 3) == "old"
-            && self.key(start + 1).bytes().all(|b| b.is_ascii_digit())
+            && let Some(m) = self.age_description(start, true)
         {
-            let role = self.key_at(start + 4);
-            let role = lexicon::singular_role(role).filter(|_| self.joined(start + 3));
-            let end = start + 4 + usize::from(role.is_some());
-            let role = role.unwrap_or("year-old").to_string();
-            return Some(Mention {
-                tokens: start..end,
-                reference: Reference::Definite {
-                    role: role.clone(),
-                    text: self.written(start..end),
-                },
-                via: Via::Descriptor,
-                roles: vec![role],
-            });
+            return Some(m);
         }
         // "the club captain", "club chairman Hendrik Vos": a name used as a
         // modifier of a role noun is not the one speaking.

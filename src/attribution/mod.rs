@@ -554,13 +554,9 @@ impl<'a> Attributor<'a> {
             if !matches!(key(noun - 1), "a" | "an") || noun == first {
                 return None;
             }
-            // (After a live blog's time stamp: "18:15 – The mayor ...".)
-            let opening = words
-                .iter()
-                .copied()
-                .find(|&w| !key(w).bytes().all(|b| b.is_ascii_digit()))
-                .filter(|&w| w < noun)?;
-            let subject = self.first_mention(std::iter::once(opening))?;
+            // (`paragraph_speaker` has cut a live blog's time stamp off the
+            // front: "18:15 – The mayor ...".)
+            let subject = self.first_mention(std::iter::once(first))?;
             let credit = self.credit(&subject, None)?;
             return (!self.is_organisation(&credit.identity)).then_some(credit);
         };
@@ -970,10 +966,7 @@ impl<'a> Attributor<'a> {
                 let hands_over = self
                     .first_mention(words.iter().copied().filter(|&w| w >= m.tokens.end))
                     .filter(|other| !self.reader.key(other.tokens.end - 1).ends_with("'s"))
-                    .is_some_and(|other| {
-                        self.credit(&other, None)
-                            .is_none_or(|c| c.identity != credit.identity)
-                    });
+                    .is_some_and(|other| self.someone_else(&other, &credit.identity));
                 // ... nor meets anyone ("Priya Nair met union
                 // representatives on Friday.").
                 // (Past a description set off after the subject: "Samir
@@ -1026,11 +1019,14 @@ impl<'a> Attributor<'a> {
                     .then_some(credit)
             })?;
         // (Someone else named after it: "... is unconvinced.")
-        let other = later.is_some_and(|m| {
-            self.credit(&m, None)
-                .is_none_or(|c| c.identity != credit.identity)
-        });
+        let other = later.is_some_and(|m| self.someone_else(&m, &credit.identity));
         (!other).then_some(credit)
+    }
+
+    /// Does `m` name someone other than `identity` (or no one the article
+    /// can say)?
+    fn someone_else(&self, m: &Mention, identity: &Identity) -> bool {
+        self.credit(m, None).is_none_or(|c| c.identity != *identity)
     }
 
     /// The credit for a verbatim run printed without quotation marks: a
@@ -1250,9 +1246,6 @@ impl<'a> Attributor<'a> {
             }
         }
         let first = *words.first()?;
-        // `"... knows it". Westmere says crewing meets the rules.`: the
-        // sentence ended with the quotation; what follows is news of its own.
-        // (Not `"..."? Kovac asked.` or an ellipsis.)
         // ""...", and Sato says she agrees with every word": someone else's
         // clause after the words, not their cue.
         if matches!(self.reader.key(first), "and" | "but") {
@@ -1286,6 +1279,9 @@ impl<'a> Attributor<'a> {
         {
             return self.credit(&m, None);
         }
+        // `"... knows it". Westmere says crewing meets the rules.`: the
+        // sentence ended with the quotation; what follows is news of its own.
+        // (Not `"..."? Kovac asked.` or an ellipsis.)
         let lead = self.reader.text[from..self.tokens()[first].span.start].trim_start();
         if lead.starts_with('.') && !lead.starts_with("..") && !lead.starts_with(". .") {
             return None;
