@@ -298,9 +298,19 @@ fn swap_name(text: &str, name: &str, line: usize, replacement: &str) -> Option<S
     };
     // The quotation's own line first; a hard-wrapped cue may be on the next.
     let chosen = nearest(0).or_else(|| nearest(2))?;
+    // A transcript's speaker label is in capitals ("RHYS COOK:"); a swapped
+    // label keeps them, as a transcript would.
+    let shouted = name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && name.chars().filter(|c| c.is_alphabetic()).count() > 1;
+    let replacement = if shouted {
+        replacement.to_uppercase()
+    } else {
+        replacement.to_string()
+    };
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..chosen.start]);
-    out.push_str(replacement);
+    out.push_str(&replacement);
     out.push_str(&text[chosen.end..]);
     Some(out)
 }
