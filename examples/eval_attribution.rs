@@ -246,14 +246,17 @@ fn evaluate(set: &Path, default_catalog: &Path) -> Result<Tally, String> {
     Ok(tally)
 }
 
-/// Where `name` occurs in `text`, its words separated by any white space
-/// (a cue's name may be wrapped over two lines).
+/// Where `name` occurs in `text` as whole words, its words separated by any
+/// white space (a cue's name may be wrapped over two lines). Whole words, so
+/// that the pronoun "he" is not found inside "the" or "she".
 fn occurrences(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
     let words: Vec<&str> = name.split_whitespace().collect();
     let Some(first) = words.first() else {
         return Vec::new();
     };
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     text.match_indices(first)
+        .filter(|(start, _)| !word_char(text[..*start].chars().next_back()))
         .filter_map(|(start, _)| {
             let mut end = start + first.len();
             for w in &words[1..] {
@@ -264,13 +267,17 @@ fn occurrences(text: &str, name: &str) -> Vec<std::ops::Range<usize>> {
                 }
                 end += spaces + w.len();
             }
-            Some(start..end)
+            (!word_char(text[end..].chars().next())).then_some(start..end)
         })
         .collect()
 }
 
-/// Replaces the cue's `name`: among its occurrences outside quotation marks
-/// within two lines of the quotation, the one nearest to the quotation.
+/// Replaces the cue's `name`: every occurrence outside quotation marks on
+/// the quotation's line (a paragraph), or else, for a cue hard-wrapped onto
+/// another line, the occurrence within two lines nearest to the quotation.
+/// Every occurrence on the line, because which one is the cue is the very
+/// thing under test: in `She tells us only: "..." She did not take further
+/// questions.` the nearest "She" is the one after the quotation.
 fn swap_name(text: &str, name: &str, line: usize, replacement: &str) -> Option<String> {
     let quoted: Vec<std::ops::Range<usize>> = quotecheck::quotations::find(text)
         .iter()
@@ -284,20 +291,23 @@ fn swap_name(text: &str, name: &str, line: usize, replacement: &str) -> Option<S
         .into_iter()
         .filter(|r| !quoted.iter().any(|q| q.contains(&r.start)))
         .collect();
-    let nearest = |within: usize| {
-        outside
+    let mut chosen: Vec<std::ops::Range<usize>> = outside
+        .iter()
+        .filter(|r| line_of(r.start) == line)
+        .cloned()
+        .collect();
+    if chosen.is_empty() {
+        let nearest = outside
             .iter()
-            .filter(|r| line_of(r.start).abs_diff(line) <= within)
+            .filter(|r| line_of(r.start).abs_diff(line) <= 2)
             .min_by_key(|r| {
                 here.iter()
                     .map(|q| q.start.abs_diff(r.start).min(q.end.abs_diff(r.start)))
                     .min()
                     .unwrap_or(usize::MAX)
-            })
-            .cloned()
-    };
-    // The quotation's own line first; a hard-wrapped cue may be on the next.
-    let chosen = nearest(0).or_else(|| nearest(2))?;
+            })?;
+        chosen.push(nearest.clone());
+    }
     // A transcript's speaker label is in capitals ("RHYS COOK:"); a swapped
     // label keeps them, as a transcript would.
     let shouted = name.chars().any(char::is_alphabetic)
@@ -309,9 +319,13 @@ fn swap_name(text: &str, name: &str, line: usize, replacement: &str) -> Option<S
         replacement.to_string()
     };
     let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..chosen.start]);
-    out.push_str(&replacement);
-    out.push_str(&text[chosen.end..]);
+    let mut at = 0;
+    for r in chosen {
+        out.push_str(&text[at..r.start]);
+        out.push_str(&replacement);
+        at = r.end;
+    }
+    out.push_str(&text[at..]);
     Some(out)
 }
 
