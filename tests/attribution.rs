@@ -1910,3 +1910,27 @@ fn a_body_s_spokesperson_speaks_for_the_body_not_its_people() {
         "Deputy ministry official Anna Marsh was at the talks. A ministry spokesperson said: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
     );
 }
+
+#[test]
+fn a_headline_s_subject_who_speaks_after_its_quotation_is_its_speaker() {
+    let headline = |after: &str| {
+        format!(
+            "‘Our view is this is an extremely dangerous situation’: {after}\n\nThe talks go on.\n"
+        )
+    };
+    matches("dangerous", &headline("Psaki warns Moscow over troops"));
+    matches("dangerous", &headline("Jen Psaki defends her briefing"));
+    credited_to(
+        "dangerous",
+        &headline("Ned Price warns Moscow over troops"),
+        "ned-price",
+    );
+    credited_to(
+        "dangerous",
+        &headline("Mark Hollis insists talks will go on"),
+        "Mark Hollis",
+    );
+    // Under "faces" the words are often the charge, not the subject's.
+    uncredited("dangerous", &headline("Ned Price faces questions"));
+    uncredited("dangerous", &headline("Ned Price rejects criticism"));
+}

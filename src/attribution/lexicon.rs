@@ -53,6 +53,16 @@ pub fn is_speech_verb(key: &str) -> bool {
     speech_verbs().contains(key)
 }
 
+/// A headline's present-tense verb by which its subject speaks or answers
+/// for themselves after the quotation (`‘...’: Threlfall accepts review`,
+/// `‘...’: union chief vows to fight`): a speech verb ending in -s, or an
+/// answer. Not "faces", "rejects", "denies": under those the words are
+/// often the charge, not the subject's.
+pub fn is_headline_answer(key: &str) -> bool {
+    matches!(key, "accepts" | "defends" | "apologises" | "apologizes")
+        || (key.ends_with('s') && !key.ends_with("ss") && is_speech_verb(key))
+}
+
 /// Verbs that are speech cues with "out" after them: "sets out", "hit out
 /// at", "lashed out", "spelled out", "pointed out".
 pub fn is_phrasal_speech_verb(key: &str) -> bool {

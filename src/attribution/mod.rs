@@ -751,15 +751,25 @@ impl<'a> Attributor<'a> {
         // Halbridge forget": a headline that describes its listed speaker
         // after a colon (a person, and only that description or one with a
         // relative clause: not "‘...’: the council's plan explained").
+        // Or one whose subject, a person, then speaks or answers for
+        // themselves: "‘The ones that are painful for me personally’:
+        // Threlfall accepts damning review" (not "‘Disgraceful’: Lowe faces
+        // calls to quit", where the words are the critics').
         let after = self.token_at(close);
         if after < self.tokens().len()
             && text[close..self.tokens()[after].span.start].trim() == ":"
             && let Some(m) = self.reader.mention_starting(after)
-            && let Reference::Identity(id @ Identity::Listed(_)) = &m.reference
+            && let Reference::Identity(id) = &m.reference
             && !self.is_organisation(id)
-            && (m.tokens.end >= self.tokens().len()
-                || self.token_paragraph(m.tokens.end) != paragraph
-                || lexicon::is_relative(self.reader.key(m.tokens.end)))
+            && m.via != Via::Descriptor
+            && let described = (matches!(id, Identity::Listed(_))
+                && (m.tokens.end >= self.tokens().len()
+                    || self.token_paragraph(m.tokens.end) != paragraph
+                    || lexicon::is_relative(self.reader.key(m.tokens.end))))
+            && (described
+                || (m.tokens.end < self.tokens().len()
+                    && self.token_paragraph(m.tokens.end) == paragraph
+                    && lexicon::is_headline_answer(self.reader.key(m.tokens.end))))
         {
             return self.credit(&m, None).map(|c| Credit {
                 via: Via::Headline,
