@@ -1934,3 +1934,48 @@ fn a_headline_s_subject_who_speaks_after_its_quotation_is_its_speaker() {
     uncredited("dangerous", &headline("Ned Price faces questions"));
     uncredited("dangerous", &headline("Ned Price rejects criticism"));
 }
+
+#[test]
+fn session_ten_subjects_past_asides_and_owners() {
+    // A clause that opens with an auxiliary after asides that are no
+    // mention is the predicate of the name that opens the sentence; a place
+    // "of" someone is no source.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki, 43, a former adviser and one of the briefers, was defiant outside the Royal Courts of Justice: \"{DANGER}\""
+        ),
+    );
+    matches(
+        "dangerous",
+        &format!("Jen Psaki was defiant outside the offices of Mary Kell: \"{DANGER}\""),
+    );
+    // Commas inside a "whose" clause between the subject and its verb.
+    matches(
+        "grushko",
+        "The Russian Foreign Ministry, whose spokesperson, Mary Kell, sat beside the minister but took no questions, said in a statement that \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    // Someone named only as an owner is whom the next "she" means.
+    matches(
+        "dangerous",
+        &format!(
+            "Ned Price approved the plan.\n\nThe embassy offered seats to the press, including Ms Psaki’s.\n\nShe was unimpressed. \"{DANGER}\" she said."
+        ),
+    );
+    // An owner is not what the sentence is about.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Ms Psaki’s office referred questions to Mary Kell. She told reporters: \"{DANGER}\""
+        ),
+        "mary-kell",
+    );
+    // ... and a body's possessive is not a person.
+    credited_to(
+        "dangerous",
+        &format!(
+            "Mary Kell approved the plan. The Russian Foreign Ministry’s envoy was away. \"{DANGER}\" she said."
+        ),
+        "mary-kell",
+    );
+}

@@ -77,7 +77,15 @@ impl Attributor<'_> {
                 continue;
             }
             let Some(mut m) = self.reader.mention_starting(i) else {
-                i += 1;
+                // "..., including Mrs Pryor's. She was unimpressed.": a
+                // person named only as an owner is someone a later pronoun
+                // may mean.
+                if let Some(entry) = self.owner_entry(i) {
+                    i = entry.at + 1;
+                    history.push(entry);
+                } else {
+                    i += 1;
+                }
                 continue;
             };
             let mut end = m.tokens.end;
@@ -275,6 +283,51 @@ impl Attributor<'_> {
             }
         }
         history
+    }
+
+    /// The person named in possessive form from token `i` (`Mrs Pryor's
+    /// home`, `Kieran Doyle's denial`): a cast entry at the possessive
+    /// token that speaks for no one. Only people: a body's possessive
+    /// (`Kestrel's chief executive`) introduces the one it describes.
+    fn owner_entry(&self, i: usize) -> Option<Entry> {
+        let p = (i..self.tokens().len().min(i + 3))
+            .take_while(|&k| self.reader.capitalized(k))
+            .find(|&k| self.reader.key(k).ends_with("'s"))?;
+        let m = self
+            .reader
+            .owner_before(p + 1)
+            .filter(|m| m.tokens.start == i)?;
+        let Reference::Identity(identity) = m.reference.clone() else {
+            return None;
+        };
+        if self.is_organisation(&identity) {
+            return None;
+        }
+        if let Identity::Unlisted { name, .. } = &identity
+            && lexicon::first_name_pronoun(&name.split(' ').next()?.to_lowercase()).is_none()
+        {
+            return None;
+        }
+        let mut owner = m.clone();
+        owner.tokens = i..p + 1;
+        Some(Entry {
+            at: p,
+            pronoun: self.pronoun_of(&identity, &owner, p + 1),
+            identity,
+            roles: Vec::new(),
+            speaks: false,
+            person: true,
+            lone: false,
+            addressed: false,
+            kin: false,
+            kin_subject: false,
+            // An owner is not what the sentence is about ("Ms Raman's office
+            // referred questions to Carla Moss. She told ...": Moss).
+            subject: false,
+            backgrounded: true,
+            detail: false,
+            paragraph: self.token_paragraph(i),
+        })
     }
 
     /// The pronoun the cast knows for `identity`, if any.

@@ -267,6 +267,13 @@ const APPOSITIVE_NOUNS: &[&str] = &[
     "apology",
 ];
 
+/// Nouns for an account given of a source before a colon: `a less
+/// flattering picture of the council:`, besides the words nouns and the
+/// documents.
+const OF_SOURCE_NOUNS: &[&str] = &[
+    "behalf", "picture", "view", "account", "summary", "thoughts", "opinion",
+];
+
 /// A noun for someone's words: an argument or one a quotation may stand
 /// beside.
 fn is_words_noun(key: &str) -> bool {
@@ -1453,8 +1460,10 @@ impl<'a> Attributor<'a> {
         if comma_before(end) {
             let (mut open, m) = parenthetical(end)?;
             // "The company, which runs branches across England, Scotland
-            // and Wales, said": commas inside a relative clause; the clause
-            // opens at the comma before its relative pronoun.
+            // and Wales, said", "Brightwing Airways, whose chief executive,
+            // Marcus Hale, sat beside him, said": commas inside a relative
+            // clause; the clause opens at the comma before its relative
+            // pronoun.
             if m.is_none()
                 && !lexicon::is_relative(self.reader.key(open + 1))
                 && let Some(relative) = (floor..open)
@@ -1463,7 +1472,7 @@ impl<'a> Attributor<'a> {
                     .take_while(|&k| !self.reader.sentence_ends_after(k))
                     .find(|&k| {
                         self.reader.gap_after(k).contains(',')
-                            && matches!(self.reader.key(k + 1), "which" | "who")
+                            && matches!(self.reader.key(k + 1), "which" | "who" | "whose")
                     })
                 && self
                     .reader
@@ -2076,7 +2085,15 @@ impl<'a> Attributor<'a> {
             {
                 return self.credit(&m, None);
             }
-            if let Some(m) = source_after(&["of"]) {
+            // "of" gives a source only after words or a view ("the words
+            // of the minister:", "a picture of the council:"), not after a
+            // place ("was defiant outside the Royal Courts of Justice:").
+            if let Some(m) = source_after(&["of"])
+                && let Some(&noun) = words.iter().rev().find(|&&k| k + 2 <= m.tokens.start)
+                && (is_words_noun(key(noun))
+                    || OF_SOURCE_NOUNS.contains(&key(noun))
+                    || lexicon::is_document(key(noun)))
+            {
                 return self.credit(&m, None);
             }
             // "A sign went up on the slipway. It reads:": what a sign, a
@@ -2113,6 +2130,22 @@ impl<'a> Attributor<'a> {
                 && main_clause.first() == Some(&other.tokens.end.max(m.tokens.end))
             {
                 return self.credit(&self.named(m), None);
+            }
+            // ... and past asides that are no mention: "Janet Pryor, 71, a
+            // retired teacher and one of the claimants, was defiant outside
+            // the Royal Courts of Justice:": a clause that opens with an
+            // auxiliary or a speech verb is the predicate of the name that
+            // opens the sentence (not "The Royal Courts of Justice").
+            if let Some(m) = self.reader.mention_starting(first)
+                && matches!(m.reference, Reference::Identity(_))
+                && let Some(&clause) = main_clause.first()
+                && clause > m.tokens.end
+                && self.reader.gap_after(m.tokens.end - 1).contains(',')
+                && !self.reader.capitalized(clause)
+                && (lexicon::is_auxiliary(key(clause)) || self.reader.is_speech_verb(clause))
+                && self.reader.mention_starting(clause).is_none()
+            {
+                return self.credit(&m, None);
             }
             // A headline's words before a colon are its topic ("Millgate
             // Park crush live: ‘...’", "Fen Valley Radio Drive: ‘...’"): a
