@@ -1979,3 +1979,27 @@ fn session_ten_subjects_past_asides_and_owners() {
         "mary-kell",
     );
 }
+
+#[test]
+fn a_sentence_leading_on_to_its_own_quotation_is_not_the_one_before_s_cue() {
+    // The words have a cue before them; the sentence after them introduces
+    // other words.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki emailed: \"{DANGER}\" Another reader, Mark, wrote simply: \"Pay them.\""
+        ),
+    );
+    matches(
+        "dangerous",
+        &format!(
+            "One official, Jen Psaki, said: \"{DANGER}\" The ministry said it \"does not comment on briefings\"."
+        ),
+    );
+    // A cue after the words, with nothing before them, still counts.
+    credited_to(
+        "dangerous",
+        &format!("\"{DANGER}\" Ned Price said, and added that \"talks go on\"."),
+        "ned-price",
+    );
+}

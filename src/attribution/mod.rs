@@ -1159,7 +1159,18 @@ impl<'a> Attributor<'a> {
         let after_end = marks
             .get(chain.end)
             .map_or(self.reader.text.len(), |q| q.open);
-        self.cue_after(last.outer().end, after_end)
+        let after = self.cue_after(last.outer().end, after_end);
+        // `One teacher said: "... would be noted." FVLT said it "does not
+        // monitor ..."`: a sentence after the words that leads on to
+        // quotations of its own is their cue; the words' own cue before
+        // them stands.
+        if after.is_some()
+            && self.leads_on(last.outer().end, after_end)
+            && let Some(before) = self.cue_before(marks[chain.start].open)
+        {
+            return Some(before);
+        }
+        after
             .or_else(|| {
                 chain
                     .clone()
@@ -1167,6 +1178,28 @@ impl<'a> Attributor<'a> {
                     .find_map(|q| self.cue_after(marks[q - 1].outer().end, marks[q].open))
             })
             .or_else(|| self.cue_before(marks[chain.start].open))
+    }
+
+    /// Do the words of a quotation closing at byte `from` end with a
+    /// sentence's stop (`"... would be noted."`)?
+    fn quotation_ended_sentence(&self, from: usize) -> bool {
+        self.reader.text[..from]
+            .trim_end_matches(|c: char| c.is_whitespace() || crate::quotations::is_mark(c))
+            .ends_with(['.', '!', '?'])
+    }
+
+    /// Does the sentence after a quotation that ended its own sentence
+    /// (closing at byte `from`) run on into the next quotation, at byte
+    /// `next`, in the same paragraph?
+    fn leads_on(&self, from: usize, next: usize) -> bool {
+        if !self.quotation_ended_sentence(from)
+            || next >= self.reader.text.len()
+            || self.paragraph_of(from) != self.paragraph_of(next)
+        {
+            return false;
+        }
+        let (start, end) = (self.token_at(from), self.token_at(next));
+        start < end && (start..end).all(|i| !self.reader.sentence_ends_after(i))
     }
 
     /// A quotation standing alone in its paragraph, with no other cue,
@@ -1319,10 +1352,7 @@ impl<'a> Attributor<'a> {
         // "...," Colm Brennan, whose daughter was taken to hospital on the
         // night of the leak, told a public meeting: a subject and a long
         // parenthetical before the verb.
-        let ended_sentence = self.reader.text[..from]
-            .trim_end_matches(|c: char| c.is_whitespace() || crate::quotations::is_mark(c))
-            .ends_with(['.', '!', '?']);
-        if !ended_sentence
+        if !self.quotation_ended_sentence(from)
             && let Some(m) = self.reader.mention_starting(first)
             && matches!(m.reference, Reference::Identity(_))
             && let Some(v) = self.speech_verb_after(m.tokens.end)
