@@ -2003,3 +2003,32 @@ fn a_sentence_leading_on_to_its_own_quotation_is_not_the_one_before_s_cue() {
         "ned-price",
     );
 }
+
+#[test]
+fn an_anonymous_alias_with_a_relative_clause_has_its_head_noun() {
+    const STAFF: &str = r#"
+speakers:
+  - id: anon-staffer
+    name: Club staff member (anonymous)
+    aliases: [a club employee who asked not to be named]
+    pronouns: they
+quotes:
+  - id: sold
+    speaker: anon-staffer
+    text: We were told the training ground was being sold weeks before anyone outside the building knew about it.
+    date: 2026-06-01
+    source: Supporters' Trust
+"#;
+    let words = "“We were told the training ground was being sold weeks before anyone outside the building knew about it,”";
+    for cue in [
+        "one employee, who asked not to be named, told the trust.",
+        "a club employee told the trust.",
+    ] {
+        let (status, speaker) = support::attribution_of(STAFF, "sold", &format!("{words} {cue}"));
+        assert_eq!(
+            (status, speaker.as_deref()),
+            (Status::Match, Some("anon-staffer")),
+            "{cue}"
+        );
+    }
+}

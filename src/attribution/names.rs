@@ -218,10 +218,14 @@ impl Names {
     }
 }
 
+/// The head noun of an anonymous alias and what qualifies it after: "a
+/// crew member on the Corran Star" is a member qualified "on the Corran
+/// Star"; "a club employee who asked not to be named" an employee with a
+/// relative clause.
 pub(super) fn anonymous_head(words: &[String]) -> (&str, &[String]) {
     let cut = words
         .iter()
-        .position(|w| w == "familiar" || lexicon::is_preposition(w))
+        .position(|w| w == "familiar" || lexicon::is_preposition(w) || lexicon::is_relative(w))
         .unwrap_or(words.len());
     let head = words[..cut].last().map_or("", String::as_str);
     (head, &words[cut..])
