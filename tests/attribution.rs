@@ -2032,3 +2032,20 @@ quotes:
         );
     }
 }
+
+#[test]
+fn describing_is_speaking_and_a_lone_word_is_no_one_s_description() {
+    matches(
+        "dangerous",
+        &format!(
+            "19:23 — Psaki describes the ministry’s only meeting with the envoy, earlier this month. \"{DANGER}\""
+        ),
+    );
+    // "Colleagues" speaks, but "the press secretary" is not them.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki grew up in Connecticut.\nColleagues describe her as meticulous.\n\"{DANGER}\" the press secretary told reporters."
+        ),
+    );
+}

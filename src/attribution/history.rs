@@ -366,7 +366,9 @@ impl Attributor<'_> {
         if lexicon::is_organisation_role(role) {
             return self.resolve_body(history, at, role, text);
         }
-        let people = before.filter(|e| e.person);
+        // (Not a lone word that speaks, "Colleagues describe her as
+        // meticulous": no description points at it, as no pronoun does.)
+        let people = before.filter(|e| e.person && !e.lone);
         let here = people.clone().filter(|e| e.paragraph == paragraph);
         here.clone()
             .find(|e| e.speaks)
