@@ -2049,3 +2049,28 @@ fn describing_is_speaking_and_a_lone_word_is_no_one_s_description() {
         ),
     );
 }
+
+#[test]
+fn owners_of_people_groups_and_subjects_from_somewhere() {
+    // The owner of a person is not who the next pronoun means.
+    not_credited_to(
+        "dangerous",
+        &format!("Ms Psaki’s deputy spoke to reporters. She said: \"{DANGER}\""),
+        "jen-psaki",
+    );
+    // A group speaking of "she" gives itself no pronoun.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki was questioned for two hours. Directors say she was composed throughout. She told reporters: \"{DANGER}\""
+        ),
+    );
+    // Where the subject is from, and a relative clause about them, hand
+    // over to no one.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki of Unite, who briefs Ned Price daily, has taken the microphone. \"{DANGER}\""
+        ),
+    );
+}

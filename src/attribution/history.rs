@@ -6,6 +6,31 @@ use super::lexicon;
 use super::mentions::{Identity, Mention, Reference, SourceKind, Via};
 use super::{Attributor, MAX_PARENTHETICAL_WORDS, SOURCE_NOUNS};
 
+/// Nouns for someone's people besides roles and kin: `Hale's predecessor`
+/// is someone other than Hale.
+const OWNED_PEOPLE: &[&str] = &[
+    "predecessor",
+    "successor",
+    "partner",
+    "friend",
+    "friends",
+    "colleague",
+    "colleagues",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "boss",
+    "deputy",
+    "lawyer",
+    "lawyers",
+    "agent",
+    "solicitor",
+    "barrister",
+    "team",
+    "family",
+];
+
 /// One known person or body, in the order the article introduces them.
 #[derive(Debug, Clone)]
 pub(super) struct Entry {
@@ -303,6 +328,12 @@ impl Attributor<'_> {
         if self.is_organisation(&identity) {
             return None;
         }
+        // Not the owner of a person ("Walsh's agent spoke to reporters. He
+        // said:" is the agent): the sentence is about the one owned.
+        let owned = self.reader.key_at(p + 1);
+        if lexicon::is_role(owned) || lexicon::is_kin(owned) || OWNED_PEOPLE.contains(&owned) {
+            return None;
+        }
         if let Identity::Unlisted { name, .. } = &identity
             && lexicon::first_name_pronoun(&name.split(' ').next()?.to_lowercase()).is_none()
         {
@@ -455,8 +486,13 @@ impl Attributor<'_> {
                 ..
             } => Some("it"),
             _ => {
-                let told = self
-                    .speech_verb_after(end)
+                // ("Directors say she was composed": a group speaks of
+                // someone else.)
+                let group =
+                    m.tokens.len() == 1 && lexicon::is_plural_role(self.reader.key(m.tokens.start));
+                let told = (!group)
+                    .then(|| self.speech_verb_after(end))
+                    .flatten()
                     .and_then(|v| self.tokens().get(v + 1).map(|_| self.reader.key(v + 1)))
                     .and_then(lexicon::pronoun)
                     .filter(|p| matches!(*p, "he" | "she"));

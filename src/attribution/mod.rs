@@ -980,16 +980,19 @@ impl<'a> Attributor<'a> {
                 // (Their own "her words" hands over to no one.)
                 // (An owner is no one who takes over: "at the council's
                 // jobs fair".)
-                let hands_over = self
-                    .first_mention(words.iter().copied().filter(|&w| w >= m.tokens.end))
-                    .filter(|other| !self.reader.key(other.tokens.end - 1).ends_with("'s"))
-                    .is_some_and(|other| self.someone_else(&other, &credit.identity));
-                // ... nor meets anyone ("Priya Nair met union
-                // representatives on Friday.").
                 // (Past a description set off after the subject: "Samir
                 // Haddad, a retired haulier who chairs the committee, made
-                // the road his cause.")
+                // the road his cause.", and past where they are from and a
+                // relative clause about them: "Callum Breck of the
+                // seafarers' union, who represents the crews, has taken the
+                // microphone.")
                 let mut predicate = m.tokens.end;
+                if matches!(self.reader.key_at(predicate), "of" | "at" | "from")
+                    && !self.reader.gap_after(predicate - 1).contains(',')
+                    && let Some(from) = self.reader.mention_starting(predicate + 1)
+                {
+                    predicate = from.tokens.end;
+                }
                 if self.reader.gap_after(predicate - 1).contains(',')
                     && let Some(&close) = words
                         .iter()
@@ -997,6 +1000,12 @@ impl<'a> Attributor<'a> {
                 {
                     predicate = close + 1;
                 }
+                let hands_over = self
+                    .first_mention(words.iter().copied().filter(|&w| w >= predicate))
+                    .filter(|other| !self.reader.key(other.tokens.end - 1).ends_with("'s"))
+                    .is_some_and(|other| self.someone_else(&other, &credit.identity));
+                // ... nor meets anyone ("Priya Nair met union
+                // representatives on Friday.").
                 // (Not someone speaking to them: "has just stood up to
                 // apologise to residents".)
                 let meeting = words.iter().any(|&w| {
@@ -1953,7 +1962,8 @@ impl<'a> Attributor<'a> {
                     // ... or that it quotes right after its verb: "She points
                     // out that when Anita Brennan said "...", the trust was
                     // the only body to challenge her".
-                    let subordinate = lexicon::is_subordinator(self.reader.key(m.tokens.start - 1));
+                    let subordinate = m.tokens.start > 0
+                        && lexicon::is_subordinator(self.reader.key(m.tokens.start - 1));
                     let reported = !subordinate
                         || self.reader.key(last) == "that"
                         || (v == last && !introduced);
@@ -1973,7 +1983,9 @@ impl<'a> Attributor<'a> {
                 // consulted, and the council accepts it:".
                 let aside = m.tokens.start > 0
                     && self.reader.gap_after(m.tokens.start - 1).contains(',')
-                    && (v..=v + 2).any(|w| self.reader.gap_after(w).contains(','));
+                    && (v..=v + 2)
+                        .take_while(|&w| w < self.tokens().len())
+                        .any(|w| self.reader.gap_after(w).contains(','));
                 if introduced
                     && aside
                     && let Some(p) = clause_words[k + 1..]
