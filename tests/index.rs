@@ -233,3 +233,42 @@ fn stopword_runs_are_not_appearances() {
     let quotes: Vec<usize> = indexed.iter().map(|m| m.quote).collect();
     assert_eq!(quotes, vec![1], "{indexed:?}");
 }
+
+/// Statements with more distinct words than the index posts pairs of are
+/// found by their words instead, and quotations with more pairs of words
+/// than postings walk the postings: both must find what the exhaustive
+/// search finds, whole, in part and drifted.
+#[test]
+fn long_statements_and_long_quotations_are_found_as_exhaustively() {
+    // (Leaked: `drifted` takes the words of a statement for good.)
+    let words: &'static [String] = (0..120).map(|i| format!("w{i}")).collect::<Vec<_>>().leak();
+    let word = |i: usize| words[i % words.len()].as_str();
+    let long: Vec<&str> = (0..90).map(word).collect();
+    let short: Vec<&str> = (0..12).map(|i| word(3 * i)).collect();
+    let other: Vec<&str> = (100..112).map(word).collect();
+    // Statements sharing a run with the long one, so that its words have
+    // long postings and a short quotation of them is searched by pairs.
+    let mut statements = vec![long.clone(), short.clone(), other.clone()];
+    for k in 0..30 {
+        let mut sharing: Vec<&str> = (40..46).map(word).collect();
+        sharing.extend((0..4).map(|i| word(60 + (k + i) % 30)));
+        statements.push(sharing);
+    }
+    let catalog = catalog_of(&statements);
+    let edits = [(3, "x"), (3, "x"), (0, "y"), (3, "x"), (1, "x")];
+    let quotations = [
+        format!("\"{}\"", long.join(" ")),
+        format!("\"{}\"", long[20..50].join(" ")),
+        drifted(&long, &edits),
+        format!("\"{}\"", short.join(" ")),
+        drifted(&short, &edits),
+        format!("\"{} {}\"", other[..6].join(" "), long[..4].join(" ")),
+        format!("\"{}\"", [word(1), word(50)].join(" ")),
+        format!("\"{}\"", long[40..44].join(" ")),
+        format!("\"{}\"", [word(41), word(43), word(44)].join(" ")),
+    ];
+    let article = article(&["the", "talks"], quotations.into_iter());
+    let (indexed, exhaustive) = both(&catalog, &article);
+    assert_eq!(indexed, exhaustive);
+    assert!(indexed.len() >= 4, "{indexed:?}");
+}

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::lexicon;
-use super::names::{Names, SAME_FIRST_NAME, anonymous_head, same_anonymous_head};
+use super::names::{Names, SAME_FIRST_NAME, anonymous_head, name_key, same_anonymous_head};
 use crate::text::Token;
 use crate::text::lines::line_breaks;
 
@@ -319,10 +319,9 @@ impl<'a> Reader<'a> {
             if lengths & (1 << range.len().min(63)) == 0 {
                 return None;
             }
-            let keys: Vec<String> = std::iter::once(first.to_string())
-                .chain((range.start + 1..range.end).map(|i| self.key(i).to_string()))
-                .collect();
-            self.names.variants.get(&keys)
+            let keys =
+                std::iter::once(first).chain((range.start + 1..range.end).map(|i| self.key(i)));
+            self.names.variants.get(&name_key(keys))
         };
         let first = self.key(range.start);
         let variants = listed(first).or_else(|| (first == "one").then(|| listed("a")).flatten())?;
@@ -716,9 +715,8 @@ impl<'a> Reader<'a> {
         let base = self.key(p).trim_end_matches("'s").to_string();
         (1..=self.names.longest.min(p + 1)).rev().find_map(|len| {
             let start = p + 1 - len;
-            let mut keys: Vec<String> = (start..p).map(|i| self.key(i).to_string()).collect();
-            keys.push(base.clone());
-            let variant = self.names.variants.get(&keys)?.first()?;
+            let keys = (start..p).map(|i| self.key(i)).chain([base.as_str()]);
+            let variant = self.names.variants.get(&name_key(keys))?.first()?;
             Some(Mention {
                 tokens: start..at + 1,
                 reference: Reference::Identity(Identity::Listed(variant.speaker)),

@@ -67,6 +67,12 @@ pub struct Attributor<'a> {
     surnames: std::cell::RefCell<std::collections::HashMap<String, Vec<(usize, String)>>>,
     /// Byte offsets where paragraphs start.
     paragraphs: Vec<usize>,
+    /// Per quotation, how far into its content [`Attributor::nested_credit`]
+    /// has looked for a single mark, and where the first stands if found. It
+    /// is asked for every appearance in the quotation: searching from the
+    /// start to each appearance again made a statement repeated thousands
+    /// of times in one quotation quadratic.
+    single_marks: Vec<std::cell::Cell<(usize, Option<usize>)>>,
 }
 
 /// After a quotation, the speech verb must come within this many words
@@ -359,6 +365,7 @@ impl<'a> Attributor<'a> {
             history: Vec::new(),
             surnames: Default::default(),
             paragraphs: paragraphs(text, wrapped),
+            single_marks: vec![Default::default(); quoted.marks.len()],
         };
         attributor.history = attributor.read_history();
         attributor
@@ -443,7 +450,16 @@ impl<'a> Attributor<'a> {
         }
         let inner = &self.reader.text[content.clone()];
         let local = at - content.start;
-        if !inner[..local].contains(['\'', '\u{2018}']) {
+        // No single mark before `at`, so no nested quotation holds it.
+        let (mut searched, mut first) = self.single_marks[q].get();
+        if first.is_none() && searched < local {
+            first = inner[searched..local]
+                .find(['\'', '\u{2018}'])
+                .map(|i| searched + i);
+            searched = local;
+            self.single_marks[q].set((searched, first));
+        }
+        if first.is_none_or(|i| i >= local) {
             return None;
         }
         // The outer quotation's words read as an article of their own, in

@@ -23,7 +23,10 @@ pub(super) struct Variant {
 
 /// The catalog's names, aliases and surnames, by their word keys.
 pub struct Names {
-    pub(super) variants: FxHashMap<Vec<String>, Vec<Variant>>,
+    /// By the name's word keys joined with spaces (see [`name_key`]): an
+    /// article's words are looked up by building one string, not a string
+    /// for each word and a list of them.
+    pub(super) variants: FxHashMap<String, Vec<Variant>>,
     pub(super) longest: usize,
     /// The lengths (bit `n` for `n` words) of the variants starting with
     /// each word: every word of an article is tried as the start of a name,
@@ -189,7 +192,7 @@ impl Names {
         self.longest = self.longest.max(words.len());
         let (keys, capitalized): (Vec<String>, Vec<bool>) = words.into_iter().unzip();
         *self.starts.entry(keys[0].clone()).or_default() |= 1 << keys.len().min(63);
-        let entry = self.variants.entry(keys).or_default();
+        let entry = self.variants.entry(name_key(&keys)).or_default();
         if !entry.iter().any(|v| v.speaker == speaker) {
             entry.push(Variant {
                 speaker,
@@ -198,6 +201,20 @@ impl Names {
             });
         }
     }
+}
+
+/// The key [`Names::variants`] holds a name's word keys under: joined with
+/// spaces, which no word key holds. (Room for most names is made at once:
+/// growing the string word by word cost more than the lookup.)
+pub(super) fn name_key<S: AsRef<str>>(keys: impl IntoIterator<Item = S>) -> String {
+    let mut key = String::with_capacity(48);
+    for (i, word) in keys.into_iter().enumerate() {
+        if i > 0 {
+            key.push(' ');
+        }
+        key.push_str(word.as_ref());
+    }
+    key
 }
 
 /// The head noun of an indefinite alias's words (`club insider` →

@@ -1043,8 +1043,7 @@ fn unquoted_runs(index: &Index, tokens: &[Token], quotations: &[Quotation]) -> V
     let mut found = Vec::new();
     // The end of the last run reported per (statement, diagonal), so a run is
     // reported once, not once per trigram inside it.
-    let mut reported: std::collections::HashMap<(u32, isize), usize> =
-        std::collections::HashMap::new();
+    let mut reported: rustc_hash::FxHashMap<(u32, isize), usize> = Default::default();
     for i in 0..ids.len().saturating_sub(2) {
         let (Some(a), Some(b), Some(c)) = (ids[i], ids[i + 1], ids[i + 2]) else {
             continue;

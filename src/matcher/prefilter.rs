@@ -176,6 +176,11 @@ impl Chain<'_> {
     /// [`Chain::words`]) printed within `units`, if any.
     fn run_within(&self, place: usize, units: &Range<usize>) -> Option<Range<usize>> {
         let (from, to) = (self.runs[place] as usize, self.runs[place + 1] as usize);
+        // Most searches are of the whole chain, which holds the whole run
+        // (no run is empty): no need to search it.
+        if units.start == 0 && units.end >= self.units.len() {
+            return Some(from..to);
+        }
         let held = &self.occurrences[from..to];
         let (start, end) = (units.start as u32, units.end as u32);
         let range = from + held.partition_point(|o| o.1 < start)
