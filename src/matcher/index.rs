@@ -11,17 +11,13 @@
 //! statement has if it has fewer (see `Chain::accept`). So a statement with
 //! fewer shared words than that can be skipped unaligned, and the results
 //! are those of aligning every statement with every quotation (a test
-//! compares the two). With the default thresholds `needed` is two, and a
-//! statement that shares two words with a quotation shares a pair of them:
-//! each statement is posted under every pair of its distinct words, and a
-//! quotation's pairs are looked up (a few dozen for most). Posting lists of
-//! single words reached every statement holding a common word of the
-//! quotation ("said", "Russia"), and most of those shared no other word
-//! (1.5 million reached for 350,000 candidates on 2,000 articles). A
-//! quotation with so many distinct words that its pairs outnumber its
-//! words' postings walks those instead, counting; so are statements that
-//! need only one word, or have too many words to post every pair. Each
-//! statement reached is then checked against the quotation's words.
+//! compares the two). To find those statements without walking the posting
+//! list of every word, each statement is posted only under its distinctive
+//! words minus its `needed - 1` most common ones (prefix filtering, as in
+//! set-similarity joins): a statement sharing `needed` words with a
+//! quotation shares at least one of its posted words, and the over-common
+//! words ("said", "Russia"), whose lists would hold most of the catalog,
+//! are mostly left out. Each statement reached is then checked by counting.
 //!
 //! What the index holds are wordings: each statement's text of record and
 //! each of its accepted variants, so that a printed variant is proposed and
@@ -45,24 +41,24 @@ pub type WordId = u32;
 /// The id of an article word no statement uses: it equals no statement word.
 pub const UNKNOWN: WordId = WordId::MAX;
 
-/// Per wording, how many of a chain's words reached it (or, when pairs
-/// reached it, that they did), kept at zero between calls of
-/// [`Index::candidates`], which counts in it instead of sorting what it
-/// reached. All zero between calls, it fits any index it is large enough
-/// for: a thread keeps one from article to article (see [`Index::fit`]),
-/// since zeroing one for each article cost more than the lookups it saves.
+/// Per wording, how many of a chain's words reached it, kept at zero
+/// between calls of [`Index::candidates`], which counts in it instead of
+/// sorting what it reached. All zero between calls, it fits any index it
+/// is large enough for: a thread keeps one from article to article (see
+/// [`Index::fit`]), since zeroing one for each article cost more than the
+/// lookups it saves.
 #[derive(Default)]
 pub struct Tally {
     counts: Vec<u32>,
     /// The wordings whose count is not zero.
     reached: Vec<u32>,
     /// Per word id: one more than its place in the chain's words, 0 when
-    /// the chain does not print it; set and cleared again by each call, so
-    /// that a wording's words are checked against the chain's a load each.
+    /// the chain does not print it; set and cleared again by each call.
+    /// Most wordings a chain reaches share one posted word with it and are
+    /// ruled out by their unposted words, a load each: a hashed set of
+    /// buckets and a binary search for each cost about a hundred
+    /// instructions a wording (1.5 million wordings on z2k).
     places: Vec<u32>,
-    /// Per wording, the two words of the pair that first reached it, as
-    /// [`Shared`] (only read for a wording that pair reached).
-    first_pair: Vec<[Shared; 2]>,
     /// What the last call found: the candidates, and the words each shares
     /// (ranges of `shared`); kept to be filled again by the next.
     found: Vec<(usize, Range<usize>)>,
@@ -91,28 +87,6 @@ pub type Shared = (u32, u32);
 /// Three consecutive word ids.
 type Trigram = (WordId, WordId, WordId);
 
-/// A wording with more distinct words than this is found by its words, not
-/// their pairs (see [`Index::by_pairs`]): its pairs, which grow as the
-/// square of its words, would crowd the index (the catalog's statements
-/// hold some fifteen; 64 make 2,016 pairs).
-const MAX_PAIRED_WORDS: usize = 64;
-
-/// Every pair of `words` (sorted, distinct): its key, and the places of
-/// its two words.
-fn pairs_of(words: &[WordId]) -> impl Iterator<Item = (u64, u16, u16)> + '_ {
-    let words = words.iter().enumerate();
-    words.clone().flat_map(move |(ka, &a)| {
-        let after = words.clone().skip(ka + 1);
-        after.map(move |(kb, &b)| (pair(a, b), ka as u16, kb as u16))
-    })
-}
-
-/// The key of the pair of distinct word ids `a` < `b`.
-fn pair(a: WordId, b: WordId) -> u64 {
-    debug_assert!(a < b);
-    u64::from(a) << 32 | u64::from(b)
-}
-
 #[derive(Debug, Default)]
 pub struct Index {
     vocabulary: FxHashMap<String, WordId>,
@@ -122,19 +96,13 @@ pub struct Index {
     stopword: Vec<bool>,
     /// Per word id: is it a negation?
     negation: Vec<bool>,
-    /// Per word, the wordings holding it among their [`Index::distinct`]
-    /// words: walked for a chain with more pairs of words than postings.
-    postings: Vec<Vec<u32>>,
-    /// Per word, the wordings among those found by their words, not their
-    /// pairs (see [`Index::by_pairs`]): walked for every chain.
-    walked: Vec<Vec<u32>>,
-    /// Per pair of distinct words (see [`pair`]), where the wordings posted
-    /// under it are listed in `paired` (start and length).
-    pairs: FxHashMap<u64, (u32, u32)>,
-    /// The wordings posted under each pair, with the places of the pair's
-    /// two words in the wording's [`Index::distinct`] words (below
-    /// [`MAX_PAIRED_WORDS`]).
-    paired: Vec<(u32, u16, u16)>,
+    /// Wordings (indices) posted under each word (see the module doc), each
+    /// with the word's place in its [`Index::distinct`] words.
+    postings: Vec<Vec<(u32, u32)>>,
+    /// Each wording's distinct words that are not posted (its `needed - 1`
+    /// most common), sorted, each with its place in the wording's
+    /// [`Index::distinct`] words.
+    unposted: Vec<Vec<(WordId, u32)>>,
     /// Where each trigram starts: (wording, word position).
     trigrams: FxHashMap<Trigram, Vec<(u32, u32)>>,
     /// Each wording's words as ids.
@@ -242,51 +210,27 @@ impl Index {
         self.wordings.push((quote, variant));
     }
 
-    /// Posts every wording under its distinct words, and under each pair of
-    /// them when it is found by pairs.
+    /// Posts every wording under its words but its `needed - 1` most common.
     fn post(&mut self) {
-        for (w, words) in self.distinct.iter().enumerate() {
+        let mut frequency = vec![0u32; self.stopword.len()];
+        for words in &self.distinct {
             for &id in words {
-                self.postings[id as usize].push(w as u32);
-            }
-            if !self.by_pairs(w) {
-                for &id in words {
-                    self.walked[id as usize].push(w as u32);
-                }
+                frequency[id as usize] += 1;
             }
         }
-        // Each pair's wordings are counted, then listed in the room made
-        // for them (sorting the pairs cost four times as much).
-        let paired: Vec<usize> = (0..self.len()).filter(|&w| self.by_pairs(w)).collect();
-        // Room for every pair at once, as if none were shared: growing the
-        // table step by step placed every pair again at each step.
-        let instances = |w: &usize| self.distinct[*w].len() * (self.distinct[*w].len() - 1) / 2;
-        self.pairs.reserve(paired.iter().map(instances).sum());
-        for &w in &paired {
-            for (key, _, _) in pairs_of(&self.distinct[w]) {
-                self.pairs.entry(key).or_default().1 += 1;
+        for (w, words) in self.distinct.iter().enumerate() {
+            let mut by_rarity = words.clone();
+            by_rarity.sort_by_key(|&id| (frequency[id as usize], id));
+            let posted = (by_rarity.len() + 1).saturating_sub(self.needed(w));
+            let k = |id: &WordId| words.binary_search(id).expect("a distinct word") as u32;
+            for id in by_rarity.iter().take(posted) {
+                self.postings[*id as usize].push((w as u32, k(id)));
             }
+            let mut rest = by_rarity.split_off(posted.min(by_rarity.len()));
+            rest.sort_unstable();
+            self.unposted
+                .push(rest.iter().map(|id| (*id, k(id))).collect());
         }
-        let mut start = 0;
-        for (at, len) in self.pairs.values_mut() {
-            (*at, start) = (start, start + *len);
-            *len = 0;
-        }
-        self.paired = vec![(0, 0, 0); start as usize];
-        for w in paired {
-            for (key, ka, kb) in pairs_of(&self.distinct[w]) {
-                let (at, len) = self.pairs.get_mut(&key).expect("counted above");
-                self.paired[(*at + *len) as usize] = (w as u32, ka, kb);
-                *len += 1;
-            }
-        }
-    }
-
-    /// Is wording `w` found by the pairs of its words? Unless it needs
-    /// fewer than two shared words (a pair would miss it), or has so many
-    /// distinct words that its pairs would crowd the index.
-    fn by_pairs(&self, w: usize) -> bool {
-        self.needed(w) >= 2 && self.distinct[w].len() <= MAX_PAIRED_WORDS
     }
 
     /// How many of wording `w`'s distinct words an appearance shares at
@@ -330,7 +274,6 @@ impl Index {
         let id = self.vocabulary.len() as WordId;
         self.vocabulary.insert(key.to_string(), id);
         self.postings.push(Vec::new());
-        self.walked.push(Vec::new());
         self.stopword.push(is_stopword(key));
         self.negation.push(is_negation(key));
         id
@@ -362,7 +305,6 @@ impl Index {
     pub fn fit(&self, tally: &mut Tally) {
         if tally.counts.len() < self.len() {
             tally.counts.resize(self.len(), 0);
-            tally.first_pair.resize(self.len(), [(0, 0); 2]);
         }
         if tally.places.len() < self.vocabulary.len() {
             tally.places.resize(self.vocabulary.len(), 0);
@@ -383,85 +325,56 @@ impl Index {
             counts,
             reached,
             places,
-            first_pair,
             found,
             shared,
         } = tally;
         found.clear();
         shared.clear();
-        reached.clear();
         for (at, &id) in words.iter().enumerate() {
             places[id as usize] = at as u32 + 1;
         }
-        // Counts a reach of wording `w`; is it the first?
-        let mut reach = |w: u32| {
-            let count = &mut counts[w as usize];
-            if *count == 0 {
-                reached.push(w);
-            }
-            *count += 1;
-            *count == 1
-        };
-        // A chain with many words has more pairs than postings: then the
-        // postings are walked and counted, and a wording's count is how many
-        // words it shares; otherwise, how many pairs reached it (or, for
-        // one found by its words, how many words).
-        let postings: usize = words
-            .iter()
-            .map(|&id| self.postings[id as usize].len())
-            .sum();
-        let counted = words.len() * words.len().saturating_sub(1) / 2 > postings;
-        if counted {
-            for &id in words {
-                for &w in &self.postings[id as usize] {
-                    reach(w);
+        let posted = |id: WordId| self.postings.get(id as usize).into_iter().flatten();
+        // How many of `words` each wording is posted under (a chain reaches
+        // a few hundred; counted in place, not sorted out).
+        reached.clear();
+        for &id in words {
+            for &(w, _) in posted(id) {
+                let count = &mut counts[w as usize];
+                if *count == 0 {
+                    reached.push(w);
                 }
+                *count += 1;
             }
-        } else {
-            for (i, &a) in words.iter().enumerate() {
-                for &w in &self.walked[a as usize] {
-                    reach(w);
-                }
-                for (j, &b) in words.iter().enumerate().skip(i + 1) {
-                    let Some(&(at, len)) = self.pairs.get(&pair(a, b)) else {
-                        continue;
-                    };
-                    for &(w, ka, kb) in &self.paired[at as usize..][..len as usize] {
-                        if reach(w) {
-                            let (ka, kb) = (u32::from(ka), u32::from(kb));
-                            first_pair[w as usize] = [(i as u32, ka), (j as u32, kb)];
-                        }
-                    }
+        }
+        // The candidates, each with room in `shared` for its posted words
+        // and then its unposted ones; their counts become where the next
+        // posted word goes (1-based, 0 for the rest).
+        let place = |&(id, k): &(WordId, u32)| Some((places[id as usize].checked_sub(1)?, k));
+        for &w in reached.iter() {
+            let w = w as usize;
+            let count = &mut counts[w];
+            let unposted = self.unposted[w].iter();
+            if *count as usize + unposted.clone().filter_map(place).count() < self.needed(w) {
+                *count = 0;
+                continue;
+            }
+            let start = shared.len();
+            shared.resize(start + *count as usize, (0, 0));
+            shared.extend(unposted.filter_map(place));
+            found.push((w, start..shared.len()));
+            *count = start as u32 + 1;
+        }
+        for (at, &id) in words.iter().enumerate() {
+            for &(w, k) in posted(id) {
+                let next = &mut counts[w as usize];
+                if *next != 0 {
+                    shared[*next as usize - 1] = (at as u32, k);
+                    *next += 1;
                 }
             }
         }
-        // Each wording reached, with the words it shares. Most share two:
-        // one pair reached them, and it names both. One that shares s words
-        // is reached by s (s − 1) / 2 pairs, so more than one pair means
-        // more than two words, which are looked up.
         for &w in reached.iter() {
-            let w = w as usize;
-            let needed = self.needed(w);
-            let count = std::mem::take(&mut counts[w]);
-            let by_pairs = !counted && self.by_pairs(w);
-            let start = shared.len();
-            if by_pairs && count == 1 {
-                shared.extend(first_pair[w]);
-            } else {
-                if !by_pairs && (count as usize) < needed {
-                    continue;
-                }
-                for (k, &id) in self.distinct[w].iter().enumerate() {
-                    if let Some(at) = places[id as usize].checked_sub(1) {
-                        shared.push((at, k as u32));
-                    }
-                }
-            }
-            if shared.len() - start < needed {
-                shared.truncate(start);
-            } else {
-                found.push((w, start..shared.len()));
-            }
+            counts[w as usize] = 0;
         }
         for &id in words {
             places[id as usize] = 0;
