@@ -310,8 +310,7 @@ fn swap_name(text: &str, name: &str, line: usize, replacement: &str) -> Option<S
     }
     // A transcript's speaker label is in capitals ("RHYS COOK:"); a swapped
     // label keeps them, as a transcript would.
-    let shouted = name.chars().any(char::is_alphabetic)
-        && !name.chars().any(char::is_lowercase)
+    let shouted = !name.chars().any(char::is_lowercase)
         && name.chars().filter(|c| c.is_alphabetic()).count() > 1;
     let replacement = if shouted {
         replacement.to_uppercase()

@@ -339,7 +339,7 @@ impl Attributor<'_> {
         {
             return None;
         }
-        let mut owner = m.clone();
+        let mut owner = m;
         owner.tokens = i..p + 1;
         Some(Entry {
             at: p,

@@ -217,9 +217,6 @@ pub(super) fn name_key<S: AsRef<str>>(keys: impl IntoIterator<Item = S>) -> Stri
     key
 }
 
-/// The head noun of an indefinite alias's words (`club insider` →
-/// `insider`) and the words after it (`person familiar with the
-/// investigation` → `person`, `familiar with the investigation`).
 impl Names {
     /// The one listed anonymous source whose aliases have `role` as their
     /// head noun (`a midwife at the unit`): whom an unresolved `my
@@ -235,10 +232,11 @@ impl Names {
     }
 }
 
-/// The head noun of an anonymous alias and what qualifies it after: "a
-/// crew member on the Corran Star" is a member qualified "on the Corran
-/// Star"; "a club employee who asked not to be named" an employee with a
-/// relative clause.
+/// The head noun of an indefinite alias's words (`club insider` →
+/// `insider`) and the words after it, from a preposition or a relative
+/// pronoun (`person familiar with the investigation` → `person`, `familiar
+/// with the investigation`; `club employee who asked not to be named` →
+/// `employee`, `who asked not to be named`).
 pub(super) fn anonymous_head(words: &[String]) -> (&str, &[String]) {
     let cut = words
         .iter()
