@@ -2074,3 +2074,28 @@ fn owners_of_people_groups_and_subjects_from_somewhere() {
         ),
     );
 }
+
+#[test]
+fn a_description_completed_by_a_phrase_before_its_name() {
+    // The name set off after "The chair of ..." is the one who speaks.
+    credited_to(
+        "dangerous",
+        &format!("The chair of the transport committee, Lucy Frayne, was blunt: \"{DANGER}\""),
+        "Lucy Frayne",
+    );
+    matches(
+        "dangerous",
+        &format!("\"{DANGER}\" said a spokesperson for the White House, Jen Psaki."),
+    );
+}
+
+#[test]
+fn a_speech_verb_inside_a_whose_clause_is_not_the_sentence_s() {
+    // "whose deputy, Ned Price, said ...," is an aside; Psaki told.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki, whose deputy, Ned Price, said little all week, told reporters: \"{DANGER}\""
+        ),
+    );
+}

@@ -528,15 +528,13 @@ impl Attributor<'_> {
     /// same person: a description after a name, or a name after a
     /// description.
     pub(super) fn apposition(&self, m: &Mention) -> Option<Mention> {
-        let last = m.tokens.end - 1;
-        if m.tokens.end >= self.tokens().len()
-            || !self.reader.gap_after(last).trim().starts_with(',')
-        {
+        let last = self.of_phrase_end(m).unwrap_or(m.tokens.end - 1);
+        if last + 1 >= self.tokens().len() || !self.reader.gap_after(last).trim().starts_with(',') {
             return None;
         }
         // "in Ridgeford, the governor said": the description is the subject
         // of the next clause, not a description of the place.
-        let next = self.reader.mention_starting(m.tokens.end)?;
+        let next = self.reader.mention_starting(last + 1)?;
         if next.tokens.end < self.tokens().len()
             && self.reader.gap_after(next.tokens.end - 1).trim().is_empty()
             && (self.reader.is_speech_verb(next.tokens.end)
@@ -550,6 +548,25 @@ impl Attributor<'_> {
             || (is_name(m) && next.via == Via::Descriptor)
             || (self.titles_a_person(m) && self.names_a_person(&next));
         pair.then_some(next)
+    }
+
+    /// The last word of a short phrase that completes a description or a
+    /// title before its name: "The chair of the transport committee, Lucy
+    /// Frayne,", "A spokesperson for the council, Jane Ellis,". (Not "in":
+    /// "The governor in Ridgeford, ..." names a place.)
+    fn of_phrase_end(&self, m: &Mention) -> Option<usize> {
+        if !(m.via == Via::Descriptor || self.titles_a_person(m))
+            || m.tokens.end >= self.tokens().len()
+            || !self.reader.gap_after(m.tokens.end - 1).trim().is_empty()
+            || !matches!(self.reader.key(m.tokens.end), "of" | "for" | "at")
+        {
+            return None;
+        }
+        (m.tokens.end + 1..self.tokens().len())
+            .take(MAX_OF_PHRASE_WORDS)
+            .take_while(|&w| self.tokens()[w].is_word() && !self.reader.is_speech_verb(w))
+            .find(|&w| !self.reader.gap_after(w).trim().is_empty())
+            .filter(|&w| self.reader.gap_after(w).trim().starts_with(','))
     }
 
     /// A listed person's title alias (`the Water Minister`): with a name
@@ -828,3 +845,8 @@ pub(super) fn resolve_pronoun_besides(
 /// How far back in the cast a pronoun looks for the one it points at: far
 /// beyond any paragraph's worth of names.
 const MAX_ANTECEDENTS: usize = 256;
+
+/// How long a phrase may complete a description before its name: "of the
+/// transport select committee" is five words; a longer run before a comma
+/// is a clause of its own, not part of the description.
+const MAX_OF_PHRASE_WORDS: usize = 6;

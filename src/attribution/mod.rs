@@ -291,6 +291,10 @@ fn is_words_noun(key: &str) -> bool {
 /// says more than whose words they are.
 const MAX_APPOSITIVE_WORDS: usize = 10;
 
+/// "whose chief executive" before a name set off inside a relative clause:
+/// the relative pronoun and a short noun phrase, not a clause of its own.
+const MAX_RELATIVE_HEAD_WORDS: usize = 4;
+
 /// A document's owner comes within a few words of it (`the council's own
 /// timeline`): `document_owner` looks three words back from the noun.
 const MAX_DOCUMENT_OWNER_WORDS: usize = 5;
@@ -2413,11 +2417,33 @@ impl<'a> Attributor<'a> {
         // published as Ms Marsh spoke, was blunt:".
         let opener = words[comma + 1..=k].iter().take(2).any(|&w| {
             lexicon::is_relative(key(w)) || (w < words[k] && lexicon::is_subordinator(key(w)))
-        });
+        }) || self.names_inside_relative(comma, words);
         let closed = words[k..words.len() - 1]
             .iter()
             .any(|&w| self.reader.gap_after(w).contains(','));
         opener && closed
+    }
+
+    /// Whether the comma after `words[comma]` closes a name set off inside
+    /// a relative clause that opens just before it: "Janet Pryor, whose
+    /// husband, Derek, said little, told reporters:" (the clause is
+    /// "whose husband, Derek, said little").
+    fn names_inside_relative(&self, comma: usize, words: &[usize]) -> bool {
+        let set_off = |w: usize| self.reader.gap_after(w).contains(',');
+        let Some(before) = words[..comma].iter().rposition(|&w| set_off(w)) else {
+            return false;
+        };
+        let named = self
+            .reader
+            .mention_starting(words[before + 1])
+            .is_some_and(|m| m.tokens.end == words[comma] + 1);
+        let start = words[..before]
+            .iter()
+            .rposition(|&w| set_off(w))
+            .map_or(0, |c| c + 1);
+        named
+            && before - start < MAX_RELATIVE_HEAD_WORDS
+            && lexicon::is_relative(self.reader.key(words[start]))
     }
 
     /// Whose argument the quotation at the end of `words` is: "Sir Graham
