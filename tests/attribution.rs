@@ -2099,3 +2099,39 @@ fn a_speech_verb_inside_a_whose_clause_is_not_the_sentence_s() {
         ),
     );
 }
+
+#[test]
+fn went_on_and_remembers_as_cues() {
+    // "as X went on:" is X speaking, whatever the main clause does.
+    matches(
+        "dangerous",
+        &format!("Ned Price shook his head as Jen Psaki went on: \"{DANGER}\""),
+    );
+    matches("dangerous", &format!("\"{DANGER}\" Jen Psaki remembers."));
+    // Remembering someone is no cue: "she" is Psaki's, not Kell's.
+    not_credited_to(
+        "dangerous",
+        &format!(
+            "Mary Kell still bristles when she remembers the press secretary, Jen Psaki, saying \"{DANGER}\""
+        ),
+        "mary-kell",
+    );
+}
+
+#[test]
+fn an_anonymous_source_qualified_in_other_words_is_the_listed_one() {
+    let list = "speakers:\n  - id: anon-lecturer\n    name: Lecturer (anonymous)\n    aliases: [a senior lecturer in modern languages]\n    pronouns: she\nquotes:\n  - id: workload\n    speaker: anon-lecturer\n    text: Half of us have been told to prepare teaching for courses that we know will never run again.\n";
+    let (status, _) = support::attribution_of(
+        list,
+        "workload",
+        "A senior lecturer in the languages department told me: \"Half of us have been told to prepare teaching for courses that we know will never run again.\"",
+    );
+    assert_eq!(status, Status::Match);
+    // Qualified as somewhere else, it is someone else.
+    let (status, _) = support::attribution_of(
+        list,
+        "workload",
+        "A senior lecturer at another university told me: \"Half of us have been told to prepare teaching for courses that we know will never run again.\"",
+    );
+    assert_ne!(status, Status::Match);
+}

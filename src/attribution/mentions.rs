@@ -25,6 +25,11 @@ const MAX_ELLIPSIS_WORDS: usize = 40;
 /// (`is_speech_verb`: "found that the council had told parents").
 const MAX_FINDING_WORDS: usize = 15;
 
+/// How far an anonymous description's own qualifier is read ("in the
+/// languages department", "at the city's main hospital"): a phrase, not the
+/// rest of the sentence.
+const MAX_QUALIFIER_WORDS: usize = 6;
+
 /// How a mention was recognised, reported as the attribution's `via`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -256,12 +261,29 @@ impl<'a> Reader<'a> {
                     .take_while(|&k| !self.quoted[k])
                     .all(|k| !lexicon::is_speech_verb(key(k)) && !key(k).ends_with("'s"))
         };
+        // "as Linwood went on:", "..., she went on.": went on speaking
+        // (not "the strike went on for weeks"); ""...," Okoro-Hart
+        // remembers.": remembering aloud, with nothing remembered after it
+        // (not "when she remembers the minister saying", "nobody remembers
+        // where it started:").
+        // A full stop after either only right after a quotation's close
+        // (""...," she went on."; not "Talks went on.").
+        let after_quotation =
+            || (i.saturating_sub(3)..i).any(|k| self.gap_after(k).contains(['"', '”', '’', '\'']));
+        let ends = |gap: &str| gap.contains([':', ',']) || (gap.contains('.') && after_quotation());
+        let speaking_on = || {
+            (matches!(word, "went" | "goes" | "go" | "going")
+                && key(i + 1) == "on"
+                && ends(self.gap_after(i + 1)))
+                || (matches!(word, "remembers" | "remembered") && ends(self.gap_after(i)))
+        };
         let verb = (lexicon::is_speech_verb(word) && !anonymity())
             || finding()
             || issued()
             || read()
             || put_to()
-            || (lexicon::is_phrasal_speech_verb(word) && key(i + 1) == "out");
+            || (lexicon::is_phrasal_speech_verb(word) && key(i + 1) == "out")
+            || speaking_on();
         if !verb {
             return false;
         }
@@ -697,10 +719,27 @@ impl<'a> Reader<'a> {
         let unqualified = range.end >= self.tokens.len()
             || !self.joined(range.end - 1)
             || !lexicon::is_preposition(self.key(range.end));
+        // ... or says it in other words: "a senior lecturer in the languages
+        // department" for the listed "a senior lecturer in modern
+        // languages" (a word of substance in common).
+        let written: Vec<&str> = if unqualified {
+            Vec::new()
+        } else {
+            (range.end + 1..self.tokens.len())
+                .take(MAX_QUALIFIER_WORDS)
+                .take_while(|&i| self.joined(i - 1))
+                .map(|i| self.key(i))
+                .collect()
+        };
+        let shared = |qualifier: &[String]| {
+            qualifier
+                .iter()
+                .any(|w| w.len() > 3 && !lexicon::is_relative(w) && written.contains(&w.as_str()))
+        };
         self.names.anonymous.iter().find_map(|(speaker, words)| {
             let (head, qualifier) = anonymous_head(words);
             (same_anonymous_head(head, role)
-                && (qualifier.is_empty() || unqualified)
+                && (qualifier.is_empty() || unqualified || shared(qualifier))
                 && capitalized.iter().all(|c| words.iter().any(|w| w == c)))
             .then_some(*speaker)
         })
