@@ -2135,3 +2135,100 @@ fn an_anonymous_source_qualified_in_other_words_is_the_listed_one() {
     );
     assert_ne!(status, Status::Match);
 }
+
+#[test]
+fn bodies_named_with_and_participles_and_stances_with_too() {
+    // "of Wexmoor Fire and Rescue Service": one body's name, after the
+    // speaker.
+    matches(
+        "dangerous",
+        &format!("\"{DANGER}\" Jen Psaki of the Office of Management and Budget told reporters."),
+    );
+    // "since admitting that": a participle of the sentence's subject.
+    matches(
+        "dangerous",
+        &format!("Jen Psaki has been criticised since admitting that \"{DANGER}\""),
+    );
+    // "is right, too, that".
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki spoke first. The White House Press Secretary is right, too, that \"{DANGER}\""
+        ),
+    );
+}
+
+#[test]
+fn sentences_before_a_quotation_that_say_where_or_what_was_refused() {
+    // Where someone spoke is no one who takes over.
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki did not mince her words at Friday's emergency meeting of the Senate Armed Services Committee. \"{DANGER}\""
+        ),
+    );
+    // A reply refused is no cue.
+    matches(
+        "dangerous",
+        &format!(
+            "The foreign ministry has declined to respond, but an aide pointed us to what Jen Psaki said yesterday, when she told the briefing that \"{DANGER}\""
+        ),
+    );
+    // A live blog's time stamp with its time zone.
+    matches(
+        "dangerous",
+        &format!(
+            "11.09 GMT — Jen Psaki is taking questions. \"We are ready,\" she said.\n\n11.12 GMT — \"{DANGER}\"\n"
+        ),
+    );
+}
+
+#[test]
+fn who_is_no_one_and_who_that_was() {
+    // "Nobody" names no one.
+    uncredited(
+        "dangerous",
+        &format!("A line went round all winter: \"{DANGER}\" Nobody has claimed it."),
+    );
+    // A broadcast's "— that was X".
+    matches(
+        "dangerous",
+        &format!(
+            "MOSS: \"{DANGER}\" — that was the press secretary, Jen Psaki, on this programme on Sunday.\n"
+        ),
+    );
+    // A clause after a dash is about the words, not a dash attribution.
+    not_credited_to(
+        "dangerous",
+        &format!(
+            "‘{DANGER}’ – Washington has heard warnings like that before\n\nBy a correspondent\n"
+        ),
+        "Washington",
+    );
+}
+
+#[test]
+fn a_transcript_turn_and_a_statement_put_out() {
+    // The speaker's own "I said" keeps a turn running on.
+    matches(
+        "dangerous",
+        &format!(
+            "LEANNE MOSS: Are you worried?\n\nJEN PSAKI: I'll say what I said on Sunday.\n\n{DANGER}\n"
+        ),
+    );
+    // "put out a statement" is the body's cue.
+    matches(
+        "grushko",
+        "The foreign ministry put out a statement last night. \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+}
+
+#[test]
+fn an_anonymous_source_just_quoted_comes_after_the_person_the_passage_is_about() {
+    matches(
+        "dangerous",
+        &format!(
+            "Jen Psaki is 43. Colleagues describe her as methodical. \"She would rather not talk,\" says one former aide.\n\nThat changed in January, when she stood before the cameras. \"{DANGER}\" she says.\n"
+        ),
+    );
+}

@@ -815,6 +815,18 @@ pub(super) fn resolve_pronoun(
             if last.backgrounded && last.paragraph + 1 == paragraph {
                 return subject().or(Some(last));
             }
+            // An anonymous source just quoted, whose pronoun no one knows,
+            // comes after someone close by who is known to fit, as in the
+            // quotation's own paragraph ("... says one former station
+            // commander. ⏎ That changed when he stood ... "...," he says":
+            // the man the profile is about).
+            if anonymous(&last) && last.pronoun.is_none() {
+                let known = candidates
+                    .clone()
+                    .take_while(|e| e.paragraph + 2 >= paragraph)
+                    .find(|e| e.pronoun == Some(pronoun) && !e.addressed && !background(e));
+                return known.or(Some(last));
+            }
             Some(last)
         })
         .or_else(|| candidates.clone().next())

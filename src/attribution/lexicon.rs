@@ -639,6 +639,9 @@ pub fn is_function_word(key: &str) -> bool {
             "however" | "meanwhile" | "moreover" | "thus" | "therefore" | "yet" | "still" | "while" | "when" | "after"
                 | "before" | "since" | "although" | "though" | "because" | "despite" | "according" | "let" | "all"
                 | "not" | "no" | "both" | "each" | "every" | "some" | "many" | "most" | "other" | "such"
+                // Indefinite pronouns: "Nobody has claimed it." names no one.
+                | "nobody" | "somebody" | "someone" | "anybody" | "anyone" | "everybody" | "everyone"
+                | "none" | "nothing"
                 // Sentence adverbs, days and months are capitalized at times
                 // but name no one ("Even Terzi got in on the act").
                 | "even" | "perhaps" | "indeed" | "only" | "just" | "later" | "today" | "yesterday"

@@ -221,10 +221,15 @@ impl<'a> Reader<'a> {
         let word = key(i);
         // "issued a notice": a cue with its document ("a statement issued
         // after the talks" is not).
+        // ... or "put out a statement last night".
         let issued = || {
-            matches!(word, "issue" | "issues" | "issued" | "issuing")
-                && matches!(key(i + 1), "a" | "an" | "its" | "their" | "his" | "her")
-                && (i + 2..i + 4).any(|d| lexicon::is_document(key(d)))
+            let at = match word {
+                "issue" | "issues" | "issued" | "issuing" => i + 1,
+                "put" | "puts" | "putting" if key(i + 1) == "out" => i + 2,
+                _ => return false,
+            };
+            matches!(key(at), "a" | "an" | "its" | "their" | "his" | "her")
+                && (at + 1..at + 3).any(|d| lexicon::is_document(key(d)))
         };
         // "Dev Sandhu read a statement on the steps:": reading out words of
         // one's own (not "read a statement from the club").

@@ -347,6 +347,11 @@ const MAX_WORDS_AFTER_SHORT_CUE: usize = 3;
 /// studied the region's fire history for two decades, said`).
 const MAX_PARENTHETICAL_WORDS: usize = 25;
 
+/// The words of a body's name before its "and" ("Wexmoor Fire and ...",
+/// "Cumbria, Northumberland, Tyne and Wear ..." is past it): a name's
+/// worth, so that a run of capitalized words is not read back for ever.
+const MAX_WORDS_BEFORE_AND: usize = 4;
+
 impl<'a> Attributor<'a> {
     pub fn new(
         text: &'a str,
@@ -932,10 +937,19 @@ impl<'a> Attributor<'a> {
         words.push(last);
         // (Past a live blog's time stamp: "18:21 Marcus Adeyemi has just
         // stood up to apologise.")
-        let stamp = words
+        let mut stamp = words
             .iter()
             .take_while(|&&w| self.reader.key(w).bytes().all(|b| b.is_ascii_digit()))
             .count();
+        // ("11.12 GMT — ...": and its time zone.)
+        if stamp > 0
+            && let Some(&zone) = words.get(stamp)
+            && is_timestamp(
+                &self.reader.text[self.tokens()[words[0]].span.start..self.tokens()[zone].span.end],
+            )
+        {
+            stamp += 1;
+        }
         if stamp > 0 && stamp < words.len() {
             words.drain(..stamp);
         }
@@ -1020,20 +1034,44 @@ impl<'a> Attributor<'a> {
                 {
                     predicate = close + 1;
                 }
+                // (Nor where they were: "did not mince his words at
+                // Friday's meeting of Kestleigh District Council"; but
+                // someone beside them may speak: "sat beside Leanne
+                // Whitlock".)
+                let whereabouts = |other: &Mention| {
+                    let mut place = false;
+                    for &w in words
+                        .iter()
+                        .filter(|&&w| w >= predicate && w < other.tokens.start)
+                    {
+                        let key = self.reader.key(w);
+                        if matches!(key, "at" | "in" | "during") {
+                            place = true;
+                        } else if lexicon::is_preposition(key) && key != "of" {
+                            place = false;
+                        }
+                    }
+                    place
+                };
                 let hands_over = self
                     .first_mention(words.iter().copied().filter(|&w| w >= predicate))
                     .filter(|other| !self.reader.key(other.tokens.end - 1).ends_with("'s"))
-                    .is_some_and(|other| self.someone_else(&other, &credit.identity));
+                    .is_some_and(|other| {
+                        !whereabouts(&other) && self.someone_else(&other, &credit.identity)
+                    });
                 // ... nor meets anyone ("Priya Nair met union
                 // representatives on Friday.").
                 // (Not someone speaking to them: "has just stood up to
                 // apologise to residents".)
+                // ("meeting" as a verb only: not "at Friday's emergency
+                // meeting of the district council".)
                 let meeting = words.iter().any(|&w| {
                     w >= predicate
-                        && matches!(
-                            self.reader.key(w),
-                            "met" | "meets" | "meeting" | "visited" | "visits" | "joined" | "joins"
-                        )
+                        && match self.reader.key(w) {
+                            "met" | "meets" | "visited" | "visits" | "joined" | "joins" => true,
+                            "meeting" => lexicon::is_auxiliary(self.reader.key(w - 1)),
+                            _ => false,
+                        }
                 });
                 let meets = meeting
                     && words.iter().any(|&w| {
@@ -1123,8 +1161,17 @@ impl<'a> Attributor<'a> {
             .copied()
             .unwrap_or(self.reader.text.len());
         let words = self.words_between(from, end);
+        // (The speaker's own speech is plain: "But I'll say what I said on
+        // Sunday, because people keep asking me".)
+        let own = |v: usize| {
+            v > 0
+                && matches!(
+                    self.reader.key(v - 1),
+                    "i" | "we" | "i'll" | "we'll" | "i've" | "we've"
+                )
+        };
         words.iter().all(|&w| {
-            !self.reader.is_speech_verb(w)
+            (!self.reader.is_speech_verb(w) || own(w))
                 && self
                     .reader
                     .mention_starting(w)
@@ -1358,6 +1405,17 @@ impl<'a> Attributor<'a> {
         {
             return self.credit(&m, None);
         }
+        // ""..." — that was the council leader, Tom Bradley, on this
+        // programme on Sunday.": a broadcast's way of saying who spoke.
+        if matches!(self.reader.key(first), "that" | "this")
+            && words
+                .get(1)
+                .is_some_and(|&w| matches!(self.reader.key(w), "was" | "is"))
+            && let Some(m) = words.get(2).and_then(|&w| self.reader.mention_starting(w))
+            && !self.reader.key(m.tokens.end - 1).ends_with("'s")
+        {
+            return self.credit(&self.named(m), None);
+        }
         // `"... knows it". Westmere says crewing meets the rules.`: the
         // sentence ended with the quotation; what follows is news of its own.
         // (Not `"..."? Kovac asked.` or an ellipsis.)
@@ -1424,11 +1482,16 @@ impl<'a> Attributor<'a> {
         }
         // "..." — Jen Psaki
         let lead = &self.reader.text[from..self.tokens()[first].span.start];
+        // (Not a clause about the words: "‘...’ – Kestleigh has heard
+        // promises like that before".)
         if lead.trim().starts_with(['—', '–', '-']) {
-            return self
-                .reader
-                .mention_starting(first)
-                .and_then(|m| self.credit(&m, None));
+            let m = self.reader.mention_starting(first).filter(|m| {
+                let last = m.tokens.end - 1;
+                last + 1 >= self.tokens().len()
+                    || !self.reader.gap_after(last).chars().all(|c| c == ' ')
+                    || !lexicon::is_auxiliary(self.reader.key(last + 1))
+            });
+            return m.and_then(|m| self.credit(&m, None));
         }
         for (n, &v) in words.iter().enumerate().take(MAX_WORDS_TO_AFTER_CUE) {
             // ""This administration," he read, "has spent ..."": someone
@@ -1589,6 +1652,14 @@ impl<'a> Attributor<'a> {
             // for one, and the name in apposition to it.
             return inner.filter(|m| self.names(m));
         };
+        // "Chief Fire Officer Martin Cole of Wexmoor Fire and Rescue
+        // Service told": a body's name with "and" in it is one name, and
+        // the head before it speaks (not "Rescue Service").
+        if let Some(name_start) = self.name_with_and(subject.tokens.start, floor)
+            && lexicon::is_preposition(self.reader.key(name_start - 1))
+        {
+            subject.tokens.start = name_start;
+        }
         // "[a senior official] in [the state health department] said",
         // "[A pharmacist] with more than a decade at [the company], who ...,
         // said": the head before the prepositional phrases.
@@ -1636,6 +1707,25 @@ impl<'a> Attributor<'a> {
         }
     }
 
+    /// Where a capitalized name that holds "and" begins, when the mention
+    /// starting at `start` is its part after "and" ("Wexmoor Fire and
+    /// Rescue Service", "the Maritime and Seafarers' Union").
+    fn name_with_and(&self, start: usize, floor: usize) -> Option<usize> {
+        if start < floor + 3 || self.reader.key(start - 1) != "and" {
+            return None;
+        }
+        let joined = |k: usize| self.reader.gap_after(k).trim().is_empty();
+        let mut first = start - 1;
+        while first > floor + 1
+            && self.reader.capitalized(first - 1)
+            && joined(first - 1)
+            && start - first <= MAX_WORDS_BEFORE_AND
+        {
+            first -= 1;
+        }
+        (first < start - 1).then_some(first)
+    }
+
     /// The "that" of "is right that", "was very clear that" when token `v`
     /// is its verb (see [`lexicon::is_stance`]). Not after "it" ("it is
     /// clear that" is the writer's).
@@ -1658,7 +1748,12 @@ impl<'a> Attributor<'a> {
         }
         // "was very clear yesterday that"
         let mut that = at + 1;
-        while that < at + 3 && matches!(key(that), "yesterday" | "today" | "again" | "now" | "then")
+        // ... "is right, too, that"
+        while that < at + 3
+            && matches!(
+                key(that),
+                "yesterday" | "today" | "again" | "now" | "then" | "too" | "also"
+            )
         {
             that += 1;
         }
@@ -1899,8 +1994,16 @@ impl<'a> Attributor<'a> {
             _ => asked,
         };
         let clause_first = clause_words[0];
+        // "The fire service has declined to respond, but a spokesperson
+        // pointed us to what Martin Cole said": a reply refused is no cue.
+        let refused = |v: usize| {
+            v >= clause_first + 2
+                && self.reader.key(v - 1) == "to"
+                && NO_COMMENT.contains(&self.reader.key(v - 2))
+        };
         for (k, &v) in clause_words.iter().enumerate() {
-            if !cue(v) || self.passive(v) || self.in_relative_clause(k, clause_words) {
+            if !cue(v) || self.passive(v) || refused(v) || self.in_relative_clause(k, clause_words)
+            {
                 continue;
             }
             // "In the House on Monday, Mr Lyall went further, saying that":
@@ -2641,6 +2744,16 @@ impl<'a> Attributor<'a> {
 /// A live blog's time of entry: "11:03", "9.45am", "08:40 –".
 fn is_timestamp(lead: &str) -> bool {
     let lead = lead.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'));
+    // "11.12 GMT", "9:40am ET": a time zone's capitals after the time.
+    let zone = lead.len()
+        - lead
+            .trim_end_matches(|c: char| c.is_ascii_uppercase())
+            .len();
+    let lead = if (2..=4).contains(&zone) {
+        lead[..lead.len() - zone].trim_end()
+    } else {
+        lead
+    };
     let lead = lead
         .strip_suffix("am")
         .or_else(|| lead.strip_suffix("pm"))
