@@ -2232,3 +2232,20 @@ fn an_anonymous_source_just_quoted_comes_after_the_person_the_passage_is_about()
         ),
     );
 }
+
+#[test]
+fn a_document_s_words_set_off_and_according_to_a_document() {
+    // Set off by dashes after the owner's statement.
+    matches(
+        "dangerous",
+        &format!(
+            "When I read him Jen Psaki's statement from the day after the briefing – \"{DANGER}\" – Ned Price was quiet for a moment."
+        ),
+    );
+    // "According to a statement posted on its website, it "..."": the
+    // subject after the document that names no owner.
+    matches(
+        "grushko",
+        "The foreign ministry did not hold a briefing. According to a statement posted on its website, it \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+}

@@ -1926,6 +1926,24 @@ impl<'a> Attributor<'a> {
             {
                 return self.credit(&m, Some(words[k]));
             }
+            // "According to a statement posted on its website, it "will
+            // continue ..."": a document that names no owner; the subject
+            // of the clause after it, who goes on to the words.
+            if words
+                .get(k + 2..)
+                .into_iter()
+                .flatten()
+                .take(MAX_DOCUMENT_OWNER_WORDS)
+                .any(|&w| lexicon::is_document(key(w)))
+                && let Some(c) = words[k..]
+                    .iter()
+                    .position(|&w| self.reader.gap_after(w).contains(','))
+                && let Some(&subject) = words.get(k + c + 1)
+                && words.len() - (k + c + 1) <= MAX_LEAD_WORDS
+                && let Some(m) = self.first_mention(std::iter::once(subject))
+            {
+                return self.credit(&m, None);
+            }
         }
         // As Antony Blinken put it: "..."
         if let Some(credit) = self.as_put_it(&words) {
@@ -2562,7 +2580,12 @@ impl<'a> Attributor<'a> {
     /// speaks.
     fn appositive_owner(&self, words: &[usize], open: usize) -> Option<Mention> {
         let last = *words.last()?;
-        if self.reader.text[self.tokens()[last].span.end..open].trim() != "," {
+        // ... or set off by a dash: "When I read her Linwood's statement
+        // from the day after the announcement – "..." –".
+        if !matches!(
+            self.reader.text[self.tokens()[last].span.end..open].trim(),
+            "," | "–" | "—"
+        ) {
             return None;
         }
         let start = words[..words.len() - 1]
@@ -2570,24 +2593,37 @@ impl<'a> Attributor<'a> {
             .rposition(|&w| self.reader.gap_after(w).contains([',', ';', ':', '.']))
             .map_or(0, |p| p + 1);
         let clause = &words[start..];
-        if clause.len() > MAX_APPOSITIVE_WORDS
-            || clause.iter().any(|&w| self.reader.is_speech_verb(w))
-        {
+        if clause.iter().any(|&w| self.reader.is_speech_verb(w)) {
             return None;
         }
         // The nearest such noun ("Okafor's reply to Raman's promise, "..."" is
         // Raman's), with at most a prepositional phrase after it: in
         // "Raman's answer drew a sharp rebuke from Whitlock, "..."" a verb
         // follows, and the words are the rebuke's.
-        let noun = clause
+        // (The nearest with an owner: "Linwood's statement from the day
+        // after the announcement".)
+        let owned = |w: usize| {
+            let key = self.reader.key(w);
+            if !is_words_noun(key) && !lexicon::is_document(key) {
+                return None;
+            }
+            if w != last && !lexicon::is_preposition(self.reader.key(w + 1)) {
+                return Some(None);
+            }
+            Some(self.reader.document_owner(w))
+        };
+        // The owner's noun phrase is short; what goes before it in the
+        // clause ("When I read her") is no one's words.
+        clause
             .iter()
-            .copied()
             .rev()
-            .find(|&w| is_words_noun(self.reader.key(w)))?;
-        if noun != last && !lexicon::is_preposition(self.reader.key(noun + 1)) {
-            return None;
-        }
-        self.reader.document_owner(noun)
+            .find_map(|&w| match owned(w) {
+                Some(None) if is_words_noun(self.reader.key(w)) => Some(None),
+                Some(Some(owner)) => Some(Some(owner)),
+                _ => None,
+            })
+            .flatten()
+            .filter(|owner| last + 1 - owner.tokens.start <= MAX_APPOSITIVE_WORDS)
     }
 
     fn argument_owner(&self, words: &[usize]) -> Option<Mention> {
