@@ -2228,7 +2228,7 @@ fn an_anonymous_source_just_quoted_comes_after_the_person_the_passage_is_about()
     matches(
         "dangerous",
         &format!(
-            "Jen Psaki is 43. Colleagues describe her as methodical. \"She would rather not talk,\" says one former aide.\n\nThat changed in January, when she stood before the cameras. \"{DANGER}\" she says.\n"
+            "Jen Psaki is 43. Colleagues describe her as methodical. \"She would rather not talk,\" says one former aide.\n\nThat changed in January. She has had to explain it many times since. \"{DANGER}\" she says.\n"
         ),
     );
 }
@@ -2247,5 +2247,56 @@ fn a_document_s_words_set_off_and_according_to_a_document() {
     matches(
         "grushko",
         "The foreign ministry did not hold a briefing. According to a statement posted on its website, it \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+}
+
+#[test]
+fn told_in_writing_and_described_by_someone() {
+    // "in writing" is how the words came, not a cue of the one told.
+    matches(
+        "grushko",
+        "Ned Price was told by the foreign ministry in writing: \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+    // "described by X as" is X's description.
+    matches(
+        "dangerous",
+        &format!(
+            "The situation, described by Jen Psaki last week as \"{DANGER}\", has not changed."
+        ),
+    );
+}
+
+#[test]
+fn review_guards_for_the_session_s_rules() {
+    // A participle describing the subject is no verb of the sentence.
+    matches(
+        "dangerous",
+        &format!("Officials responding to the question were told by Jen Psaki: \"{DANGER}\""),
+    );
+    // A nurse just quoted is the "she" of the next paragraph's cue.
+    not_credited_to(
+        "dangerous",
+        &format!(
+            "Jen Psaki's mother spent six weeks on the ward.\n\n\"It was chaos,\" said one nurse, who did not want to be named.\n\n\"{DANGER}\" she said.\n"
+        ),
+        "jen-psaki",
+    );
+    // "put out a statement after X had told": X.
+    matches(
+        "dangerous",
+        &format!(
+            "The foreign ministry put out a statement after Jen Psaki had told reporters: \"{DANGER}\""
+        ),
+    );
+    // A dash, then a clause of the speaker's speaking.
+    matches(
+        "dangerous",
+        &format!("\"{DANGER}\" – Psaki has been saying that since Monday."),
+    );
+    // Someone who confronts the subject at a place may be the one quoted.
+    not_credited_to(
+        "dangerous",
+        &format!("Ned Price was at the gates when Jen Psaki confronted him. \"{DANGER}\""),
+        "ned-price",
     );
 }

@@ -193,7 +193,7 @@ impl Attributor<'_> {
                 Reference::Pronoun(p)
                     if matches!(*p, "he" | "she") && (speaks || self.starts_sentence(i)) =>
                 {
-                    resolve_pronoun(&history, i, self.token_paragraph(i), p)
+                    resolve_pronoun(&history, i, self.token_paragraph(i), p, !speaks)
                 }
                 Reference::Pronoun(_) => None,
             };
@@ -722,11 +722,14 @@ fn cast_before(history: &[Entry], at: usize) -> std::iter::Rev<std::slice::Iter<
 }
 
 /// `she said`: the person the article last introduced who fits.
+/// `narrative`: the pronoun opens a sentence of narrative, not a cue (see
+/// the anonymous source below).
 pub(super) fn resolve_pronoun(
     history: &[Entry],
     at: usize,
     paragraph: usize,
     pronoun: &str,
+    narrative: bool,
 ) -> Option<Identity> {
     let fits = |e: &&Entry| match (e.pronoun, &e.identity) {
         (Some(known), _) => known == pronoun || (pronoun == "they" && known == "it"),
@@ -815,12 +818,14 @@ pub(super) fn resolve_pronoun(
             if last.backgrounded && last.paragraph + 1 == paragraph {
                 return subject().or(Some(last));
             }
-            // An anonymous source just quoted, whose pronoun no one knows,
-            // comes after someone close by who is known to fit, as in the
-            // quotation's own paragraph ("... says one former station
-            // commander. ⏎ That changed when he stood ... "...," he says":
-            // the man the profile is about).
-            if anonymous(&last) && last.pronoun.is_none() {
+            // In narrative, an anonymous source just quoted, whose pronoun
+            // no one knows, comes after someone close by who is known to
+            // fit, as in the quotation's own paragraph ("... says one former
+            // station commander. ⏎ He has had to explain the evacuation
+            // many times since": the man the profile is about; a later
+            // "he says" keeps to him). Not in a cue: ""It was chaos," said
+            // one nurse. ⏎ "...," she said" is the nurse.
+            if narrative && anonymous(&last) && last.pronoun.is_none() {
                 let known = candidates
                     .clone()
                     .take_while(|e| e.paragraph + 2 >= paragraph)
@@ -851,7 +856,7 @@ pub(super) fn resolve_pronoun_besides(
         .filter(|e| Some(&e.identity) != besides && e.paragraph == paragraph)
         .cloned()
         .collect();
-    resolve_pronoun(&others, at, paragraph, pronoun)
+    resolve_pronoun(&others, at, paragraph, pronoun, false)
 }
 
 /// How far back in the cast a pronoun looks for the one it points at: far

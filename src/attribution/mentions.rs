@@ -221,15 +221,26 @@ impl<'a> Reader<'a> {
         let word = key(i);
         // "issued a notice": a cue with its document ("a statement issued
         // after the talks" is not).
-        // ... or "put out a statement last night".
+        // ... or "put out a statement last night," (not "put out a
+        // statement after Ellis had told MPs:", "quoting Dave Hurst:", "on
+        // behalf of": a clause that goes on to someone else).
         let issued = || {
-            let at = match word {
-                "issue" | "issues" | "issued" | "issuing" => i + 1,
-                "put" | "puts" | "putting" if key(i + 1) == "out" => i + 2,
+            let (at, own) = match word {
+                "issue" | "issues" | "issued" | "issuing" => (i + 1, false),
+                "put" | "puts" | "putting" if key(i + 1) == "out" => (i + 2, true),
                 _ => return false,
             };
-            matches!(key(at), "a" | "an" | "its" | "their" | "his" | "her")
-                && (at + 1..at + 3).any(|d| lexicon::is_document(key(d)))
+            if !matches!(key(at), "a" | "an" | "its" | "their" | "his" | "her") {
+                return false;
+            }
+            let Some(d) = (at + 1..at + 3).find(|&d| lexicon::is_document(key(d))) else {
+                return false;
+            };
+            !own || (d..(d + 4).min(self.tokens.len()))
+                .take_while(|&w| {
+                    w == d || !matches!(key(w), "after" | "quoting" | "on" | "from" | "by" | "when")
+                })
+                .any(|w| self.gap_after(w).contains([',', '.', ':', ';']))
         };
         // "Dev Sandhu read a statement on the steps:": reading out words of
         // one's own (not "read a statement from the club").
@@ -299,6 +310,8 @@ impl<'a> Reader<'a> {
             && lexicon::pronoun(before.trim_end_matches("'s")).is_none()
             && !matches!(before, "that's" | "there's" | "who's" | "what's" | "here's");
         let noun = i > 0 && self.joined(i - 1) && (matches!(before, "a" | "an" | "the") || owner);
+        // "was told by the airline in writing:": how, not who.
+        let in_writing = before == "in" && word == "writing";
         // "In a statement posted on social media, Doyle said": a participle
         // that says where a document went, not who spoke.
         let participle = lexicon::is_document(before)
@@ -306,7 +319,7 @@ impl<'a> Reader<'a> {
                 word,
                 "posted" | "published" | "released" | "sent" | "circulated" | "shared" | "emailed"
             );
-        !noun && !participle
+        !noun && !participle && !in_writing
     }
 
     /// Does a sentence end between tokens `i` and `i + 1`?
@@ -736,10 +749,20 @@ impl<'a> Reader<'a> {
                 .map(|i| self.key(i))
                 .collect()
         };
+        // The qualifier's last word (its noun) must be there, and the
+        // description must not point elsewhere ("at a neighbouring unit",
+        // "at another school", "in modern history").
+        let elsewhere = written.iter().any(|w| {
+            matches!(
+                *w,
+                "a" | "an" | "another" | "other" | "neighbouring" | "neighboring"
+            )
+        });
         let shared = |qualifier: &[String]| {
-            qualifier
-                .iter()
-                .any(|w| w.len() > 3 && !lexicon::is_relative(w) && written.contains(&w.as_str()))
+            !elsewhere
+                && qualifier
+                    .last()
+                    .is_some_and(|w| !lexicon::is_relative(w) && written.contains(&w.as_str()))
         };
         self.names.anonymous.iter().find_map(|(speaker, words)| {
             let (head, qualifier) = anonymous_head(words);

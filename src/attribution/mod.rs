@@ -212,6 +212,16 @@ const MAX_INSCRIPTION_WORDS: usize = 40;
 /// the company said").
 const MAX_PREPOSITIONAL_WORDS: usize = 8;
 
+/// Passive verbs of naming before "by X as "..."": X's words.
+const DESCRIBED: &[&str] = &[
+    "described",
+    "called",
+    "branded",
+    "labelled",
+    "labeled",
+    "dubbed",
+];
+
 /// Participles that open a sentence with the question someone was put
 /// ("Asked about police claims that ..., Carver said:"); the phrase up to its
 /// comma holds no cue.
@@ -944,9 +954,9 @@ impl<'a> Attributor<'a> {
         // ("11.12 GMT — ...": and its time zone.)
         if stamp > 0
             && let Some(&zone) = words.get(stamp)
-            && is_timestamp(
-                &self.reader.text[self.tokens()[words[0]].span.start..self.tokens()[zone].span.end],
-            )
+            && let zone = &self.reader.text[self.tokens()[zone].span.clone()]
+            && (2..=4).contains(&zone.len())
+            && zone.bytes().all(|b| b.is_ascii_uppercase())
         {
             stamp += 1;
         }
@@ -1045,9 +1055,17 @@ impl<'a> Attributor<'a> {
                         .filter(|&&w| w >= predicate && w < other.tokens.start)
                     {
                         let key = self.reader.key(w);
+                        // (A clause or an agent after the place is no place:
+                        // "was at the school gates when Leanne Whitlock
+                        // confronted him", "heckled at the meeting by".)
                         if matches!(key, "at" | "in" | "during") {
                             place = true;
-                        } else if lexicon::is_preposition(key) && key != "of" {
+                        } else if (lexicon::is_preposition(key) && key != "of")
+                            || key == "by"
+                            || lexicon::is_subordinator(key)
+                            || lexicon::is_relative(key)
+                            || self.reader.gap_after(w).contains(',')
+                        {
                             place = false;
                         }
                     }
@@ -1327,7 +1345,7 @@ impl<'a> Attributor<'a> {
                 self.resolve_definite(&self.history, at, role, text)
             }
             Reference::Pronoun(p) => {
-                resolve_pronoun(&self.history, at, self.token_paragraph(at), p)?
+                resolve_pronoun(&self.history, at, self.token_paragraph(at), p, false)?
             }
         };
         let tokens = self.tokens();
@@ -1490,6 +1508,20 @@ impl<'a> Attributor<'a> {
                 last + 1 >= self.tokens().len()
                     || !self.reader.gap_after(last).chars().all(|c| c == ' ')
                     || !lexicon::is_auxiliary(self.reader.key(last + 1))
+                    // (A clause of their speaking is still theirs: "– Hale
+                    // has been saying that since Monday".)
+                    || (last + 1..last + 5)
+                        .take_while(|&w| w < self.tokens().len())
+                        .find(|&w| {
+                            let key = self.reader.key(w);
+                            !lexicon::is_auxiliary(key)
+                                && !lexicon::is_adverbial(key)
+                                && !matches!(key, "been" | "since" | "just" | "still")
+                        })
+                        .is_some_and(|w| {
+                            self.reader.is_speech_verb(w)
+                                || matches!(self.reader.key(w), "speaking" | "spoke" | "speaks")
+                        })
             });
             return m.and_then(|m| self.credit(&m, None));
         }
@@ -1723,6 +1755,10 @@ impl<'a> Attributor<'a> {
         {
             first -= 1;
         }
+        // ("of the Transport and General Workers Union")
+        if first < start - 1 && first > floor + 1 && self.reader.key(first - 1) == "the" {
+            first -= 1;
+        }
         (first < start - 1).then_some(first)
     }
 
@@ -1949,6 +1985,21 @@ impl<'a> Attributor<'a> {
         if let Some(credit) = self.as_put_it(&words) {
             return Some(credit);
         }
+        // "Kieran Walsh, described by the club last season as "..."": the
+        // one describing, not the one described.
+        if key(last) == "as"
+            && let Some(by) = words
+                .iter()
+                .rev()
+                .take(MAX_LEAD_WORDS + 2)
+                .position(|&w| key(w) == "by")
+                .map(|p| words[words.len() - 1 - p])
+            && by > first
+            && DESCRIBED.contains(&key(by - 1))
+            && let Some(m) = self.reader.mention_starting(by + 1)
+        {
+            return self.credit(&self.named(m), Some(by - 1));
+        }
         if let Some(m) = self
             .argument_owner(&words)
             .filter(|_| !introduced)
@@ -2019,8 +2070,26 @@ impl<'a> Attributor<'a> {
                 && self.reader.key(v - 1) == "to"
                 && NO_COMMENT.contains(&self.reader.key(v - 2))
         };
+        // "Firefighters responding to the blaze were praised by Martin
+        // Cole:": a participle right after the sentence's subject, with no
+        // auxiliary and no comma, describes it; it is no verb of the
+        // sentence. (Not "I read Professor Castell in the Gazette saying".)
+        let describes = |v: usize| {
+            v > clause_first
+                && self.reader.key(v).ends_with("ing")
+                && !self.reader.gap_after(v - 1).contains(',')
+                && !lexicon::is_auxiliary(self.reader.key(v - 1))
+                && self
+                    .reader
+                    .mention_ending(v)
+                    .is_some_and(|m| m.tokens.start == clause_first)
+        };
         for (k, &v) in clause_words.iter().enumerate() {
-            if !cue(v) || self.passive(v) || refused(v) || self.in_relative_clause(k, clause_words)
+            if !cue(v)
+                || self.passive(v)
+                || refused(v)
+                || describes(v)
+                || self.in_relative_clause(k, clause_words)
             {
                 continue;
             }
