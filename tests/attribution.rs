@@ -2300,3 +2300,26 @@ fn review_guards_for_the_session_s_rules() {
         "ned-price",
     );
 }
+
+#[test]
+fn a_leading_participle_and_a_nested_pronoun_from_the_paragraph_before() {
+    // "Moving the motion, X, the ..., goes straight for Y:" is X.
+    matches(
+        "dangerous",
+        &format!(
+            "Moving the motion, Jen Psaki, the press secretary for the White House, goes straight for Ned Price: \"{DANGER}\""
+        ),
+    );
+    // A "he said" inside someone's words, when their paragraph names no
+    // one else, is the man named just before.
+    let (status, speaker) = credit(
+        "finalizing",
+        &format!(
+            "Jens Stoltenberg spoke first.\n\nMary Kell has become his fiercest critic. \"He stood on that stage and said '{FINAL}' as if that settled it,\" Kell says.\n"
+        ),
+    );
+    assert_eq!(
+        (status, speaker),
+        (Status::Match, Some("jens-stoltenberg".to_string()))
+    );
+}

@@ -554,7 +554,7 @@ impl Attributor<'_> {
     /// title before its name: "The chair of the transport committee, Lucy
     /// Frayne,", "A spokesperson for the council, Jane Ellis,". (Not "in":
     /// "The governor in Ridgeford, ..." names a place.)
-    fn of_phrase_end(&self, m: &Mention) -> Option<usize> {
+    pub(super) fn of_phrase_end(&self, m: &Mention) -> Option<usize> {
         if !(m.via == Via::Descriptor || self.titles_a_person(m))
             || m.tokens.end >= self.tokens().len()
             || !self.reader.gap_after(m.tokens.end - 1).trim().is_empty()
@@ -851,12 +851,25 @@ pub(super) fn resolve_pronoun_besides(
     pronoun: &str,
     besides: Option<&Identity>,
 ) -> Option<Identity> {
-    let others: Vec<Entry> = history
-        .iter()
-        .filter(|e| Some(&e.identity) != besides && e.paragraph == paragraph)
-        .cloned()
-        .collect();
-    resolve_pronoun(&others, at, paragraph, pronoun, false)
+    let others = |here: bool| -> Vec<Entry> {
+        history
+            .iter()
+            .filter(|e| Some(&e.identity) != besides && (!here || e.paragraph == paragraph))
+            .cloned()
+            .collect()
+    };
+    // When the paragraph names no one else, the person the article last
+    // named who fits: "Desai, ..., has become the mayor's most persistent
+    // critic. ... "He stood on that stage and said '...'," Desai says" is
+    // the mayor, named in the paragraphs before.
+    resolve_pronoun(&others(true), at, paragraph, pronoun, false).or_else(|| {
+        let before = others(false);
+        let last = before
+            .iter()
+            .rev()
+            .find(|e| e.at < at && e.pronoun == Some(pronoun))?;
+        (last.paragraph + 2 >= paragraph).then(|| last.identity.clone())
+    })
 }
 
 /// How far back in the cast a pronoun looks for the one it points at: far

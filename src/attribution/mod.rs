@@ -2377,9 +2377,25 @@ impl<'a> Attributor<'a> {
             // lawyers might have liked:": the last comma closed an
             // apposition to the sentence's subject, and what follows is its
             // predicate.
-            if let Some(m) = self.reader.mention_starting(first)
+            // (After a leading participle's phrase: "Moving the Labour
+            // motion, Cllr Priya Desai, the ward councillor for Eastmoor,
+            // goes straight for the mayor:".)
+            let opening =
+                if lexicon::is_participle(key(first)) && !self.reader.capitalized(first + 1) {
+                    words
+                        .iter()
+                        .position(|&w| self.reader.gap_after(w).contains(','))
+                        .and_then(|c| words.get(c + 1).copied())
+                        .unwrap_or(first)
+                } else {
+                    first
+                };
+            if let Some(m) = self.reader.mention_starting(opening)
                 && let Some(other) = self.apposition(&m)
-                && main_clause.first() == Some(&other.tokens.end.max(m.tokens.end))
+                && let other_end = self
+                    .of_phrase_end(&other)
+                    .map_or(other.tokens.end, |e| e + 1)
+                && main_clause.first() == Some(&other_end.max(m.tokens.end))
             {
                 return self.credit(&self.named(m), None);
             }
@@ -2388,7 +2404,7 @@ impl<'a> Attributor<'a> {
             // the Royal Courts of Justice:": a clause that opens with an
             // auxiliary or a speech verb is the predicate of the name that
             // opens the sentence (not "The Royal Courts of Justice").
-            if let Some(m) = self.reader.mention_starting(first)
+            if let Some(m) = self.reader.mention_starting(opening)
                 && matches!(m.reference, Reference::Identity(_))
                 && let Some(&clause) = main_clause.first()
                 && clause > m.tokens.end
