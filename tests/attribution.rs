@@ -2323,3 +2323,13 @@ fn a_leading_participle_and_a_nested_pronoun_from_the_paragraph_before() {
         (Status::Match, Some("jens-stoltenberg".to_string()))
     );
 }
+
+#[test]
+fn a_body_s_report_that_found() {
+    // A listed body's name before its report; a finding about someone's
+    // anything (not someone's words) is still a finding.
+    matches(
+        "grushko",
+        "The foreign ministry report found that Mr Sullivan's visit \"Russian Deputy Foreign Minister Alexander Grushko received US Ambassador John Sullivan at his request.\"",
+    );
+}

@@ -30,6 +30,10 @@ const MAX_FINDING_WORDS: usize = 15;
 /// rest of the sentence.
 const MAX_QUALIFIER_WORDS: usize = 6;
 
+/// How long a body's name may be before a document it modifies ("the Harwick
+/// Transport Authority report").
+const MAX_MODIFIER_WORDS: usize = 4;
+
 /// How a mention was recognised, reported as the attribution's `via`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -270,12 +274,18 @@ impl<'a> Reader<'a> {
         // (Not when the that-clause reports someone else's words or owns
         // them: "Inspectors found that the council had told parents that",
         // "The judge ruled that Okafor's remark – "..." –".)
+        // (Someone's words, not someone's anything: "found that Maisie's
+        // disappearance "was wrongly graded"" is a finding.)
+        let owned_words = |k: usize| {
+            key(k).ends_with("'s")
+                && (super::is_words_noun(key(k + 1)) || lexicon::is_document(key(k + 1)))
+        };
         let finding = || {
             matches!(word, "found" | "finds" | "ruled" | "rules")
                 && key(i + 1) == "that"
                 && (i + 2..(i + 2 + MAX_FINDING_WORDS).min(self.tokens.len()))
                     .take_while(|&k| !self.quoted[k])
-                    .all(|k| !lexicon::is_speech_verb(key(k)) && !key(k).ends_with("'s"))
+                    .all(|k| !lexicon::is_speech_verb(key(k)) && !owned_words(k))
         };
         // "as Linwood went on:", "..., she went on.": went on speaking
         // (not "the strike went on for weeks"); ""...," Okoro-Hart
@@ -831,6 +841,21 @@ impl<'a> Reader<'a> {
     /// updated statement"), within three words before it.
     pub(super) fn document_owner(&self, doc: usize) -> Option<Mention> {
         if let Some(m) = self.possessor_before(doc) {
+            return Some(m);
+        }
+        // "The IOPC report found that": a listed body's name before the
+        // document, as its modifier.
+        if let Some(m) = (doc.saturating_sub(MAX_MODIFIER_WORDS)..doc).find_map(|s| {
+            let (range, speaker, via) = self.variant_starting(s)?;
+            (range.end == doc && self.names.organisations[speaker] && self.joined(doc - 1)).then(
+                || Mention {
+                    tokens: range,
+                    reference: Reference::Identity(Identity::Listed(speaker)),
+                    via,
+                    roles: Vec::new(),
+                },
+            )
+        }) {
             return Some(m);
         }
         let owner = (doc.saturating_sub(3)..doc)

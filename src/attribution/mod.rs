@@ -1673,9 +1673,14 @@ impl<'a> Attributor<'a> {
         else {
             // "The report said": the document the article gave an owner
             // just before.
+            // ("The IOPC report found that": the body named before it.)
             if end > floor
                 && lexicon::is_document(self.reader.key(end - 1))
-                && let Some(owner) = self.earlier_owner(end - 1)
+                && let Some(owner) = self
+                    .reader
+                    .document_owner(end - 1)
+                    .filter(|m| m.via != Via::Pronoun && m.tokens.start >= floor)
+                    .or_else(|| self.earlier_owner(end - 1))
             {
                 return Some(owner);
             }
