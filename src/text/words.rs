@@ -239,13 +239,10 @@ impl<'a, const ASCII: bool> Tokenizer<'a, ASCII> {
         loop {
             // ASCII letters and digits, most of English copy, are word
             // characters without decoding them.
-            while let Some(&b) = bytes.get(i) {
-                let class = ASCII_CLASS[b as usize];
-                if class == 0 {
-                    break;
-                }
-                classes |= class;
-                i += 1;
+            let (run_end, run_classes) = ascii_run(bytes, i);
+            if run_end > i {
+                classes |= run_classes;
+                i = run_end;
                 end = i;
             }
             match bytes.get(i) {
@@ -306,6 +303,24 @@ impl<'a, const ASCII: bool> Tokenizer<'a, ASCII> {
             bracket: self.group,
         });
     }
+}
+
+/// Where the run of ASCII letters and digits of `bytes` from `i` ends, and
+/// the [`ASCII_CLASS`]es of its bytes ORed. A function of its own so that
+/// its loop keeps the classes in a register: in `word`'s loop they lived on
+/// the stack, a load and a store for every byte of every word.
+#[inline(always)]
+fn ascii_run(bytes: &[u8], mut i: usize) -> (usize, u8) {
+    let mut classes = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = ASCII_CLASS[b as usize];
+        if class == 0 {
+            break;
+        }
+        classes |= class;
+        i += 1;
+    }
+    (i, classes)
 }
 
 /// [`ASCII_CLASS`] of a lower-case ASCII letter or a digit.
