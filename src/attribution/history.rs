@@ -851,23 +851,18 @@ pub(super) fn resolve_pronoun_besides(
     pronoun: &str,
     besides: Option<&Identity>,
 ) -> Option<Identity> {
-    let others = |here: bool| -> Vec<Entry> {
-        history
-            .iter()
-            .filter(|e| Some(&e.identity) != besides && (!here || e.paragraph == paragraph))
-            .cloned()
-            .collect()
-    };
     // When the paragraph names no one else, the person the article last
     // named who fits: "Desai, ..., has become the mayor's most persistent
     // critic. ... "He stood on that stage and said '...'," Desai says" is
     // the mayor, named in the paragraphs before.
-    resolve_pronoun(&others(true), at, paragraph, pronoun, false).or_else(|| {
-        let before = others(false);
-        let last = before
-            .iter()
-            .rev()
-            .find(|e| e.at < at && e.pronoun == Some(pronoun))?;
+    let here: Vec<Entry> = history
+        .iter()
+        .filter(|e| Some(&e.identity) != besides && e.paragraph == paragraph)
+        .cloned()
+        .collect();
+    resolve_pronoun(&here, at, paragraph, pronoun, false).or_else(|| {
+        let last = cast_before(history, at)
+            .find(|e| Some(&e.identity) != besides && e.pronoun == Some(pronoun))?;
         (last.paragraph + 2 >= paragraph).then(|| last.identity.clone())
     })
 }

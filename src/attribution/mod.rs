@@ -954,9 +954,7 @@ impl<'a> Attributor<'a> {
         // ("11.12 GMT — ...": and its time zone.)
         if stamp > 0
             && let Some(&zone) = words.get(stamp)
-            && let zone = &self.reader.text[self.tokens()[zone].span.clone()]
-            && (2..=4).contains(&zone.len())
-            && zone.bytes().all(|b| b.is_ascii_uppercase())
+            && is_time_zone(&self.reader.text[self.tokens()[zone].span.clone()])
         {
             stamp += 1;
         }
@@ -1413,26 +1411,23 @@ impl<'a> Attributor<'a> {
         {
             return self.credit(&m, None);
         }
-        // ""..." That was Sian Maddox's verdict on Monday.": the owner of
-        // the words the next sentence names.
         if matches!(self.reader.key(first), "that" | "this")
             && words
                 .get(1)
                 .is_some_and(|&w| matches!(self.reader.key(w), "was" | "is"))
-            && let Some(m) = self.words_owner(&words[2..])
         {
-            return self.credit(&m, None);
-        }
-        // ""..." — that was the council leader, Tom Bradley, on this
-        // programme on Sunday.": a broadcast's way of saying who spoke.
-        if matches!(self.reader.key(first), "that" | "this")
-            && words
-                .get(1)
-                .is_some_and(|&w| matches!(self.reader.key(w), "was" | "is"))
-            && let Some(m) = words.get(2).and_then(|&w| self.reader.mention_starting(w))
-            && !self.reader.key(m.tokens.end - 1).ends_with("'s")
-        {
-            return self.credit(&self.named(m), None);
+            // ""..." That was Sian Maddox's verdict on Monday.": the owner
+            // of the words the next sentence names.
+            if let Some(m) = self.words_owner(&words[2..]) {
+                return self.credit(&m, None);
+            }
+            // ""..." — that was the council leader, Tom Bradley, on this
+            // programme on Sunday.": a broadcast's way of saying who spoke.
+            if let Some(m) = words.get(2).and_then(|&w| self.reader.mention_starting(w))
+                && !self.reader.key(m.tokens.end - 1).ends_with("'s")
+            {
+                return self.credit(&self.named(m), None);
+            }
         }
         // `"... knows it". Westmere says crewing meets the rules.`: the
         // sentence ended with the quotation; what follows is news of its own.
@@ -1949,11 +1944,13 @@ impl<'a> Attributor<'a> {
             // owner.
             // Not when someone speaks after it: "According to the council's
             // own timeline, Okafor wrote to parents on 4 May:" is Okafor.
+            let doc = words[k + 2..]
+                .iter()
+                .take(MAX_DOCUMENT_OWNER_WORDS)
+                .copied()
+                .find(|&w| lexicon::is_document(key(w)));
             let document = || {
-                let doc = *words[k + 2..]
-                    .iter()
-                    .take(MAX_DOCUMENT_OWNER_WORDS)
-                    .find(|&&w| lexicon::is_document(key(w)))?;
+                let doc = doc?;
                 let speaks = words
                     .iter()
                     .any(|&w| w > doc && self.reader.is_speech_verb(w));
@@ -1970,12 +1967,7 @@ impl<'a> Attributor<'a> {
             // "According to a statement posted on its website, it "will
             // continue ..."": a document that names no owner; the subject
             // of the clause after it, who goes on to the words.
-            if words
-                .get(k + 2..)
-                .into_iter()
-                .flatten()
-                .take(MAX_DOCUMENT_OWNER_WORDS)
-                .any(|&w| lexicon::is_document(key(w)))
+            if doc.is_some()
                 && let Some(c) = words[k..]
                     .iter()
                     .position(|&w| self.reader.gap_after(w).contains(','))
@@ -1993,12 +1985,11 @@ impl<'a> Attributor<'a> {
         // "Kieran Walsh, described by the club last season as "..."": the
         // one describing, not the one described.
         if key(last) == "as"
-            && let Some(by) = words
+            && let Some(&by) = words
                 .iter()
                 .rev()
                 .take(MAX_LEAD_WORDS + 2)
-                .position(|&w| key(w) == "by")
-                .map(|p| words[words.len() - 1 - p])
+                .find(|&&w| key(w) == "by")
             && by > first
             && DESCRIBED.contains(&key(by - 1))
             && let Some(m) = self.reader.mention_starting(by + 1)
@@ -2690,30 +2681,26 @@ impl<'a> Attributor<'a> {
         // Raman's), with at most a prepositional phrase after it: in
         // "Raman's answer drew a sharp rebuke from Whitlock, "..."" a verb
         // follows, and the words are the rebuke's.
-        // (The nearest with an owner: "Linwood's statement from the day
-        // after the announcement".)
-        let owned = |w: usize| {
+        // A document without an owner is passed over for one further back
+        // ("Linwood's statement from the day after the announcement"); the
+        // nearest words noun decides.
+        for &w in clause.iter().rev() {
             let key = self.reader.key(w);
-            if !is_words_noun(key) && !lexicon::is_document(key) {
+            let words_noun = is_words_noun(key);
+            if !words_noun && !lexicon::is_document(key) {
+                continue;
+            }
+            let placed = w == last || lexicon::is_preposition(self.reader.key(w + 1));
+            if let Some(owner) = placed.then(|| self.reader.document_owner(w)).flatten() {
+                // The owner's noun phrase is short; what goes before it in
+                // the clause ("When I read her") is no one's words.
+                return (last + 1 - owner.tokens.start <= MAX_APPOSITIVE_WORDS).then_some(owner);
+            }
+            if words_noun {
                 return None;
             }
-            if w != last && !lexicon::is_preposition(self.reader.key(w + 1)) {
-                return Some(None);
-            }
-            Some(self.reader.document_owner(w))
-        };
-        // The owner's noun phrase is short; what goes before it in the
-        // clause ("When I read her") is no one's words.
-        clause
-            .iter()
-            .rev()
-            .find_map(|&w| match owned(w) {
-                Some(None) if is_words_noun(self.reader.key(w)) => Some(None),
-                Some(Some(owner)) => Some(Some(owner)),
-                _ => None,
-            })
-            .flatten()
-            .filter(|owner| last + 1 - owner.tokens.start <= MAX_APPOSITIVE_WORDS)
+        }
+        None
     }
 
     fn argument_owner(&self, words: &[usize]) -> Option<Mention> {
@@ -2867,6 +2854,12 @@ impl<'a> Attributor<'a> {
     }
 }
 
+/// A time zone after a live blog's time: two to four capitals ("GMT",
+/// "ET").
+fn is_time_zone(word: &str) -> bool {
+    (2..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
+}
+
 /// A live blog's time of entry: "11:03", "9.45am", "08:40 –".
 fn is_timestamp(lead: &str) -> bool {
     let lead = lead.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '–' | '—' | '-'));
@@ -2875,7 +2868,7 @@ fn is_timestamp(lead: &str) -> bool {
         - lead
             .trim_end_matches(|c: char| c.is_ascii_uppercase())
             .len();
-    let lead = if (2..=4).contains(&zone) {
+    let lead = if is_time_zone(&lead[lead.len() - zone..]) {
         lead[..lead.len() - zone].trim_end()
     } else {
         lead
